@@ -1,0 +1,21 @@
+import type { Language, PrismaClient, User } from '../db/generated/client.ts';
+
+/** Ends the signup conversation: the chosen language and the acceptance of the terms are kept. */
+export async function completeSignup(
+  db: PrismaClient,
+  opts: { userId: bigint; language: Language; now?: Date },
+): Promise<User> {
+  const now = opts.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: opts.userId },
+      data: { language: opts.language, termsAcceptedAt: now, signedUpAt: now },
+    });
+    await tx.loginEvent.create({ data: { userId: opts.userId, source: 'bot', kind: 'signup' } });
+    return user;
+  });
+}
+
+export async function setLanguage(db: PrismaClient, userId: bigint, language: Language): Promise<User> {
+  return db.user.update({ where: { id: userId }, data: { language } });
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+const ZTelegramIdListSchema = z
+  .string()
+  .default('')
+  .transform((raw, ctx) => {
+    const ids: bigint[] = [];
+    for (const part of raw.split(',').map((s) => s.trim())) {
+      if (part === '') continue;
+      if (!/^\d{1,20}$/.test(part)) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not a Telegram user id` });
+        return z.NEVER;
+      }
+      ids.push(BigInt(part));
+    }
+    return ids;
+  });
+
+const ZBotTokenSchema = z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-token');
+
+/** 32 bytes as 64 hex characters or base64: AES-256-GCM for secrets at rest. */
+const ZEncryptionKeySchema = z.string().transform((raw, ctx) => {
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) {
+    ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex characters or base64' });
+    return z.NEVER;
+  }
+  return key;
+});
+
+const ZBooleanFlagSchema = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+export const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    BOT_TOKEN: ZBotTokenSchema,
+    ADMIN_BOT_TOKEN: ZBotTokenSchema,
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+    PUBLIC_URL: z.url().optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -')
+      .optional(),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
+    /** Namespaces every Redis key and BullMQ queue, so tests and several deployments share one Redis. */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .default('polygram'),
+    SUPER_ADMIN_IDS: ZTelegramIdListSchema,
+    DATA_ENCRYPTION_KEY: ZEncryptionKeySchema,
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+    MAIL_FROM: z.string().min(3).default('Polygram <no-reply@polygram.local>'),
+    SUPPORT_CHAT_ID: z
+      .string()
+      .regex(/^-?\d+$/, 'must be a Telegram chat id')
+      .transform((v) => BigInt(v))
+      .optional(),
+    TERMS_URL: z.url().default('https://telegram.org/tos'),
+    /** Where the Mini App is served; defaults to PUBLIC_URL. Telegram requires https for web_app buttons. */
+    MINIAPP_URL: z.url().optional(),
+    INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
+    /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
+    DEV_AUTH: ZBooleanFlagSchema,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE === 'webhook') {
+      if (!env.PUBLIC_URL)
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when BOT_MODE=webhook' });
+      if (!env.WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when BOT_MODE=webhook' });
+    }
+    if (env.DEV_AUTH && env.NODE_ENV === 'production')
+      ctx.addIssue({ code: 'custom', path: ['DEV_AUTH'], message: 'must not be enabled in production' });
+    if (env.BOT_TOKEN === env.ADMIN_BOT_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_BOT_TOKEN'], message: 'must differ from BOT_TOKEN' });
+  });
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a missing or bad value throws naming every offending variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): TEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const given =
+      typeof issue.path[0] === 'string' && source[issue.path[0]] === undefined ? ' (not set)' : '';
+    return `${name}: ${issue.message}${given}`;
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,32 @@
+/**
+ * Every failure the domain expects carries a code. Bots turn the code into a localized message
+ * (`error-<code>` in locales/), the HTTP layer into a status (server/errors.ts).
+ */
+export type TAppErrorCode =
+  | 'NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'USER_BANNED'
+  | 'FORBIDDEN'
+  | 'INVALID_INPUT'
+  | 'EMAIL_INVALID'
+  | 'EMAIL_TAKEN'
+  | 'EMAIL_CODE_WRONG'
+  | 'EMAIL_CODE_EXPIRED'
+  | 'EMAIL_LOCKED'
+  | 'EMAIL_NO_PENDING'
+  | 'ROLE_SELF_CHANGE'
+  | 'RATE_LIMITED'
+  | 'UNAUTHORIZED';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: TAppErrorCode,
+    readonly details: Record<string, string | number | Date> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const isAppError = (error: unknown, code?: TAppErrorCode): error is AppError =>
+  error instanceof AppError && (code === undefined || error.code === code);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// Shared by the Mini App API (server/routes/miniapp/me.ts) and the Mini App (miniapp/src/api/me.ts):
+// one schema, so a field renamed on one side fails type-checking on the other.
+
+export const ZLanguageSchema = z.enum(['ru', 'en']);
+export type TLanguage = z.infer<typeof ZLanguageSchema>;
+
+export const ZMeSchema = z.object({
+  user: z.object({
+    /** Telegram ids exceed 2^53 in theory; they travel as decimal strings. */
+    id: z.string(),
+    firstName: z.string(),
+    lastName: z.string().nullable(),
+    username: z.string().nullable(),
+    language: ZLanguageSchema,
+    email: z.string().nullable(),
+    emailVerifiedAt: z.string().nullable(),
+    status: z.enum(['active', 'banned']),
+    role: z.string().nullable(),
+    createdAt: z.string(),
+    referralCode: z.string(),
+  }),
+});
+export type TMe = z.infer<typeof ZMeSchema>;
+
+export const ZUpdateMeSchema = z.object({ language: ZLanguageSchema });
+export type TUpdateMe = z.infer<typeof ZUpdateMeSchema>;
+
+/** Error body of every /api route: a stable code for programs, a localized message for people. */
+export const ZApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type TApiError = z.infer<typeof ZApiErrorSchema>;
+
+export const ZDevInitDataSchema = z.object({ initData: z.string() });

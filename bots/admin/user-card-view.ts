@@ -1,0 +1,70 @@
+import { InlineKeyboard } from 'grammy';
+import type { TUserCard } from '../../core/accounts/find-user.ts';
+import { can, ROLES } from '../../core/accounts/permissions.ts';
+import type { TStaff } from '../../core/accounts/staff.ts';
+import type { AdminBotContext } from '../shared/context.ts';
+import { escapeHtml, formatUtc, fullName } from '../shared/format.ts';
+import { cardAction, grantAction } from './callbacks.ts';
+
+export function renderUserCard(
+  ctx: AdminBotContext,
+  card: TUserCard,
+): { text: string; keyboard: InlineKeyboard } {
+  const none = ctx.t('admin-none');
+  const recent = card.loginEvents
+    .map((e) =>
+      [formatUtc(e.createdAt), e.source, e.kind, e.ip ?? '', e.userAgent?.slice(0, 40) ?? ''].filter(Boolean),
+    )
+    .map((parts) => `• ${escapeHtml(parts.join(' · '))}`)
+    .join('\n');
+  const text = ctx.t('admin-user-card', {
+    name: escapeHtml(fullName(card)),
+    username: card.username ? ` (@${escapeHtml(card.username)})` : '',
+    id: card.id.toString(),
+    language: card.language,
+    email: card.email ? escapeHtml(card.email) : none,
+    status:
+      card.status === 'banned'
+        ? ctx.t('admin-status-banned', { reason: escapeHtml(card.banReason ?? none) })
+        : ctx.t('admin-status-active'),
+    role: card.role ? ctx.t(`role-${card.role.role}`) : none,
+    created: card.signedUpAt
+      ? formatUtc(card.signedUpAt)
+      : `${formatUtc(card.createdAt)} (${ctx.t('admin-not-signed-up')})`,
+    lastActive: formatUtc(card.lastActiveAt),
+    blocked: card.botBlockedAt
+      ? ctx.t('admin-yes', { since: formatUtc(card.botBlockedAt) })
+      : ctx.t('admin-no'),
+    sessions: card._count.loginEvents,
+    recent: recent || none,
+  });
+  return { text, keyboard: cardKeyboard(ctx, ctx.staff, card) };
+}
+
+function cardKeyboard(ctx: AdminBotContext, staff: TStaff, card: TUserCard): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const userId = card.id.toString();
+  if (can(staff.role, 'users.ban') && card.id !== staff.id) {
+    keyboard.text(
+      ctx.t(card.status === 'banned' ? 'admin-button-unban' : 'admin-button-ban'),
+      cardAction.encode({ action: card.status === 'banned' ? 'unban' : 'ban', userId }),
+    );
+  }
+  if (can(staff.role, 'roles.manage') && card.id !== staff.id) {
+    keyboard.text(ctx.t('admin-button-roles'), cardAction.encode({ action: 'roles', userId }));
+  }
+  return keyboard.row().text(ctx.t('admin-button-refresh'), cardAction.encode({ action: 'refresh', userId }));
+}
+
+export function rolesKeyboard(ctx: AdminBotContext, card: TUserCard): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const userId = card.id.toString();
+  ROLES.forEach((role, i) => {
+    const mark = card.role?.role === role ? '✓ ' : '';
+    keyboard.text(`${mark}${ctx.t(`role-${role}`)}`, grantAction.encode({ role, userId }));
+    if (i % 2 === 1) keyboard.row();
+  });
+  keyboard.row();
+  if (card.role) keyboard.text(ctx.t('admin-button-revoke'), cardAction.encode({ action: 'revoke', userId }));
+  return keyboard.text(ctx.t('admin-button-back'), cardAction.encode({ action: 'refresh', userId }));
+}

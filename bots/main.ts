@@ -1,0 +1,98 @@
+import { run } from '@grammyjs/runner';
+import { Queue } from 'bullmq';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { bootstrapSuperAdmins } from '../core/accounts/manage-roles.ts';
+import { ConfigError, loadEnv } from '../core/config/env.ts';
+import { deriveKey } from '../core/crypto/secret-box.ts';
+import { LOCALES_DIR, loadTranslator } from '../core/i18n/translator.ts';
+import { createMailer } from '../core/mail/mailer.ts';
+import { NOTIFY_QUEUE, type TNotifyJob } from '../core/notify/notify-job.ts';
+import { createInfrastructure } from '../core/runtime/infrastructure.ts';
+import { createServer } from '../server/create-server.ts';
+import { createAdminBot } from './admin/bot.ts';
+import { registerAdminCommands, registerUserCommands } from './register-commands.ts';
+import type { BotDeps } from './shared/deps.ts';
+import { createBotMetrics } from './shared/metrics.ts';
+import { createUserBot } from './user/bot.ts';
+
+const MINIAPP_DIR = new URL('../dist/miniapp', import.meta.url).pathname;
+
+/** The app process: both bots and the HTTP server. */
+async function main() {
+  const config = loadEnv();
+  const infra = createInfrastructure(config, 'app');
+  const { logger, db, redis, shutdown } = infra;
+  shutdown.onSignals();
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const translator = loadTranslator(LOCALES_DIR);
+  const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
+  shutdown.add('mailer', () => mailer.close());
+  const notifyQueue = new Queue<TNotifyJob>(NOTIFY_QUEUE, { connection: redis, prefix: infra.queuePrefix });
+  shutdown.add('notify queue', () => notifyQueue.close());
+
+  const granted = await bootstrapSuperAdmins(db, config.SUPER_ADMIN_IDS);
+  if (granted > 0) logger.info({ granted }, 'super admins bootstrapped');
+
+  const deps: BotDeps = {
+    config,
+    db,
+    redis,
+    logger,
+    translator,
+    mailer,
+    notifyQueue,
+    metrics: createBotMetrics(registry),
+    emailCodeKey: deriveKey(config.DATA_ENCRYPTION_KEY, 'email-code'),
+    miniAppUrl: config.MINIAPP_URL ?? config.PUBLIC_URL ?? null,
+  };
+  const userBot = createUserBot(config.BOT_TOKEN, deps);
+  const adminBot = createAdminBot(config.ADMIN_BOT_TOKEN, deps);
+  await Promise.all([userBot.init(), adminBot.init()]);
+  await registerUserCommands(userBot.api, translator, deps.miniAppUrl);
+  await registerAdminCommands(adminBot.api, translator);
+
+  const webhookMode = config.BOT_MODE === 'webhook';
+  const server = await createServer({
+    config,
+    db,
+    redis,
+    logger,
+    translator,
+    metrics: registry,
+    miniAppDir: MINIAPP_DIR,
+    webhooks: webhookMode
+      ? {
+          user: (update) => userBot.handleUpdate(update as never),
+          admin: (update) => adminBot.handleUpdate(update as never),
+        }
+      : undefined,
+  });
+  shutdown.add('http', () => server.close());
+  await server.listen({ host: config.HOST, port: config.PORT });
+
+  if (webhookMode && config.PUBLIC_URL && config.WEBHOOK_SECRET) {
+    for (const [name, bot] of [
+      ['user', userBot],
+      ['admin', adminBot],
+    ] as const) {
+      await bot.api.setWebhook(`${config.PUBLIC_URL}/telegram/${name}/${config.WEBHOOK_SECRET}`, {
+        secret_token: config.WEBHOOK_SECRET,
+      });
+    }
+  } else {
+    // A webhook left over from a production run would make getUpdates fail with 409.
+    await Promise.all([userBot.api.deleteWebhook(), adminBot.api.deleteWebhook()]);
+    const runners = [run(userBot), run(adminBot)];
+    shutdown.add('polling', () => Promise.all(runners.map((r) => r.isRunning() && r.stop())));
+  }
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ mode: config.BOT_MODE, port, user: userBot.botInfo.username }, 'app started');
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

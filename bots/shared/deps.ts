@@ -1,0 +1,25 @@
+import type { Queue } from 'bullmq';
+import type { TEnv } from '../../core/config/env.ts';
+import type { PrismaClient } from '../../core/db/create-prisma.ts';
+import type { Translator } from '../../core/i18n/translator.ts';
+import type { Logger } from '../../core/logging/logger.ts';
+import type { Mailer } from '../../core/mail/mailer.ts';
+import type { TNotifyJob } from '../../core/notify/notify-job.ts';
+import type { Redis } from '../../core/redis/create-redis.ts';
+import type { BotMetrics } from './metrics.ts';
+
+/** Everything a bot needs, built once in bots/main.ts (or a test) and passed in. */
+export interface BotDeps {
+  config: TEnv;
+  db: PrismaClient;
+  redis: Redis;
+  logger: Logger;
+  translator: Translator;
+  mailer: Mailer;
+  notifyQueue: Queue<TNotifyJob>;
+  metrics: BotMetrics;
+  /** Derived from DATA_ENCRYPTION_KEY for hashing email codes. */
+  emailCodeKey: Buffer;
+  /** Usernames of both bots, known after getMe: the admin bot links to user cards, the user bot builds links. */
+  miniAppUrl: string | null;
+}

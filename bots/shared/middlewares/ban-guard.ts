@@ -1,0 +1,11 @@
+import type { NextFunction } from 'grammy';
+import type { BaseContext } from '../context.ts';
+
+/** A banned user gets the reason and nothing else works: no later middleware sees the update. */
+export async function banGuard(ctx: BaseContext, next: NextFunction) {
+  const account = ctx.account;
+  if (account?.status !== 'banned') return next();
+  const text = ctx.t('ban-notice', { reason: account.banReason ?? '—' });
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+  else if (ctx.chat?.type === 'private') await ctx.reply(text);
+}

@@ -1,0 +1,40 @@
+import { type BotError, GrammyError } from 'grammy';
+import { isAppError } from '../../../core/errors/app-error.ts';
+import { maskBotTokens } from '../../../core/logging/logger.ts';
+import type { BaseContext } from '../context.ts';
+import type { BotMetrics } from '../metrics.ts';
+
+const ERROR_KEYS: Record<string, string> = {
+  FORBIDDEN: 'error-forbidden',
+  USER_NOT_FOUND: 'error-user-not-found',
+  INVALID_INPUT: 'error-invalid-input',
+};
+
+/**
+ * The user always hears back: a coded domain error becomes its localized message, anything else a generic
+ * apology, and the failure is logged with the update id and counted.
+ */
+export function errorHandler(bot: 'user' | 'admin', metrics: BotMetrics) {
+  return async (error: BotError<BaseContext>) => {
+    const ctx = error.ctx;
+    const cause = error.error;
+    const known = isAppError(cause) ? ERROR_KEYS[cause.code] : undefined;
+    if (!known) {
+      metrics.errors.inc({ bot });
+      const message = cause instanceof Error ? maskBotTokens(cause.message) : String(cause);
+      ctx.log?.error(
+        { err: { message, stack: cause instanceof Error ? cause.stack : undefined } },
+        'update failed',
+      );
+    }
+    // A failure to talk to Telegram itself (blocked, chat gone) cannot be answered in that chat.
+    if (cause instanceof GrammyError && cause.error_code === 403) return;
+    try {
+      const text = ctx.t(known ?? 'error-generic');
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+      else if (ctx.chat) await ctx.reply(text);
+    } catch (replyError) {
+      ctx.log?.warn({ err: String(replyError) }, 'could not report the failure to the user');
+    }
+  };
+}

@@ -1,0 +1,21 @@
+import type { Context, NextFunction } from 'grammy';
+import type { Logger } from '../../../core/logging/logger.ts';
+import type { AccountFlavor } from '../context.ts';
+import type { BotMetrics } from '../metrics.ts';
+
+const updateType = (ctx: Context): string =>
+  Object.keys(ctx.update).find((key) => key !== 'update_id') ?? 'unknown';
+
+/** First middleware: a logger bound to the update id, and the update counted and timed. */
+export function observe(bot: 'user' | 'admin', logger: Logger, metrics: BotMetrics) {
+  return async (ctx: Context & AccountFlavor, next: NextFunction) => {
+    ctx.log = logger.child({ bot, updateId: ctx.update.update_id });
+    metrics.updates.inc({ bot, type: updateType(ctx) });
+    const stop = metrics.latency.startTimer({ bot });
+    try {
+      await next();
+    } finally {
+      stop();
+    }
+  };
+}

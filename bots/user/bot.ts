@@ -1,0 +1,71 @@
+import { conversations, createConversation } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { UserBotContext } from '../shared/context.ts';
+import { redisConversationStorage } from '../shared/conversation-storage.ts';
+import type { BotDeps } from '../shared/deps.ts';
+import { createBotI18n } from '../shared/i18n.ts';
+import { attachAccount } from '../shared/middlewares/attach-account.ts';
+import { banGuard } from '../shared/middlewares/ban-guard.ts';
+import { errorHandler } from '../shared/middlewares/error-boundary.ts';
+import { floodControl } from '../shared/middlewares/flood-control.ts';
+import { observe } from '../shared/middlewares/observe.ts';
+import { ADD_EMAIL_CONVERSATION, createAddEmailConversation } from './conversations/add-email.ts';
+import { createSignupConversation, SIGNUP_CONVERSATION } from './conversations/signup.ts';
+import { createSupportConversation, SUPPORT_CONVERSATION } from './conversations/support-request.ts';
+import { helpFeature } from './features/help.ts';
+import { languageFeature } from './features/language.ts';
+import { profileFeature } from './features/profile.ts';
+import { startFeature } from './features/start.ts';
+import { enterSupport, supportFeature } from './features/support.ts';
+import { createMainMenu } from './menus/main-menu.ts';
+
+export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: UserFromGetMe } = {}) {
+  const bot = new Bot<UserBotContext>(token, {
+    botInfo: opts.botInfo,
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+  });
+  const prefix = deps.config.REDIS_PREFIX;
+
+  // Updates of one chat run in order (conversations depend on it); different chats run in parallel.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(observe('user', deps.logger, deps.metrics));
+  bot.use(attachAccount(deps.db, { create: true }));
+  bot.use(createBotI18n<UserBotContext>());
+  bot.use(floodControl(deps.redis, prefix));
+  bot.use(banGuard);
+
+  const mainMenu = createMainMenu(deps, enterSupport);
+  bot.use((ctx, next) => {
+    ctx.mainMenu = mainMenu;
+    return next();
+  });
+  bot.use(
+    conversations<UserBotContext, Context>({
+      storage: redisConversationStorage(deps.redis, `${prefix}:user`),
+    }),
+  );
+  bot.use(createConversation(createSignupConversation(deps), SIGNUP_CONVERSATION));
+  bot.use(createConversation(createAddEmailConversation(deps), ADD_EMAIL_CONVERSATION));
+  bot.use(createConversation(createSupportConversation(deps), SUPPORT_CONVERSATION));
+  bot.use(mainMenu);
+
+  bot.use(startFeature);
+  bot.use(helpFeature);
+  bot.use(profileFeature);
+  bot.use(languageFeature(deps.db));
+  bot.use(supportFeature(deps));
+
+  const privateChats = bot.chatType('private');
+  privateChats.on('message:text', async (ctx) => {
+    if (ctx.message.text.startsWith('/')) await ctx.reply(ctx.t('unknown-command'));
+    else await ctx.reply(ctx.t('menu-title'), { reply_markup: mainMenu });
+  });
+  privateChats.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
+
+  bot.catch(errorHandler('user', deps.metrics));
+  return bot;
+}
+
+export type UserBot = ReturnType<typeof createUserBot>;

@@ -1,0 +1,74 @@
+import type { Conversation } from '@grammyjs/conversations';
+import { type Context, InlineKeyboard } from 'grammy';
+import { completeSignup } from '../../../core/accounts/complete-signup.ts';
+import { type TLang, toLang } from '../../../core/i18n/translator.ts';
+import type { UserBotContext } from '../../shared/context.ts';
+import type { BotDeps } from '../../shared/deps.ts';
+import { showMainMenu } from '../menus/main-menu.ts';
+import { emailFlow } from './email-flow.ts';
+
+export const SIGNUP_CONVERSATION = 'signup';
+
+const languageKeyboard = (tr: (key: string) => string, preselected: TLang) =>
+  new InlineKeyboard()
+    .text(`${preselected === 'ru' ? '✓ ' : ''}${tr('language-name-ru')}`, 'signup:lang:ru')
+    .text(`${preselected === 'en' ? '✓ ' : ''}${tr('language-name-en')}`, 'signup:lang:en');
+
+/** First contact: language (preselected from Telegram), terms, then an optional verified email. */
+export function createSignupConversation(deps: BotDeps) {
+  return async function signup(conversation: Conversation<UserBotContext, Context>, ctx: Context) {
+    const from = ctx.from;
+    if (!from) return;
+    let lang = toLang(from.language_code);
+    const tr = (key: string, args?: Record<string, string>) => deps.translator.t(lang, key, args);
+
+    await ctx.reply(tr('signup-welcome'), { reply_markup: languageKeyboard(tr, lang) });
+    for (;;) {
+      const next = await conversation.wait();
+      const chosen = /^signup:lang:(ru|en)$/.exec(next.callbackQuery?.data ?? '')?.[1];
+      if (chosen === 'ru' || chosen === 'en') {
+        lang = chosen;
+        await next.answerCallbackQuery();
+        await next.editMessageReplyMarkup({ reply_markup: languageKeyboard(tr, lang) });
+        break;
+      }
+      if (next.message?.text?.startsWith('/')) await conversation.skip({ next: true });
+      if (next.callbackQuery) await next.answerCallbackQuery({ text: tr('signup-choose-with-buttons') });
+      else await next.reply(tr('signup-choose-with-buttons'));
+    }
+
+    await ctx.reply(tr('signup-terms', { url: deps.config.TERMS_URL }), {
+      reply_markup: new InlineKeyboard().text(tr('signup-terms-accept'), 'signup:terms'),
+      link_preview_options: { is_disabled: true },
+    });
+    for (;;) {
+      const next = await conversation.wait();
+      if (next.callbackQuery?.data === 'signup:terms') {
+        await next.answerCallbackQuery();
+        await next.editMessageReplyMarkup();
+        break;
+      }
+      if (next.message?.text?.startsWith('/')) await conversation.skip({ next: true });
+      if (next.callbackQuery) await next.answerCallbackQuery({ text: tr('signup-terms-required') });
+      else await next.reply(tr('signup-terms-required'));
+    }
+
+    const userId = BigInt(from.id);
+    const chosenLang = lang;
+    await conversation.external(async () => {
+      await completeSignup(deps.db, { userId, language: chosenLang });
+    });
+    await emailFlow(conversation, ctx, deps, {
+      lang,
+      userId,
+      name: from.first_name,
+      prompt: tr('signup-email-ask'),
+    });
+    await conversation.external(async (outer) => {
+      // The outer context carries the menu plugin; its locale was negotiated before the language was chosen.
+      outer.i18n.useLocale(chosenLang);
+      await outer.reply(outer.t('signup-done', { name: from.first_name }));
+      await showMainMenu(outer);
+    });
+  };
+}

@@ -1,0 +1,31 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { setLanguage } from '../../../core/accounts/complete-signup.ts';
+import type { PrismaClient } from '../../../core/db/create-prisma.ts';
+import type { UserBotContext } from '../../shared/context.ts';
+
+const CHOICE = /^v1:lang:(ru|en)$/;
+
+export function languageFeature(db: PrismaClient) {
+  const feature = new Composer<UserBotContext>();
+  const privateChats = feature.chatType('private');
+  privateChats.command('language', async (ctx) => {
+    const keyboard = new InlineKeyboard();
+    for (const lang of ['ru', 'en'] as const) {
+      keyboard.text(
+        `${ctx.account?.language === lang ? '✓ ' : ''}${ctx.t(`language-name-${lang}`)}`,
+        `v1:lang:${lang}`,
+      );
+    }
+    await ctx.reply(ctx.t('language-choose'), { reply_markup: keyboard });
+  });
+  privateChats.callbackQuery(CHOICE, async (ctx) => {
+    const lang = ctx.match[1] === 'ru' ? 'ru' : 'en';
+    if (!ctx.account) return ctx.answerCallbackQuery();
+    ctx.account = await setLanguage(db, ctx.account.id, lang);
+    ctx.i18n.useLocale(lang);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('language-changed'));
+    await ctx.reply(ctx.t('menu-title'), { reply_markup: ctx.mainMenu });
+  });
+  return feature;
+}

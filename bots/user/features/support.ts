@@ -1,0 +1,28 @@
+import { Composer } from 'grammy';
+import type { UserBotContext } from '../../shared/context.ts';
+import type { BotDeps } from '../../shared/deps.ts';
+import { SUPPORT_CONVERSATION } from '../conversations/support-request.ts';
+import { forwardToSupport, relaySupportReply } from '../support-relay.ts';
+
+export function supportFeature(deps: BotDeps) {
+  const feature = new Composer<UserBotContext>();
+  feature.chatType('private').command('support', async (ctx) => {
+    if (deps.config.SUPPORT_CHAT_ID === undefined) return ctx.reply(ctx.t('support-unavailable'));
+    // `/support text` sends at once; a bare `/support` asks for the message.
+    if (ctx.match.trim()) return forwardToSupport(ctx, deps);
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(SUPPORT_CONVERSATION);
+  });
+  const supportChat = deps.config.SUPPORT_CHAT_ID;
+  if (supportChat !== undefined) {
+    feature
+      .filter((ctx) => ctx.chat?.id.toString() === supportChat.toString())
+      .on('message', (ctx) => relaySupportReply(ctx, deps));
+  }
+  return feature;
+}
+
+export const enterSupport = async (ctx: UserBotContext) => {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(SUPPORT_CONVERSATION);
+};

@@ -1,0 +1,21 @@
+import type { Queue } from 'bullmq';
+import { type TNotifyJob, ZNotifyJobSchema } from './notify-job.ts';
+
+/**
+ * The only way to message someone outside a direct reply. `dedupeKey` makes a retried caller enqueue once:
+ * BullMQ ignores a job whose id already exists.
+ */
+export async function enqueueNotification(
+  queue: Queue<TNotifyJob>,
+  job: TNotifyJob,
+  opts: { dedupeKey?: string } = {},
+): Promise<void> {
+  const data = ZNotifyJobSchema.parse(job);
+  await queue.add('message', data, {
+    jobId: opts.dedupeKey,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const NOTIFY_QUEUE = 'notify';
+
+const ZButtonSchema = z.union([
+  z.object({ text: z.string().min(1), url: z.url() }),
+  z.object({ text: z.string().min(1), webApp: z.url() }),
+  z.object({ text: z.string().min(1), callbackData: z.string().min(1).max(64) }),
+]);
+export type TNotifyButton = z.infer<typeof ZButtonSchema>;
+
+/**
+ * A message that is not a direct reply to an update. The text is already rendered in the recipient's language
+ * by whoever enqueues it; ids travel as strings because job data is JSON.
+ */
+export const ZNotifyJobSchema = z.object({
+  bot: z.enum(['user', 'admin']),
+  chatId: z.string().regex(/^-?\d+$/),
+  /** The account to mark as having blocked the bot when Telegram answers 403; absent for group chats. */
+  userId: z.string().regex(/^\d+$/).optional(),
+  text: z.string().min(1).max(4096),
+  parseMode: z.literal('HTML').optional(),
+  buttons: z.array(z.array(ZButtonSchema)).optional(),
+});
+export type TNotifyJob = z.infer<typeof ZNotifyJobSchema>;
+
+/** What one delivery attempt came to, in terms the domain understands (the worker maps Telegram errors). */
+export type TDeliveryOutcome =
+  | { kind: 'sent'; messageId: number }
+  | { kind: 'retry_after'; seconds: number }
+  | { kind: 'blocked' }
+  | { kind: 'chat_gone' };

@@ -1,0 +1,12 @@
+menu-title = 🏠 Main menu. What would you like to do?
+menu-profile = 👤 Profile
+menu-language = 🌐 Language
+menu-help = ❓ Help
+menu-support = 💬 Support
+menu-open-app = 📱 Open app
+command-start = Main menu
+command-profile = Your profile
+command-language = Change language
+command-help = What this bot can do
+command-support = Write to support
+command-cancel = Cancel the current action

@@ -1,0 +1,13 @@
+ban-notice = ⛔ Ваш аккаунт заблокирован. Причина: { $reason }
+flood-slow-down = Вы отправляете сообщения слишком быстро. Подождите { $seconds } с.
+button-expired = Эта кнопка устарела. Откройте меню заново.
+cancelled = Отменено.
+nothing-to-cancel = Отменять нечего.
+unknown-command = Я не знаю такой команды. Отправьте /help, чтобы узнать, что я умею.
+error-generic = У нас что-то пошло не так. Попробуйте ещё раз через минуту.
+error-forbidden = У вас нет прав на это действие.
+error-user-not-found = Пользователь не найден.
+error-invalid-input = Некорректный ввод.
+error-rate-limited = Слишком много запросов. Попробуйте после { $until }.
+language-name-en = English
+language-name-ru = Русский

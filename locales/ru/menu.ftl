@@ -1,0 +1,12 @@
+menu-title = 🏠 Главное меню. Что хотите сделать?
+menu-profile = 👤 Профиль
+menu-language = 🌐 Язык
+menu-help = ❓ Помощь
+menu-support = 💬 Поддержка
+menu-open-app = 📱 Открыть приложение
+command-start = Главное меню
+command-profile = Ваш профиль
+command-language = Сменить язык
+command-help = Что умеет бот
+command-support = Написать в поддержку
+command-cancel = Отменить текущее действие

@@ -1,0 +1,30 @@
+import { PersonIcon } from '../../components/icons.tsx';
+import { Page } from '../../components/Page.tsx';
+import { useT } from '../../i18n.ts';
+import { useMe } from '../../me-context.ts';
+import { useRouter } from '../../router.tsx';
+import { NavTile } from './NavTile.tsx';
+
+export function HomePage() {
+  const t = useT();
+  const { me } = useMe();
+  const { navigate } = useRouter();
+
+  return (
+    <Page back={false} title={t('miniapp-home-greeting', { firstName: me.firstName })}>
+      <p className="page__subtitle">{t('miniapp-home-subtitle')}</p>
+      <nav aria-label={t('miniapp-home-sections')}>
+        {/* Only sections that exist; later features add their tiles here. */}
+        <ul className="tiles">
+          <NavTile
+            icon={<PersonIcon />}
+            title={t('miniapp-home-profile-tile')}
+            hint={t('miniapp-home-profile-tile-hint')}
+            onOpen={() => navigate('/profile')}
+            testId="nav-profile"
+          />
+        </ul>
+      </nav>
+    </Page>
+  );
+}

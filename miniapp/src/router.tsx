@@ -1,0 +1,37 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+
+/** Every screen the app has; `routes.ts` maps each to its component. */
+export type TRoutePath = '/' | '/profile';
+
+type TRouter = {
+  path: TRoutePath;
+  canGoBack: boolean;
+  navigate: (path: TRoutePath) => void;
+  back: () => void;
+};
+
+const RouterContext = createContext<TRouter | undefined>(undefined);
+
+/**
+ * An in-memory stack, not the URL hash: Telegram delivers the signed launch params in the hash,
+ * and navigation inside the app goes back through Telegram's BackButton, not the browser's.
+ */
+export function RouterProvider({ children }: { children: ReactNode }) {
+  const [stack, setStack] = useState<readonly TRoutePath[]>(['/']);
+  const navigate = useCallback((path: TRoutePath) => setStack((current) => [...current, path]), []);
+  const back = useCallback(
+    () => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current)),
+    [],
+  );
+  const value = useMemo<TRouter>(
+    () => ({ path: stack[stack.length - 1] ?? '/', canGoBack: stack.length > 1, navigate, back }),
+    [stack, navigate, back],
+  );
+  return <RouterContext value={value}>{children}</RouterContext>;
+}
+
+export function useRouter(): TRouter {
+  const router = useContext(RouterContext);
+  if (!router) throw new Error('useRouter outside RouterProvider');
+  return router;
+}

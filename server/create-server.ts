@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { AppError } from '../core/errors/app-error.ts';
+import { miniAppAuth } from './auth/miniapp-auth.ts';
+import type { ServerDeps } from './deps.ts';
+import { sendError } from './errors.ts';
+import { devInitDataRoute } from './routes/dev/init-data.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/miniapp/me.ts';
+import { telegramWebhookRoutes } from './routes/webhooks/telegram.ts';
+
+/** The HTTP side of the app process: Mini App API, Telegram webhooks, health, metrics and the built Mini App. */
+export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's default generics for route modules.
+    loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    // Behind a proxy in production; X-Forwarded-For is what the session log should record as the IP.
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
+  });
+  app.decorateRequest('account', null);
+  app.setErrorHandler((error, request, reply) => {
+    const validation = (error as { validation?: unknown }).validation;
+    return sendError(deps.translator, request, reply, validation ? new AppError('INVALID_INPUT') : error);
+  });
+
+  healthRoutes(app, deps);
+  telegramWebhookRoutes(app, deps);
+  if (deps.config.DEV_AUTH) devInitDataRoute(app, deps);
+
+  await app.register(async (api) => {
+    api.addHook('onRequest', miniAppAuth(deps));
+    meRoutes(api, deps);
+  });
+
+  if (deps.miniAppDir && existsSync(deps.miniAppDir)) {
+    await app.register(fastifyStatic, { root: deps.miniAppDir, prefix: '/', index: ['index.html'] });
+    // Unknown paths outside /api fall back to the app's index so deep links survive a reload.
+    app.setNotFoundHandler((request, reply) =>
+      request.url.startsWith('/api/')
+        ? sendError(deps.translator, request, reply, new AppError('NOT_FOUND'))
+        : reply.sendFile('index.html'),
+    );
+  }
+  return app;
+}

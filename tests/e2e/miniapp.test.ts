@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { z } from 'zod';
+import {
+  emulateTelegramClient,
+  isTelegramBackButtonVisible,
+  launchBrowser,
+  pressTelegramBackButton,
+  saveScreenshot,
+} from './browser.ts';
+import { startStack } from './stack.ts';
+
+type TStack = Awaited<ReturnType<typeof startStack>>;
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+const themeParams = {
+  bg_color: '#ffffff',
+  text_color: '#000000',
+  button_color: '#2481cc',
+  button_text_color: '#ffffff',
+  hint_color: '#999999',
+  link_color: '#2481cc',
+  secondary_bg_color: '#efeff4',
+};
+
+/** The URL Telegram opens: signed launch params travel in the hash. */
+function launchUrl(appUrl: string, initData: string): string {
+  const hash = [
+    `tgWebAppData=${encodeURIComponent(initData)}`,
+    'tgWebAppVersion=8.0',
+    'tgWebAppPlatform=tdesktop',
+    `tgWebAppThemeParams=${encodeURIComponent(JSON.stringify(themeParams))}`,
+  ].join('&');
+  return `${appUrl.replace(/\/$/, '')}/#${hash}`;
+}
+
+/** A Telegram id no other test or earlier run uses. */
+function uniqueTelegramId(): number {
+  return 6_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
+}
+
+function buildMiniAppIfMissing(): void {
+  if (existsSync(`${repoRoot}dist/miniapp/index.html`)) return;
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'miniapp/vite.config.ts'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  assert.equal(build.status, 0, `Mini App build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** Waits until the page heading contains `text` (the app renders asynchronously after /api/me). */
+async function waitForTitle(page: Page, text: string): Promise<void> {
+  await page.getByTestId('page-title').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+}
+
+describe('Mini App in headless Chromium', () => {
+  let stack: TStack;
+  let browser: Browser;
+  const createdUserIds: bigint[] = [];
+
+  before(async () => {
+    buildMiniAppIfMissing();
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (stack) {
+      await stack.db.user.deleteMany({ where: { id: { in: createdUserIds } } });
+      await stack.stop();
+    }
+  });
+
+  test('greets the user, shows the profile and switches the language to Russian', async () => {
+    const id = uniqueTelegramId();
+    createdUserIds.push(BigInt(id));
+    const email = `x${id}@example.com`;
+    await stack.db.user.create({
+      data: {
+        id: BigInt(id),
+        firstName: 'Ann',
+        username: `ann${id}`,
+        language: 'en',
+        email,
+        emailVerifiedAt: new Date(),
+        signedUpAt: new Date(),
+        referralCode: `r${id}`,
+      },
+    });
+    const initData = stack.signInitData({ id, first_name: 'Ann', username: `ann${id}`, language_code: 'en' });
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await emulateTelegramClient(context);
+    const page = await context.newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(launchUrl(stack.appUrl, initData));
+
+    await waitForTitle(page, 'Hi, Ann!');
+    assert.equal(await isTelegramBackButtonVisible(page), false, 'home hides the BackButton');
+    await saveScreenshot(page, 'miniapp-home-en');
+
+    await page.getByTestId('nav-profile').click();
+    await waitForTitle(page, 'Profile');
+    assert.equal(await page.getByTestId('profile-email').textContent(), email);
+    assert.equal(await page.getByTestId('profile-email-verified').textContent(), 'Verified');
+    assert.equal(await page.getByTestId('profile-username').textContent(), `@ann${id}`);
+    assert.match((await page.getByTestId('profile-telegram-id').textContent()) ?? '', new RegExp(String(id)));
+    assert.equal(await isTelegramBackButtonVisible(page), true, 'profile shows the BackButton');
+    await saveScreenshot(page, 'miniapp-profile-en');
+
+    await page.getByTestId('language-option-ru').click();
+    await waitForTitle(page, 'Профиль');
+    assert.equal(await page.getByTestId('profile-email-verified').textContent(), 'Подтверждена');
+    assert.equal(await page.evaluate('document.documentElement.lang'), 'ru');
+    const saved = await stack.db.user.findUnique({ where: { id: BigInt(id) }, select: { language: true } });
+    assert.equal(saved?.language, 'ru');
+    await saveScreenshot(page, 'miniapp-profile-ru');
+
+    await pressTelegramBackButton(page);
+    await waitForTitle(page, 'Привет, Ann!');
+    assert.equal(await isTelegramBackButtonVisible(page), false, 'back on home the BackButton hides again');
+    await saveScreenshot(page, 'miniapp-home-ru');
+
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  test('tampered initData shows the "open from Telegram" state', async () => {
+    const initData = stack.signInitData({
+      id: uniqueTelegramId(),
+      first_name: 'Mallory',
+      language_code: 'ru',
+    });
+    // Claim someone else's id while keeping the original hash: the signature no longer matches.
+    const params = new URLSearchParams(initData);
+    const user = z.record(z.string(), z.unknown()).parse(JSON.parse(params.get('user') ?? '{}'));
+    params.set('user', JSON.stringify({ ...user, id: uniqueTelegramId() }));
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await emulateTelegramClient(context);
+    const page = await context.newPage();
+    await page.goto(launchUrl(stack.appUrl, params.toString()));
+
+    const state = page.getByTestId('open-from-telegram');
+    await state.waitFor({ timeout: 15_000 });
+    // No saved language for a forged session: the screen speaks the Telegram client's language.
+    assert.match((await state.textContent()) ?? '', /Откройте приложение в\sTelegram/);
+    assert.equal(await page.getByTestId('page-title').count(), 0, 'no page content leaks');
+    await saveScreenshot(page, 'miniapp-open-from-telegram');
+    await context.close();
+  });
+});

@@ -1,0 +1,36 @@
+import { type Api, GrammyError, InlineKeyboard } from 'grammy';
+import type { TDeliveryOutcome, TNotifyJob } from '../core/notify/notify-job.ts';
+
+function keyboard(job: TNotifyJob): InlineKeyboard | undefined {
+  if (!job.buttons) return undefined;
+  return InlineKeyboard.from(
+    job.buttons.map((row) =>
+      row.map((b) =>
+        'url' in b
+          ? InlineKeyboard.url(b.text, b.url)
+          : 'webApp' in b
+            ? InlineKeyboard.webApp(b.text, b.webApp)
+            : InlineKeyboard.text(b.text, b.callbackData),
+      ),
+    ),
+  );
+}
+
+/** Sends one notification and turns Telegram's answer into a delivery outcome the domain understands. */
+export async function sendViaTelegram(api: Api, job: TNotifyJob): Promise<TDeliveryOutcome> {
+  try {
+    const message = await api.sendMessage(job.chatId, job.text, {
+      parse_mode: job.parseMode,
+      reply_markup: keyboard(job),
+      link_preview_options: { is_disabled: true },
+    });
+    return { kind: 'sent', messageId: message.message_id };
+  } catch (error) {
+    if (!(error instanceof GrammyError)) throw error;
+    if (error.error_code === 429) return { kind: 'retry_after', seconds: error.parameters.retry_after ?? 1 };
+    // 403: the user blocked the bot or deleted their account; either way nobody reads this chat any more.
+    if (error.error_code === 403) return { kind: 'blocked' };
+    if (error.error_code === 400 && /chat not found/i.test(error.description)) return { kind: 'chat_gone' };
+    throw error;
+  }
+}

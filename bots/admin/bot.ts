@@ -1,7 +1,9 @@
+import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { AUTO_RETRY, retryInsideConversations } from '../shared/auto-retry.ts';
 import type { AdminBotContext } from '../shared/context.ts';
 import { redisConversationStorage } from '../shared/conversation-storage.ts';
 import type { BotDeps } from '../shared/deps.ts';
@@ -21,6 +23,7 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
   const prefix = deps.config.REDIS_PREFIX;
+  bot.api.config.use(autoRetry(AUTO_RETRY));
 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(observe('admin', deps.logger, deps.metrics));
@@ -33,6 +36,7 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
   bot.use(
     conversations<AdminBotContext, Context>({
       storage: redisConversationStorage(deps.redis, `${prefix}:admin`),
+      plugins: [retryInsideConversations],
     }),
   );
   bot.command('cancel', async (ctx) => {

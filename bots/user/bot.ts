@@ -1,7 +1,9 @@
+import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { AUTO_RETRY, retryInsideConversations } from '../shared/auto-retry.ts';
 import type { UserBotContext } from '../shared/context.ts';
 import { redisConversationStorage } from '../shared/conversation-storage.ts';
 import type { BotDeps } from '../shared/deps.ts';
@@ -27,6 +29,7 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
   const prefix = deps.config.REDIS_PREFIX;
+  bot.api.config.use(autoRetry(AUTO_RETRY));
 
   // Updates of one chat run in order (conversations depend on it); different chats run in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -41,15 +44,17 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
     ctx.mainMenu = mainMenu;
     return next();
   });
+  // Before the conversations: replies sent from inside one (through `external`) must be able to carry it.
+  bot.use(mainMenu);
   bot.use(
     conversations<UserBotContext, Context>({
       storage: redisConversationStorage(deps.redis, `${prefix}:user`),
+      plugins: [retryInsideConversations],
     }),
   );
   bot.use(createConversation(createSignupConversation(deps), SIGNUP_CONVERSATION));
   bot.use(createConversation(createAddEmailConversation(deps), ADD_EMAIL_CONVERSATION));
   bot.use(createConversation(createSupportConversation(deps), SUPPORT_CONVERSATION));
-  bot.use(mainMenu);
 
   bot.use(startFeature);
   bot.use(helpFeature);

@@ -18,11 +18,12 @@ export interface TTouchResult {
 export async function touchUser(
   db: PrismaClient,
   identity: TTelegramIdentity,
-  opts: { referralCode?: string | null; now?: Date } = {},
+  opts: { referralCode?: string | null; now?: Date; viaBot?: boolean } = {},
 ): Promise<TTouchResult> {
   const now = opts.now ?? new Date();
   const existing = await db.user.findUnique({ where: { id: identity.id } });
-  if (existing) return { user: await refresh(db, existing, identity, now), created: false };
+  if (existing)
+    return { user: await refresh(db, existing, identity, now, opts.viaBot ?? true), created: false };
 
   const referrer =
     opts.referralCode && isReferralCode(opts.referralCode)
@@ -53,13 +54,20 @@ export async function touchUser(
   }
 }
 
-async function refresh(db: PrismaClient, user: User, identity: TTelegramIdentity, now: Date): Promise<User> {
+async function refresh(
+  db: PrismaClient,
+  user: User,
+  identity: TTelegramIdentity,
+  now: Date,
+  viaBot: boolean,
+): Promise<User> {
   const changed =
     user.firstName !== identity.firstName ||
     user.lastName !== (identity.lastName ?? null) ||
     user.username !== (identity.username ?? null);
   const stale = now.getTime() - user.lastActiveAt.getTime() >= ACTIVITY_RESOLUTION_MS;
-  if (!changed && !stale && user.botBlockedAt === null) return user;
+  const unblocked = viaBot && user.botBlockedAt !== null;
+  if (!changed && !stale && !unblocked) return user;
   return db.user.update({
     where: { id: user.id },
     data: {
@@ -67,8 +75,8 @@ async function refresh(db: PrismaClient, user: User, identity: TTelegramIdentity
       lastName: identity.lastName ?? null,
       username: identity.username ?? null,
       lastActiveAt: now,
-      // A user who writes to the bot has unblocked it.
-      botBlockedAt: null,
+      // A user who writes to the bot has unblocked it; opening the Mini App says nothing about that.
+      ...(viaBot ? { botBlockedAt: null } : {}),
     },
   });
 }

@@ -33,7 +33,7 @@ export function miniAppAuth(deps: ServerDeps) {
       );
       throw error;
     }
-    const { user, created } = await touchUser(deps.db, verified.identity);
+    const { user, created } = await touchUser(deps.db, verified.identity, { viaBot: false });
     request.account = user;
     if (user.status === 'banned') throw new AppError('USER_BANNED', { reason: user.banReason ?? '' });
 

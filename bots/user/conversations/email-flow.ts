@@ -21,10 +21,10 @@ export async function emailFlow(
   conversation: TConv,
   ctx: Context,
   deps: BotDeps,
-  opts: { lang: TLang; userId: bigint; name: string; prompt: string },
+  opts: { lang: TLang; userId: bigint; name: string; prompt: string; skipLabel?: string },
 ): Promise<void> {
   const tr = (key: string, args?: Record<string, string | number>) => deps.translator.t(opts.lang, key, args);
-  const later = new InlineKeyboard().text(tr('email-skip'), SKIP);
+  const later = new InlineKeyboard().text(opts.skipLabel ?? tr('email-skip'), SKIP);
   const codeKeyboard = new InlineKeyboard()
     .text(tr('email-code-resend'), RESEND)
     .row()

@@ -27,9 +27,11 @@ export function createSignupConversation(deps: BotDeps) {
       const next = await conversation.wait();
       const chosen = /^signup:lang:(ru|en)$/.exec(next.callbackQuery?.data ?? '')?.[1];
       if (chosen === 'ru' || chosen === 'en') {
-        lang = chosen;
         await next.answerCallbackQuery();
-        await next.editMessageReplyMarkup({ reply_markup: languageKeyboard(tr, lang) });
+        // Telegram refuses an edit that changes nothing, so the tick moves only if the choice differs.
+        if (chosen !== lang)
+          await next.editMessageReplyMarkup({ reply_markup: languageKeyboard(tr, chosen) });
+        lang = chosen;
         break;
       }
       if (next.message?.text?.startsWith('/')) await conversation.skip({ next: true });
@@ -63,6 +65,7 @@ export function createSignupConversation(deps: BotDeps) {
       userId,
       name: from.first_name,
       prompt: tr('signup-email-ask'),
+      skipLabel: tr('signup-email-skip'),
     });
     await conversation.external(async (outer) => {
       // The outer context carries the menu plugin; its locale was negotiated before the language was chosen.

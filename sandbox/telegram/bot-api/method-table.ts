@@ -1,0 +1,32 @@
+import { botProfileMethods } from '../methods/bot-profile.ts';
+import { callbackQueryMethods } from '../methods/callback-queries.ts';
+import { chatMethods } from '../methods/chats.ts';
+import { editMessageMethods } from '../methods/edit-messages.ts';
+import { fileMethods } from '../methods/files.ts';
+import { forwardCopyMethods } from '../methods/forward-copy.ts';
+import { sendMediaMethods } from '../methods/send-media.ts';
+import { sendMessageMethods } from '../methods/send-message.ts';
+import { updateMethods } from '../methods/updates.ts';
+import type { MethodSpec, MethodTable } from './define-method.ts';
+
+/** Every implemented Bot API method. To add one, add it to a `methods/*.ts` table listed here. */
+export const BOT_API_METHODS: MethodTable = {
+  ...botProfileMethods,
+  ...updateMethods,
+  ...sendMessageMethods,
+  ...sendMediaMethods,
+  ...forwardCopyMethods,
+  ...editMessageMethods,
+  ...callbackQueryMethods,
+  ...chatMethods,
+  ...fileMethods,
+};
+
+/** "All methods in the Bot API are case-insensitive." */
+const BY_LOWERCASE_NAME = new Map<string, { name: string; spec: MethodSpec }>(
+  Object.entries(BOT_API_METHODS).map(([name, spec]) => [name.toLowerCase(), { name, spec }]),
+);
+
+export function findMethod(name: string): { name: string; spec: MethodSpec } | undefined {
+  return BY_LOWERCASE_NAME.get(name.toLowerCase());
+}

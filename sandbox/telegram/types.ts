@@ -1,0 +1,173 @@
+/**
+ * Public types of the local Telegram Bot API server.
+ *
+ * Wire objects (Message, Update, User, …) are the Bot API types grammY itself
+ * uses, so anything the server returns type-checks against what a real bot
+ * expects. The control-side shapes (ChatMessage, events, snapshots) are ours.
+ */
+import type {
+  Chat,
+  Contact,
+  ForceReply,
+  InlineKeyboardMarkup,
+  Message,
+  MessageEntity,
+  MessageOrigin,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+  Update,
+  User,
+} from 'grammy/types';
+
+export type {
+  BotCommand,
+  BotCommandScope,
+  CallbackQuery,
+  Chat,
+  Contact,
+  Document,
+  File,
+  ForceReply,
+  InlineKeyboardButton,
+  InlineKeyboardMarkup,
+  KeyboardButton,
+  MenuButton,
+  Message,
+  MessageEntity,
+  MessageOrigin,
+  PhotoSize,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+  Update,
+  User,
+  UserFromGetMe,
+  WebhookInfo,
+} from 'grammy/types';
+
+/** Chats this server models: private chats and (super)groups, never channels. */
+export type ServerChat = Chat.PrivateChat | Chat.GroupChat | Chat.SupergroupChat;
+
+/** A message as bots see it: always has a sender and a non-channel chat (like `Update.message`). */
+export type TgMessage = Message & { chat: ServerChat; from: User };
+
+/** Update without its id, before the per-bot queue numbers it. */
+export type UpdatePayload = Omit<Update, 'update_id'>;
+
+export type UpdateType = Exclude<keyof Update, 'update_id'>;
+
+/** Any of the four `reply_markup` kinds a bot may attach to a message. */
+export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
+
+export type MediaKind = 'photo' | 'document' | 'audio' | 'video' | 'voice';
+
+/** Media attached to a message, flattened for assertions and the chat emulator. */
+export interface MediaInfo {
+  kind: MediaKind;
+  file_id: string;
+  file_unique_id: string;
+  file_size: number;
+  file_name?: string;
+  mime_type?: string;
+  width?: number;
+  height?: number;
+  duration?: number;
+}
+
+/**
+ * Control-side view of one message in a chat: the current content (after
+ * edits), who sent it, the reply markup of any kind, and bookkeeping that the
+ * Bot API does not expose (edit count, deleted flag, chat revision).
+ */
+export interface ChatMessage {
+  message_id: number;
+  chat_id: number;
+  date: number;
+  sender: 'user' | 'bot';
+  from: User;
+  text?: string;
+  entities?: MessageEntity[];
+  caption?: string;
+  caption_entities?: MessageEntity[];
+  reply_markup?: ReplyMarkup;
+  reply_to_message_id?: number;
+  media?: MediaInfo;
+  contact?: Contact;
+  forward_origin?: MessageOrigin;
+  /** How many times the message was edited. */
+  edited: number;
+  edit_date?: number;
+  deleted: boolean;
+  /** Chat revision of the last change to this message (creation, edit or deletion). */
+  revision: number;
+  /** The message exactly as the Bot API returns it to bots. */
+  message: TgMessage;
+}
+
+export interface CallbackAnswer {
+  text?: string;
+  show_alert: boolean;
+  url?: string;
+  cache_time?: number;
+}
+
+/** One Bot API call made by a bot, as recorded for assertions. */
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** Milliseconds since the epoch. */
+  at: number;
+  ok: boolean;
+  error_code?: number;
+  description?: string;
+}
+
+export interface BotInfo {
+  id: number;
+  token: string;
+  username: string;
+  first_name: string;
+}
+
+export interface RateLimits {
+  /** Sustained messages per second into one chat. */
+  perChatPerSecond: number;
+  /** Messages one chat may receive back to back before the per-second rate applies. */
+  perChatBurst: number;
+  /** Messages per second per bot across all chats. */
+  globalPerSecond: number;
+  /** Messages per minute into one group. */
+  groupPerMinute: number;
+}
+
+export interface ChatSnapshot {
+  chat: ServerChat;
+  /** Set for private chats: the bot on the other side. */
+  bot_id?: number;
+  member_user_ids: number[];
+  member_bot_ids: number[];
+  revision: number;
+}
+
+export interface StateSnapshot {
+  bots: BotInfo[];
+  users: User[];
+  chats: ChatSnapshot[];
+}
+
+/** Where an event happened: the chat and, when known, the bot whose chat it is. */
+interface EventScope {
+  /** Token of the bot concerned; null for a user's message in a group (every member bot sees it). */
+  token: string | null;
+  chat_id: number;
+}
+
+/** Everything observable that happens on the server, streamed on `GET /control/events`. */
+export type TelegramServerEvent =
+  | (EventScope & { type: 'message_added'; message: ChatMessage })
+  | (EventScope & { type: 'message_edited'; message: ChatMessage })
+  | (EventScope & { type: 'message_deleted'; message_id: number; revision: number })
+  | (EventScope & { type: 'chat_action'; action: string })
+  | (EventScope & { type: 'callback_answered'; callback_query_id: string; answer: CallbackAnswer })
+  | { type: 'bot_blocked'; token: string; user_id: number; blocked: boolean };
+
+export type TelegramServerEventType = TelegramServerEvent['type'];

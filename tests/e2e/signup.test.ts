@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
+import { signUp } from './signup-helper.ts';
 import { type Stack, startStack } from './stack.ts';
 
 let stack: Stack;
@@ -154,4 +155,30 @@ test('a flood of messages is slowed down without hurting the bot or other users'
   assert.equal(slowDowns.length, 1, 'told once per window');
   assert.ok(replies.length <= 21, `answered ${replies.length} of 30`);
   assert.ok((await fetch(`${stack.appUrl}/health`)).ok);
+});
+
+test('/language switches the bot language at once', async () => {
+  const id = uniqueUserId();
+  const chat = await signUp(stack, { id, firstName: 'Lang', language: 'ru' });
+  await chat.send('/language');
+  await chat.expect('Выберите язык');
+  await chat.press('English');
+  await chat.expect('Language: English.');
+  const menu = await chat.expect('Main menu');
+  assert.ok(JSON.stringify(menu.reply_markup).includes('Profile'));
+  assert.equal((await stack.db.user.findUniqueOrThrow({ where: { id: BigInt(id) } })).language, 'en');
+});
+
+test('logs are JSON lines with no tokens or email codes in them', async () => {
+  const logs = stack.logs();
+  const lines = logs.split('\n').filter((line) => line.startsWith('{'));
+  assert.ok(lines.length > 3);
+  for (const line of lines) assert.ok(JSON.parse(line).level, line);
+  for (const secret of [stack.userBot.token, stack.adminBot.token, stack.userBot.token.split(':')[1] ?? '']) {
+    assert.ok(!logs.includes(secret), 'a bot token leaked into the logs');
+  }
+  for (const mail of stack.mail.messages()) {
+    const code = /(\d{6})/.exec(mail.subject)?.[1];
+    if (code) assert.ok(!logs.includes(code), 'an email code leaked into the logs');
+  }
 });

@@ -20,6 +20,6 @@ export interface BotDeps {
   metrics: BotMetrics;
   /** Derived from DATA_ENCRYPTION_KEY for hashing email codes. */
   emailCodeKey: Buffer;
-  /** Usernames of both bots, known after getMe: the admin bot links to user cards, the user bot builds links. */
+  /** Where the Mini App is served (MINIAPP_URL, else PUBLIC_URL); null hides "Open app". */
   miniAppUrl: string | null;
 }

@@ -20,7 +20,7 @@ export async function forwardToSupport(ctx: UserBotContext, deps: BotDeps): Prom
   const forwarded = await ctx.api.forwardMessage(chatId, message.chat.id, message.message_id);
   const info = await ctx.api.sendMessage(
     chatId,
-    deps.translator.t('ru', 'support-from', {
+    deps.translator.t(deps.config.SUPPORT_LANGUAGE, 'support-from', {
       name: fullName(account),
       id: account.id.toString(),
       language: account.language,
@@ -60,7 +60,7 @@ export async function relaySupportReply(ctx: UserBotContext, deps: BotDeps): Pro
   } catch (error) {
     if (!(error instanceof GrammyError) || error.error_code !== 403) throw error;
     await deps.db.user.update({ where: { id: link.userId }, data: { botBlockedAt: new Date() } });
-    await ctx.reply(deps.translator.t('ru', 'support-user-blocked'), {
+    await ctx.reply(deps.translator.t(deps.config.SUPPORT_LANGUAGE, 'support-user-blocked'), {
       reply_parameters: { message_id: message.message_id },
     });
   }

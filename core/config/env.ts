@@ -66,6 +66,8 @@ export const ZEnvSchema = z
       .regex(/^-?\d+$/, 'must be a Telegram chat id')
       .transform((v) => BigInt(v))
       .optional(),
+    /** Language of what the bot writes into the support chat (the team's language, not the user's). */
+    SUPPORT_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
     TERMS_URL: z.url().default('https://telegram.org/tos'),
     /** Where the Mini App is served; defaults to PUBLIC_URL. Telegram requires https for web_app buttons. */
     MINIAPP_URL: z.url().optional(),

@@ -2,8 +2,9 @@ import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundl
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
 import { type TLanguage, ZLanguageSchema } from '../../server/contracts/me.ts';
 
-// The same Fluent files the bots read, inlined at build time: no extra request before first paint.
-const sources = import.meta.glob<string>('../../locales/*/*.ftl', {
+// The same Fluent folders the bots read, inlined at build time: no extra request before first paint.
+// Only the Mini App's own files: the bots' and admin texts would be shipped to every user for nothing.
+const sources = import.meta.glob<string>('../../locales/*/miniapp*.ftl', {
   query: '?raw',
   import: 'default',
   eager: true,

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ZApiErrorSchema } from '../../../server/contracts/me.ts';
 import { ApiError } from './api-error.ts';
 
-export type TApiRequest = <TSchema extends z.ZodType>(
+export type TApiRequest = <TSchema extends z.ZodMiniType>(
   path: string,
   schema: TSchema,
   init?: { method?: 'GET' | 'PATCH' | 'POST' | 'DELETE'; body?: unknown },

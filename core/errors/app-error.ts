@@ -16,7 +16,10 @@ export type TAppErrorCode =
   | 'EMAIL_NO_PENDING'
   | 'ROLE_SELF_CHANGE'
   | 'RATE_LIMITED'
-  | 'UNAUTHORIZED';
+  | 'UNAUTHORIZED'
+  | 'INSUFFICIENT_FUNDS'
+  | 'HOLD_NOT_ACTIVE'
+  | 'LEDGER_UNBALANCED';
 
 export class AppError extends Error {
   constructor(

@@ -1,0 +1,31 @@
+import type { Asset } from './assets.ts';
+
+/**
+ * Named accounts of the platform itself. Sources and sinks (allowNegative) stand for the world outside the
+ * ledger, so that every movement is a balanced transaction: tokens come from `issuance`, money paid by a
+ * provider comes from `external:<provider>`.
+ */
+export const PLATFORM_ACCOUNTS = {
+  /** Where tokens come from when they are sold, granted or given as bonus. */
+  issuance: { allowNegative: true },
+  /** Tokens users spent on work. */
+  consumed: { allowNegative: false },
+  /** Tokens that expired with their grant. */
+  expired: { allowNegative: false },
+  /** Money received for products. */
+  revenue: { allowNegative: true },
+  /** Partner commissions owed. */
+  commission: { allowNegative: false },
+  /** Payouts approved but not yet confirmed sent. */
+  payouts_in_flight: { allowNegative: false },
+  /** Money as it stands with each payment provider (negative: what the provider collected for us). */
+  'external:stars': { allowNegative: true },
+  'external:yookassa': { allowNegative: true },
+  'external:cryptobot': { allowNegative: true },
+  /** Counterpart of admin corrections and manual adjustments. */
+  adjustments: { allowNegative: true },
+} as const;
+
+export type TPlatformAccount = keyof typeof PLATFORM_ACCOUNTS;
+
+export type TAccountRef = { user: bigint; asset: Asset } | { platform: TPlatformAccount; asset: Asset };

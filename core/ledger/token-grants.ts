@@ -79,6 +79,7 @@ export async function consumeGrants(
   let left = amount;
   for (const grant of grants) {
     if (left === 0n) break;
+    // biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigint
     const take = grant.remaining < left ? grant.remaining : left;
     await tx.$executeRaw`UPDATE token_grants SET remaining = remaining - ${take} WHERE id = ${grant.id}`;
     taken.push({ grantId: grant.id, taken: take });

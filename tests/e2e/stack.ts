@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { sign } from '@telegram-apps/init-data-node';
 import type { PrismaClient } from '../../core/db/create-prisma.ts';
+import { buildAppEnv } from '../../sandbox/launch/app-env.ts';
+import { type AppProcesses, startAppProcesses } from '../../sandbox/launch/spawn-app-processes.ts';
 import { type MailCatcher, startMailCatcher } from '../../sandbox/mail/mail-catcher.ts';
 import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
 import { startTelegramServer } from '../../sandbox/telegram/server.ts';
@@ -83,69 +84,40 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
 
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    NODE_ENV: 'test',
-    BOT_TOKEN: userBot.token,
-    ADMIN_BOT_TOKEN: adminBot.token,
-    TELEGRAM_API_ROOT: telegramServer.url,
-    BOT_MODE: 'polling',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: redis.prefix,
-    SUPER_ADMIN_IDS: (opts.superAdminIds ?? []).join(','),
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    SMTP_URL: mail.smtpUrl,
-    SUPPORT_CHAT_ID: String(supportChatId),
-    MINIAPP_URL: `${appUrl}/`,
-    LOG_LEVEL: 'info',
-  };
+  const env = buildAppEnv({
+    nodeEnv: 'test',
+    userBotToken: userBot.token,
+    adminBotToken: adminBot.token,
+    telegramApiRoot: telegramServer.url,
+    port,
+    databaseUrl: database.url,
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix: redis.prefix,
+    superAdminIds: opts.superAdminIds,
+    dataEncryptionKey: randomBytes(32).toString('hex'),
+    smtpUrl: mail.smtpUrl,
+    supportChatId,
+    miniAppUrl: `${appUrl}/`,
+  });
 
   mkdirSync(`${ROOT}test-artifacts/logs`, { recursive: true });
   const logFile: WriteStream = createWriteStream(`${ROOT}test-artifacts/logs/${name}.log`);
   let logText = '';
-  const spawnEntry = (entry: string, label: string): ChildProcess => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString();
-      logText += text;
-      logFile.write(text.replace(/^/gm, `[${label}] `));
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    return child;
-  };
-  const waitForLog = async (child: ChildProcess, needle: string, since: number) => {
-    const deadline = Date.now() + 60_000;
-    while (!logText.slice(since).includes(needle)) {
-      if (child.exitCode !== null)
-        throw new Error(`process exited (${child.exitCode}) before "${needle}":\n${logText}`);
-      if (Date.now() > deadline) throw new Error(`timed out waiting for "${needle}":\n${logText}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  const stopChild = async (child: ChildProcess) => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-
-  let app = spawnEntry('bots/main.ts', 'app');
-  const worker = spawnEntry('workers/main.ts', 'worker');
+  const closeServices = () =>
+    Promise.allSettled([telegramServer.close(), mail.close(), database.drop(), redis.cleanup()]);
+  let processes: AppProcesses;
   try {
-    await Promise.all([waitForLog(app, '"app started"', 0), waitForLog(worker, '"worker started"', 0)]);
+    processes = await startAppProcesses({
+      env,
+      sink: (label, text) => {
+        logText += text;
+        logFile.write(text.replace(/^/gm, `[${label}] `));
+      },
+    });
   } catch (error) {
-    await Promise.all([stopChild(app), stopChild(worker)]);
+    // A failed start must not leave a database, Redis keys and two listening servers behind.
+    logFile.end();
+    await closeServices();
     throw error;
   }
 
@@ -158,17 +130,12 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     db: database.db,
     supportChatId,
     signInitData: (user, authDate = new Date()) => sign({ user }, userBot.token, authDate),
-    async restartApp() {
-      await stopChild(app);
-      const since = logText.length;
-      app = spawnEntry('bots/main.ts', 'app');
-      await waitForLog(app, '"app started"', since);
-    },
+    restartApp: () => processes.restartApp(),
     logs: () => logText,
     async stop() {
-      await Promise.all([stopChild(app), stopChild(worker)]);
+      await processes.stop();
       logFile.end();
-      await Promise.allSettled([telegramServer.close(), mail.close(), database.drop(), redis.cleanup()]);
+      await closeServices();
     },
   };
 }

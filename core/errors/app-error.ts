@@ -19,7 +19,14 @@ export type TAppErrorCode =
   | 'UNAUTHORIZED'
   | 'INSUFFICIENT_FUNDS'
   | 'HOLD_NOT_ACTIVE'
-  | 'LEDGER_UNBALANCED';
+  | 'LEDGER_UNBALANCED'
+  | 'PRODUCT_NOT_FOUND'
+  | 'PAYMENT_NOT_FOUND'
+  | 'PAYMENT_MISMATCH'
+  | 'PAYMENT_NOT_PENDING'
+  | 'CURRENCY_NOT_SUPPORTED'
+  | 'REFUND_NOT_ALLOWED'
+  | 'PROVIDER_ERROR';
 
 export class AppError extends Error {
   constructor(

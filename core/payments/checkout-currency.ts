@@ -1,0 +1,25 @@
+import type { TProduct } from '../catalog/products.ts';
+import type { PaymentProvider } from '../db/generated/client.ts';
+import type { Asset } from '../ledger/assets.ts';
+
+/**
+ * Which of a product's prices a provider charges: Stars only take XTR; YooKassa takes roubles; Crypto Pay
+ * invoices are denominated in fiat (USD or RUB) and paid in crypto at the provider's rate.
+ */
+export function checkoutPrice(
+  product: TProduct,
+  provider: PaymentProvider,
+): { amount: bigint; currency: Asset } | null {
+  switch (provider) {
+    case 'stars':
+      return { amount: product.prices.XTR, currency: 'XTR' };
+    case 'yookassa':
+      return product.prices.RUB ? { amount: product.prices.RUB, currency: 'RUB' } : null;
+    case 'cryptobot':
+      if (product.prices.USD) return { amount: product.prices.USD, currency: 'USD' };
+      return product.prices.RUB ? { amount: product.prices.RUB, currency: 'RUB' } : null;
+  }
+}
+
+export const providersFor = (product: TProduct): PaymentProvider[] =>
+  (['stars', 'yookassa', 'cryptobot'] as const).filter((p) => checkoutPrice(product, p) !== null);

@@ -1,0 +1,84 @@
+import type { Payment, PaymentProvider, Prisma, PrismaClient } from '../db/generated/client.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { Asset } from '../ledger/assets.ts';
+import { postTransaction } from '../ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { fulfilProduct } from './fulfil-product.ts';
+
+export interface TProviderConfirmation {
+  paymentId: bigint;
+  provider: PaymentProvider;
+  providerPaymentId: string;
+  /** What the provider says was paid: must equal what we asked for, to the minor unit. */
+  amount: bigint;
+  currency: Asset;
+  raw: Prisma.InputJsonValue;
+  now?: Date;
+}
+
+/**
+ * Marks a payment paid and delivers the product, once. Called only with a verified provider confirmation
+ * (Telegram update, re-fetched YooKassa payment, HMAC-checked Crypto Pay webhook). A second delivery of the
+ * same confirmation finds the payment already succeeded and returns it with `fulfilled: false`; a confirmation
+ * that does not match the payment (amount, currency, provider) changes nothing.
+ */
+export async function confirmPayment(
+  db: PrismaClient,
+  input: TProviderConfirmation,
+): Promise<{ payment: Payment; fulfilled: boolean }> {
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<
+      { id: bigint }[]
+    >`SELECT id FROM payments WHERE id = ${input.paymentId} FOR UPDATE`;
+    if (!locked[0]) throw new AppError('PAYMENT_NOT_FOUND');
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: input.paymentId } });
+    if (
+      payment.provider !== input.provider ||
+      payment.amount !== input.amount ||
+      payment.currency !== input.currency
+    ) {
+      throw new AppError('PAYMENT_MISMATCH', {
+        expected: `${payment.amount} ${payment.currency} ${payment.provider}`,
+        got: `${input.amount} ${input.currency} ${input.provider}`,
+      });
+    }
+    if (payment.status !== 'pending') {
+      if (payment.providerPaymentId === input.providerPaymentId) return { payment, fulfilled: false };
+      throw new AppError('PAYMENT_NOT_PENDING', { status: payment.status });
+    }
+    const paid = await tx.payment.update({
+      where: { id: payment.id },
+      data: { status: 'succeeded', providerPaymentId: input.providerPaymentId, paidAt: now, raw: input.raw },
+    });
+    await postTransaction(tx, {
+      key: `payment:${payment.id}:money`,
+      type: 'topup',
+      actor: { type: 'user', id: payment.userId },
+      reason: `payment ${payment.provider} ${payment.productId}`,
+      metadata: { paymentId: payment.id.toString(), providerPaymentId: input.providerPaymentId },
+      postings: [
+        {
+          account: { platform: `external:${payment.provider}`, asset: payment.currency },
+          amount: -payment.amount,
+        },
+        { account: { platform: 'revenue', asset: payment.currency }, amount: payment.amount },
+      ],
+    });
+    await fulfilProduct(tx, paid, now);
+    return { payment: paid, fulfilled: true };
+  }, LEDGER_TX_OPTIONS);
+}
+
+/** A payment the provider reports as canceled or failed; a paid one is never un-paid this way. */
+export async function failPayment(
+  db: PrismaClient,
+  paymentId: bigint,
+  reason: string,
+): Promise<Payment | null> {
+  const updated = await db.payment.updateMany({
+    where: { id: paymentId, status: 'pending' },
+    data: { status: 'canceled', failureReason: reason.slice(0, 500) },
+  });
+  return updated.count > 0 ? db.payment.findUnique({ where: { id: paymentId } }) : null;
+}

@@ -1,0 +1,44 @@
+import { findProduct } from '../catalog/products.ts';
+import type { Payment, PaymentProvider, PrismaClient } from '../db/generated/client.ts';
+import { AppError } from '../errors/app-error.ts';
+import { checkoutPrice } from './checkout-currency.ts';
+
+/**
+ * Opens a payment attempt: the price is fixed now, with the product as it is now. The provider step
+ * (invoice, redirect, crypto invoice) follows with the returned payment's id as the reference.
+ */
+export async function startCheckout(
+  db: PrismaClient,
+  input: { userId: bigint; productId: string; provider: PaymentProvider },
+): Promise<Payment> {
+  const product = findProduct(input.productId);
+  if (!product) throw new AppError('PRODUCT_NOT_FOUND');
+  const price = checkoutPrice(product, input.provider);
+  if (!price) throw new AppError('CURRENCY_NOT_SUPPORTED', { provider: input.provider });
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { status: true } });
+  if (!user) throw new AppError('USER_NOT_FOUND');
+  if (user.status === 'banned') throw new AppError('USER_BANNED');
+  return db.payment.create({
+    data: {
+      userId: input.userId,
+      provider: input.provider,
+      productId: product.id,
+      product: {
+        id: product.id,
+        titleKey: product.titleKey,
+        service: product.service,
+        fulfilment: product.fulfilment,
+      },
+      amount: price.amount,
+      currency: price.currency,
+    },
+  });
+}
+
+/** The reference a provider carries back to us (invoice payload, metadata): never trusted without a lookup. */
+export const paymentReference = (paymentId: bigint) => `pay:${paymentId}`;
+
+export function parsePaymentReference(reference: string): bigint | null {
+  const match = /^pay:(\d{1,19})$/.exec(reference);
+  return match?.[1] ? BigInt(match[1]) : null;
+}

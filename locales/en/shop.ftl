@@ -1,0 +1,13 @@
+product-ai-sub-7d = AI plan · 7 days · 150,000 tokens
+product-ai-sub-14d = AI plan · 14 days · 250,000 tokens
+product-ai-sub-21d = AI plan · 21 days · 500,000 tokens
+product-ai-sub-30d = AI plan · 30 days · 1,000,000 tokens
+product-ai-sub-30d-max = AI plan · 30 days · 5,000,000 tokens
+product-ai-unlimited-1d = Unlimited AI chat · 1 day
+product-pack-150k = 150,000 tokens · forever
+product-pack-250k = 250,000 tokens · forever
+product-pack-500k = 500,000 tokens · forever
+product-pack-1m = 1,000,000 tokens · forever
+product-bundle-small = Video bundle S · 1,000,000 tokens
+product-bundle-medium = Video bundle M · 3,000,000 tokens
+product-bundle-large = Video bundle L · 7,000,000 tokens

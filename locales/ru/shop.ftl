@@ -1,0 +1,13 @@
+product-ai-sub-7d = AI-тариф · 7 дней · 150 000 токенов
+product-ai-sub-14d = AI-тариф · 14 дней · 250 000 токенов
+product-ai-sub-21d = AI-тариф · 21 день · 500 000 токенов
+product-ai-sub-30d = AI-тариф · 30 дней · 1 000 000 токенов
+product-ai-sub-30d-max = AI-тариф · 30 дней · 5 000 000 токенов
+product-ai-unlimited-1d = Безлимитный AI-чат · 1 день
+product-pack-150k = 150 000 токенов · навсегда
+product-pack-250k = 250 000 токенов · навсегда
+product-pack-500k = 500 000 токенов · навсегда
+product-pack-1m = 1 000 000 токенов · навсегда
+product-bundle-small = Видео-пакет S · 1 000 000 токенов
+product-bundle-medium = Видео-пакет M · 3 000 000 токенов
+product-bundle-large = Видео-пакет L · 7 000 000 токенов

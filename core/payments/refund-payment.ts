@@ -84,7 +84,6 @@ export async function refundPayment(
         { remaining: bigint }[]
       >`SELECT remaining FROM token_grants WHERE id = ${grant.id} FOR UPDATE`;
       const remaining = locked[0]?.remaining ?? 0n;
-      // biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigint
       clawed = remaining < due ? remaining : due;
       shortfall = due - clawed;
       if (clawed > 0n) {

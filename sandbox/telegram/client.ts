@@ -1,5 +1,6 @@
 import type {
   CreateGroupInput,
+  PayInvoiceInput,
   PressButtonInput,
   RegisterBotInput,
   SendContactInput,
@@ -11,6 +12,7 @@ import type {
   BotInfo,
   CallbackAnswer,
   ChatMessage,
+  PayInvoiceResult,
   RecordedCall,
   ServerChat,
   StateSnapshot,
@@ -96,6 +98,16 @@ export class TelegramTestClient {
   /** What the bot answered to a button press, or null while it has not answered. */
   callbackAnswer(callbackQueryId: string): Promise<CallbackAnswer | null> {
     return this.#get('/control/callbacks/answer', { id: callbackQueryId });
+  }
+
+  /**
+   * The user pays an invoice message of the bot (`messageId`) or an invoice
+   * link (`invoiceLink`, as the Mini App's openInvoice). Resolves when the
+   * payment ended, which takes until the bot answers the pre-checkout query
+   * (or the server's pre-checkout timeout, 10 s by default, passes).
+   */
+  payInvoice(input: PayInvoiceInput): Promise<PayInvoiceResult> {
+    return this.#post('/control/payments', input);
   }
 
   async setBlocked(input: SetBlockedInput): Promise<void> {
@@ -192,13 +204,22 @@ export class TelegramTestClient {
   }
 }
 
+/** How formatChat shows a message without text. */
+function placeholder(message: ChatMessage): string {
+  if (message.media) return `[${message.media.kind}]`;
+  const { invoice, successful_payment: paid, refunded_payment: refunded } = message;
+  if (invoice) return `[invoice "${invoice.title}" ${invoice.total_amount} ${invoice.currency}]`;
+  if (paid) return `[paid ${paid.total_amount} ${paid.currency}]`;
+  if (refunded) return `[refunded ${refunded.total_amount} ${refunded.currency}]`;
+  return message.contact ? '[contact]' : '[message]';
+}
+
 /** One line per message, for timeout errors. */
 function formatChat(messages: readonly ChatMessage[]): string {
   if (messages.length === 0) return '  (no messages)';
   return messages
     .map((message) => {
-      const body =
-        message.text ?? message.caption ?? (message.media ? `[${message.media.kind}]` : '[contact]');
+      const body = message.text ?? message.caption ?? placeholder(message);
       const markup = message.reply_markup;
       const buttons =
         markup && 'inline_keyboard' in markup

@@ -16,6 +16,12 @@ export interface TelegramServerOptions {
   /** Flood limits; defaults to Telegram's documented ones. `false` disables them (benchmarks). */
   limits?: RateLimits | false;
   logger?: (msg: string) => void;
+  /**
+   * How long a payment waits for answerPreCheckoutQuery before it is
+   * cancelled. Default 10 000, Telegram's limit; tests of the timeout path
+   * shorten it.
+   */
+  preCheckoutTimeoutMs?: number;
 }
 
 export interface TelegramServer {
@@ -27,6 +33,9 @@ export interface TelegramServer {
 
 /** How long close() lets answered long polls flush before cutting connections. */
 const CLOSE_GRACE_MS = 200;
+
+/** "The Bot API must receive an answer within 10 seconds after the pre-checkout query was sent." */
+export const PRE_CHECKOUT_TIMEOUT_MS = 10_000;
 
 export { DEFAULT_RATE_LIMITS };
 
@@ -43,6 +52,7 @@ export async function startTelegramServer(opts: TelegramServerOptions = {}): Pro
   const state: TelegramState = new TelegramState({
     limits: opts.limits === false ? false : (opts.limits ?? DEFAULT_RATE_LIMITS),
     logger,
+    preCheckoutTimeoutMs: opts.preCheckoutTimeoutMs ?? PRE_CHECKOUT_TIMEOUT_MS,
     // Telegram executes a method returned as a webhook response body.
     onWebhookReply: async (bot, { method, ...params }) => {
       await executeBotApiCall(state, {

@@ -10,11 +10,14 @@ import type {
   Contact,
   ForceReply,
   InlineKeyboardMarkup,
+  Invoice,
   Message,
   MessageEntity,
   MessageOrigin,
+  RefundedPayment,
   ReplyKeyboardMarkup,
   ReplyKeyboardRemove,
+  SuccessfulPayment,
   Update,
   User,
 } from 'grammy/types';
@@ -30,14 +33,21 @@ export type {
   ForceReply,
   InlineKeyboardButton,
   InlineKeyboardMarkup,
+  Invoice,
   KeyboardButton,
+  LabeledPrice,
   MenuButton,
   Message,
   MessageEntity,
   MessageOrigin,
   PhotoSize,
+  PreCheckoutQuery,
+  RefundedPayment,
   ReplyKeyboardMarkup,
   ReplyKeyboardRemove,
+  StarTransaction,
+  StarTransactions,
+  SuccessfulPayment,
   Update,
   User,
   UserFromGetMe,
@@ -93,6 +103,12 @@ export interface ChatMessage {
   media?: MediaInfo;
   contact?: Contact;
   forward_origin?: MessageOrigin;
+  /** An invoice the bot sent (sendInvoice). */
+  invoice?: Invoice;
+  /** Service message: the user paid an invoice. */
+  successful_payment?: SuccessfulPayment;
+  /** Service message: the bot refunded a Stars payment (refundStarPayment). */
+  refunded_payment?: RefundedPayment;
   /** How many times the message was edited. */
   edited: number;
   edit_date?: number;
@@ -108,6 +124,26 @@ export interface CallbackAnswer {
   show_alert: boolean;
   url?: string;
   cache_time?: number;
+}
+
+/**
+ * How a simulated invoice payment ended (`payInvoice`): `paid` after an
+ * approved pre-checkout, `rejected` when the bot answered ok=false,
+ * `timeout` when it did not answer in time, `failed` when the payment itself
+ * failed after an approved pre-checkout.
+ */
+export type PayInvoiceResult =
+  | { status: 'paid'; chargeId: string; messageId: number }
+  | { status: 'rejected'; errorMessage: string }
+  | { status: 'timeout' }
+  | { status: 'failed' };
+
+/** What the chat emulator needs to show an invoice payment or refund. */
+interface PaymentInfo {
+  user_id: number;
+  currency: string;
+  total_amount: number;
+  invoice_payload: string;
 }
 
 /** One Bot API call made by a bot, as recorded for assertions. */
@@ -168,6 +204,18 @@ export type TelegramServerEvent =
   | (EventScope & { type: 'message_deleted'; message_id: number; revision: number })
   | (EventScope & { type: 'chat_action'; action: string })
   | (EventScope & { type: 'callback_answered'; callback_query_id: string; answer: CallbackAnswer })
-  | { type: 'bot_blocked'; token: string; user_id: number; blocked: boolean };
+  | { type: 'bot_blocked'; token: string; user_id: number; blocked: boolean }
+  | (EventScope &
+      PaymentInfo & {
+        type: 'invoice_payment';
+        /** `pending` once the pre-checkout query is sent, then the outcome. */
+        status: 'pending' | PayInvoiceResult['status'];
+        /** The paid invoice message, or the invoice link that was opened. */
+        invoice_message_id?: number;
+        invoice_link?: string;
+        charge_id?: string;
+        error_message?: string;
+      })
+  | (EventScope & PaymentInfo & { type: 'payment_refunded'; charge_id: string });
 
 export type TelegramServerEventType = TelegramServerEvent['type'];

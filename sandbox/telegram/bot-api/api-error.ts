@@ -47,6 +47,16 @@ export function conflict(reason: string): ApiError {
   return new ApiError(409, `Conflict: ${reason}`);
 }
 
+/**
+ * A missing (or empty: the Bot API treats both alike) required parameter.
+ * tdlib/telegram-bot-api says `Parameter "x" is required`; like every error
+ * text it reaches bots with the first letter lowered ("Invalid user_id
+ * specified" is answered as "invalid user_id specified").
+ */
+export function parameterRequired(name: string): ApiError {
+  return badRequest(`parameter "${name}" is required`);
+}
+
 export function unauthorized(): ApiError {
   return new ApiError(401, 'Unauthorized');
 }
@@ -66,3 +76,5 @@ export function tooManyRequests(retryAfterSeconds: number): ApiError {
 export const CHAT_NOT_FOUND = 'chat not found';
 export const MESSAGE_TEXT_EMPTY = 'message text is empty';
 export const WRONG_FILE_ID = 'wrong file identifier/HTTP URL specified';
+/** Unknown, already answered or expired callback and pre-checkout queries (server error QUERY_ID_INVALID). */
+export const QUERY_ID_INVALID = 'query is too old and response timeout expired or query ID is invalid';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { BotRecord } from '../state/bot-record.ts';
 import type { TelegramState } from '../state/telegram-state.ts';
-import { ApiError, badRequest } from './api-error.ts';
+import { ApiError, badRequest, parameterRequired } from './api-error.ts';
 
 /** A file part of a multipart request. */
 export interface UploadedFile {
@@ -42,7 +42,7 @@ const REQUIRED = '\u0000required';
 /**
  * zod issue → Telegram description. Schemas may carry Telegram's exact
  * description as their error message ("Bad Request: …"); a missing parameter
- * reads like the Bot API's `Parameter "x" is required`; anything else names
+ * reads like the Bot API's `parameter "x" is required`; anything else names
  * the parameter and zod's reason.
  */
 function describeIssue(error: z.ZodError): ApiError {
@@ -52,7 +52,7 @@ function describeIssue(error: z.ZodError): ApiError {
   if (/^(Bad Request|Forbidden): /.test(issue.message)) {
     return new ApiError(issue.message.startsWith('Forbidden') ? 403 : 400, issue.message);
   }
-  if (issue.message === REQUIRED) return badRequest(`Parameter "${field}" is required`);
+  if (issue.message === REQUIRED) return parameterRequired(field);
   return badRequest(`invalid parameter "${field}": ${issue.message}`);
 }
 

@@ -4,6 +4,7 @@ import { chatMethods } from '../methods/chats.ts';
 import { editMessageMethods } from '../methods/edit-messages.ts';
 import { fileMethods } from '../methods/files.ts';
 import { forwardCopyMethods } from '../methods/forward-copy.ts';
+import { paymentMethods } from '../methods/payments.ts';
 import { sendMediaMethods } from '../methods/send-media.ts';
 import { sendMessageMethods } from '../methods/send-message.ts';
 import { updateMethods } from '../methods/updates.ts';
@@ -20,6 +21,7 @@ export const BOT_API_METHODS: MethodTable = {
   ...callbackQueryMethods,
   ...chatMethods,
   ...fileMethods,
+  ...paymentMethods,
 };
 
 /** "All methods in the Bot API are case-insensitive." */

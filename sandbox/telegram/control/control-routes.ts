@@ -12,6 +12,7 @@ import {
   chatQuery,
   createGroupBody,
   fileQuery,
+  payInvoiceBody,
   pressButtonBody,
   registerBotBody,
   sendContactBody,
@@ -22,6 +23,7 @@ import {
   waitQuery,
 } from './control-schemas.ts';
 import { openEventStream } from './event-stream.ts';
+import { payInvoice } from './payment-actions.ts';
 import {
   createGroup,
   pressButton,
@@ -95,6 +97,8 @@ const ROUTES: Record<string, ControlHandler> = {
     if (!callback) throw new ControlError(`unknown callback query ${id}`, 404);
     return callback.answer ?? null;
   },
+  /** Answers once the payment ended: paid, rejected, timed out (pre-checkout timeout) or failed. */
+  'POST /control/payments': async (r) => payInvoice(r.state, await body(r, payInvoiceBody)),
   'POST /control/blocks': async (r) => {
     setBlocked(r.state, await body(r, setBlockedBody));
     return true;

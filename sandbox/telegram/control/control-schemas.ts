@@ -73,6 +73,21 @@ export const pressButtonBody = z.object({
 
 export const setBlockedBody = z.object({ token, userId, blocked: z.boolean() });
 
+export const payInvoiceBody = z
+  .object({
+    token,
+    userId,
+    /** An invoice message the bot sent into the private chat with the user. */
+    messageId: z.number().int().positive().optional(),
+    /** A createInvoiceLink link (`https://t.me/$slug`), opened like the Mini App's `openInvoice`. */
+    invoiceLink: z.string().min(1).optional(),
+    /** `decline_card`: the payment fails after the bot approved the pre-checkout query. */
+    outcome: z.enum(['pay', 'decline_card']).default('pay'),
+  })
+  .refine((input) => (input.messageId === undefined) !== (input.invoiceLink === undefined), {
+    message: 'give exactly one of messageId and invoiceLink',
+  });
+
 export const chatQuery = z.object({ token, chatId: z.coerce.number().int() });
 
 export const waitQuery = chatQuery.extend({
@@ -93,3 +108,4 @@ export type SendTextInput = z.input<typeof sendTextBody>;
 export type SendContactInput = z.input<typeof sendContactBody>;
 export type PressButtonInput = z.input<typeof pressButtonBody>;
 export type SetBlockedInput = z.input<typeof setBlockedBody>;
+export type PayInvoiceInput = z.input<typeof payInvoiceBody>;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { badRequest } from '../bot-api/api-error.ts';
+import { badRequest, QUERY_ID_INVALID } from '../bot-api/api-error.ts';
 import { defineMethod, type MethodTable } from '../bot-api/define-method.ts';
 import { bool, int, str } from '../bot-api/params.ts';
 import type { CallbackAnswer } from '../types.ts';
-
-const QUERY_INVALID = 'query is too old and response timeout expired or query ID is invalid';
 
 export const callbackQueryMethods: MethodTable = {
   /**
@@ -24,7 +22,7 @@ export const callbackQueryMethods: MethodTable = {
     }),
     (params, ctx) => {
       const query = ctx.state.callbacks.get(params.callback_query_id);
-      if (!query || query.botId !== ctx.bot.id || query.answer) throw badRequest(QUERY_INVALID);
+      if (!query || query.botId !== ctx.bot.id || query.answer) throw badRequest(QUERY_ID_INVALID);
       if (params.text !== undefined && [...params.text].length > 200) throw badRequest('MESSAGE_TOO_LONG');
       const answer: CallbackAnswer = {
         show_alert: params.show_alert ?? false,

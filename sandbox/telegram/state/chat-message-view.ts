@@ -24,6 +24,9 @@ export function toChatMessage(stored: StoredMessage): ChatMessage {
   if (stored.media) view.media = stored.media;
   if (message.contact) view.contact = message.contact;
   if (message.forward_origin) view.forward_origin = message.forward_origin;
+  if (message.invoice) view.invoice = message.invoice;
+  if (message.successful_payment) view.successful_payment = message.successful_payment;
+  if (message.refunded_payment) view.refunded_payment = message.refunded_payment;
   if (message.edit_date !== undefined) view.edit_date = message.edit_date;
   return view;
 }

@@ -15,6 +15,9 @@ export type MessageContent = Pick<
   | 'voice'
   | 'contact'
   | 'link_preview_options'
+  | 'invoice'
+  | 'successful_payment'
+  | 'refunded_payment'
 >;
 
 export interface StoredMessage {

@@ -10,17 +10,20 @@ import { ChatStore } from './chat-store.ts';
 import type { Conversation, MessageContent, NewMessage, StoredMessage } from './conversation.ts';
 import { EventBus } from './event-bus.ts';
 import { FileStore } from './file-store.ts';
+import { PaymentStore } from './payment-store.ts';
 
 export interface TelegramStateOptions {
   limits: RateLimits | false;
   logger: (msg: string) => void;
   /** Executes a method returned in a webhook response body. */
   onWebhookReply: WebhookReplyHandler;
+  /** How long a pre-checkout query waits for answerPreCheckoutQuery. */
+  preCheckoutTimeoutMs: number;
 }
 
 /**
  * All in-memory state of one server: bots, users, chats with their messages,
- * files and callback queries. Nothing is global, so several servers can run
+ * files, callback queries and payments. Nothing is global, so several servers can run
  * in one process. Message changes go through post/edit/remove so every
  * change is announced on `events`.
  */
@@ -30,6 +33,7 @@ export class TelegramState {
   readonly chats = new ChatStore();
   readonly files = new FileStore();
   readonly callbacks = new CallbackStore();
+  readonly payments: PaymentStore;
   readonly events = new EventBus();
   readonly limiter: SendRateLimiter | undefined;
   readonly logger: (msg: string) => void;
@@ -40,6 +44,7 @@ export class TelegramState {
     this.limiter = options.limits ? new SendRateLimiter(options.limits) : undefined;
     this.logger = options.logger;
     this.#onWebhookReply = options.onWebhookReply;
+    this.payments = new PaymentStore(options.preCheckoutTimeoutMs);
   }
 
   upsertUser(user: User): User {
@@ -127,8 +132,9 @@ export class TelegramState {
     };
   }
 
-  /** Ends pending long polls and waits, and stops webhook delivery. */
+  /** Ends pending long polls, waits and pre-checkout queries, and stops webhook delivery. */
   close(): void {
+    this.payments.release();
     for (const deliverer of this.#webhooks.values()) deliverer.stop();
     this.#webhooks.clear();
     for (const bot of this.bots.all()) bot.updates.release();

@@ -1,34 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { Bot } from 'grammy';
-import { startTestServer, type TestServer, tokenFor } from './test-support.ts';
-import type { TelegramServerEvent } from './types.ts';
+import { readEvents, startTestServer, type TestServer, tokenFor } from './test-support.ts';
 
 const TOKEN = tokenFor(700701);
 const USER = { id: 8001, first_name: 'Eve', last_name: 'Example' };
-
-/** Reads `count` events from the SSE stream. */
-async function readEvents(url: string, count: number, signal: AbortSignal): Promise<TelegramServerEvent[]> {
-  const response = await fetch(`${url}/control/events`, { signal });
-  assert.equal(response.headers.get('content-type'), 'text/event-stream');
-  const reader = response.body?.getReader();
-  assert.ok(reader);
-  const events: TelegramServerEvent[] = [];
-  let buffer = '';
-  while (events.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += Buffer.from(value).toString('utf8');
-    const frames = buffer.split('\n\n');
-    buffer = frames.pop() ?? '';
-    for (const frame of frames) {
-      const data = frame.split('\n').find((line) => line.startsWith('data: '));
-      if (data) events.push(JSON.parse(data.slice('data: '.length)) as TelegramServerEvent);
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 describe('control API', () => {
   let t: TestServer;

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import type { TelegramTestClient as Client } from './client.ts';
 import { TelegramTestClient } from './client.ts';
 import { startTelegramServer, type TelegramServer, type TelegramServerOptions } from './server.ts';
+import type { TelegramServerEvent } from './types.ts';
 
 /** A 1×1 PNG: the smallest upload Telegram accepts as a photo. */
 export const TINY_PNG = Buffer.from(
@@ -36,4 +38,31 @@ export async function callApi(
     body: JSON.stringify(params),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Reads `count` events from the SSE stream. */
+export async function readEvents(
+  url: string,
+  count: number,
+  signal: AbortSignal,
+): Promise<TelegramServerEvent[]> {
+  const response = await fetch(`${url}/control/events`, { signal });
+  assert.equal(response.headers.get('content-type'), 'text/event-stream');
+  const reader = response.body?.getReader();
+  assert.ok(reader);
+  const events: TelegramServerEvent[] = [];
+  let buffer = '';
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += Buffer.from(value).toString('utf8');
+    const frames = buffer.split('\n\n');
+    buffer = frames.pop() ?? '';
+    for (const frame of frames) {
+      const data = frame.split('\n').find((line) => line.startsWith('data: '));
+      if (data) events.push(JSON.parse(data.slice('data: '.length)) as TelegramServerEvent);
+    }
+  }
+  await reader.cancel();
+  return events;
 }

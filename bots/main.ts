@@ -7,12 +7,14 @@ import { deriveKey } from '../core/crypto/secret-box.ts';
 import { LOCALES_DIR, loadTranslator } from '../core/i18n/translator.ts';
 import { createMailer } from '../core/mail/mailer.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '../core/notify/notify-job.ts';
+import type { PaymentGateways } from '../core/payments/payment-gateway.ts';
 import { createInfrastructure } from '../core/runtime/infrastructure.ts';
 import { createServer } from '../server/create-server.ts';
 import { createAdminBot } from './admin/bot.ts';
 import { registerAdminCommands, registerUserCommands } from './register-commands.ts';
 import type { BotDeps } from './shared/deps.ts';
 import { createBotMetrics } from './shared/metrics.ts';
+import { createStarsGateway } from './shared/stars-gateway.ts';
 import { createUserBot } from './user/bot.ts';
 
 const MINIAPP_DIR = new URL('../dist/miniapp', import.meta.url).pathname;
@@ -35,6 +37,7 @@ async function main() {
   const granted = await bootstrapSuperAdmins(db, config.SUPER_ADMIN_IDS);
   if (granted > 0) logger.info({ granted }, 'super admins bootstrapped');
 
+  const gateways: PaymentGateways = {};
   const deps: BotDeps = {
     config,
     db,
@@ -46,9 +49,11 @@ async function main() {
     metrics: createBotMetrics(registry),
     emailCodeKey: deriveKey(config.DATA_ENCRYPTION_KEY, 'email-code'),
     miniAppUrl: config.MINIAPP_URL ?? config.PUBLIC_URL ?? null,
+    gateways,
   };
   const userBot = createUserBot(config.BOT_TOKEN, deps);
   const adminBot = createAdminBot(config.ADMIN_BOT_TOKEN, deps);
+  gateways.stars = createStarsGateway(userBot.api, translator);
   await Promise.all([userBot.init(), adminBot.init()]);
   await registerUserCommands(userBot.api, translator, deps.miniAppUrl);
   await registerAdminCommands(adminBot.api, translator);

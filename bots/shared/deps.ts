@@ -5,6 +5,7 @@ import type { Translator } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/logging/logger.ts';
 import type { Mailer } from '../../core/mail/mailer.ts';
 import type { TNotifyJob } from '../../core/notify/notify-job.ts';
+import type { PaymentGateways } from '../../core/payments/payment-gateway.ts';
 import type { Redis } from '../../core/redis/create-redis.ts';
 import type { BotMetrics } from './metrics.ts';
 
@@ -22,4 +23,6 @@ export interface BotDeps {
   emailCodeKey: Buffer;
   /** Where the Mini App is served (MINIAPP_URL, else PUBLIC_URL); null hides "Open app". */
   miniAppUrl: string | null;
+  /** The payment providers that are configured (Stars is always there: it goes through the bot). */
+  gateways: PaymentGateways;
 }

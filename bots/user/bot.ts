@@ -16,11 +16,14 @@ import { observe } from '../shared/middlewares/observe.ts';
 import { ADD_EMAIL_CONVERSATION, createAddEmailConversation } from './conversations/add-email.ts';
 import { createSignupConversation, SIGNUP_CONVERSATION } from './conversations/signup.ts';
 import { createSupportConversation, SUPPORT_CONVERSATION } from './conversations/support-request.ts';
+import { buyFeature } from './features/buy.ts';
 import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
 import { profileFeature } from './features/profile.ts';
+import { starsPaymentsFeature } from './features/stars-payments.ts';
 import { startFeature } from './features/start.ts';
 import { enterSupport, supportFeature } from './features/support.ts';
+import { walletFeature } from './features/wallet.ts';
 import { createMainMenu } from './menus/main-menu.ts';
 
 export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: UserFromGetMe } = {}) {
@@ -36,6 +39,7 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(observe('user', deps.logger, deps.metrics));
   bot.use(attachAccount(deps.db, { create: true }));
   bot.use(createBotI18n<UserBotContext>());
+  bot.use(starsPaymentsFeature(deps));
   bot.use(floodControl(deps.redis, prefix));
   bot.use(banGuard);
 
@@ -61,6 +65,8 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(profileFeature);
   bot.use(languageFeature(deps.db));
   bot.use(supportFeature(deps));
+  bot.use(walletFeature(deps.db));
+  bot.use(buyFeature(deps));
 
   const privateChats = bot.chatType('private');
   privateChats.on('message:text', async (ctx) => {

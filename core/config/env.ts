@@ -71,6 +71,17 @@ export const ZEnvSchema = z
     TERMS_URL: z.url().default('https://telegram.org/tos'),
     /** Where the Mini App is served; defaults to PUBLIC_URL. Telegram requires https for web_app buttons. */
     MINIAPP_URL: z.url().optional(),
+    /** Where YooKassa's page sends the user after paying; defaults to the user bot's chat. */
+    PAYMENT_RETURN_URL: z.url().optional(),
+    YOOKASSA_SHOP_ID: z.string().min(1).optional(),
+    YOOKASSA_SECRET_KEY: z.string().min(1).optional(),
+    YOOKASSA_API_URL: z.url().default('https://api.yookassa.ru/v3'),
+    /** Comma-separated CIDRs notifications may come from; YooKassa's published ranges when empty. */
+    YOOKASSA_ALLOWED_IPS: z.string().optional(),
+    /** Sends the user's email in a receipt (54-FZ) with each YooKassa payment. */
+    YOOKASSA_RECEIPTS: ZBooleanFlagSchema,
+    CRYPTOPAY_TOKEN: z.string().min(1).optional(),
+    CRYPTOPAY_API_URL: z.url().default('https://pay.crypt.bot/api'),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
     /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
     DEV_AUTH: ZBooleanFlagSchema,

@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Asset } from '../ledger/assets.ts';
 import { postTransaction } from '../ledger/post-transaction.ts';
 import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { creditReferralBonus, type TReferralBonus } from '../referrals/referral-bonus.ts';
 import { fulfilProduct } from './fulfil-product.ts';
 
 export interface TProviderConfirmation {
@@ -25,7 +26,7 @@ export interface TProviderConfirmation {
 export async function confirmPayment(
   db: PrismaClient,
   input: TProviderConfirmation,
-): Promise<{ payment: Payment; fulfilled: boolean }> {
+): Promise<{ payment: Payment; fulfilled: boolean; referralBonus: TReferralBonus | null }> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
@@ -44,7 +45,8 @@ export async function confirmPayment(
       });
     }
     if (payment.status !== 'pending') {
-      if (payment.providerPaymentId === input.providerPaymentId) return { payment, fulfilled: false };
+      if (payment.providerPaymentId === input.providerPaymentId)
+        return { payment, fulfilled: false, referralBonus: null };
       throw new AppError('PAYMENT_NOT_PENDING', { status: payment.status });
     }
     const paid = await tx.payment.update({
@@ -66,7 +68,8 @@ export async function confirmPayment(
       ],
     });
     await fulfilProduct(tx, paid, now);
-    return { payment: paid, fulfilled: true };
+    const referralBonus = await creditReferralBonus(tx, paid);
+    return { payment: paid, fulfilled: true, referralBonus };
   }, LEDGER_TX_OPTIONS);
 }
 

@@ -160,3 +160,33 @@ test('banned users cannot start a checkout; unknown products and unsupported cur
     isAppError(e, 'USER_BANNED'),
   );
 });
+
+test("a referred user's purchase gives the referrer half the tokens, expiring with the purchase", async () => {
+  const referrer = await touchUser(t.db, { id: uniqueTelegramId(), firstName: 'Ref' });
+  const buyer = await touchUser(
+    t.db,
+    { id: uniqueTelegramId(), firstName: 'Buyer' },
+    { referralCode: referrer.user.referralCode },
+  );
+  const payment = await startCheckout(t.db, {
+    userId: buyer.user.id,
+    productId: 'ai-sub-14d',
+    provider: 'stars',
+  });
+  const now = new Date('2026-11-10T00:00:00Z');
+  const first = await pay(payment, { now });
+  assert.deepEqual(first.referralBonus, {
+    referrerId: referrer.user.id,
+    tokens: 125_000n,
+    expiresAt: new Date('2026-11-24T00:00:00Z'),
+  });
+  assert.equal(
+    (await pay(payment, { now })).referralBonus,
+    null,
+    'a repeated confirmation pays no second bonus',
+  );
+  assert.equal(await tokens(referrer.user.id), 125_000n);
+  const grant = await t.db.tokenGrant.findFirstOrThrow({ where: { account: { userId: referrer.user.id } } });
+  assert.equal(grant.source, 'referral');
+  assert.equal(grant.expiresAt?.toISOString(), '2026-11-24T00:00:00.000Z');
+});

@@ -2,11 +2,22 @@ import { Menu } from '@grammyjs/menu';
 import { setLanguage } from '../../../core/accounts/complete-signup.ts';
 import type { UserBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
+import { buyCategoriesKeyboard } from '../features/buy.ts';
+import { renderWallet } from '../features/wallet.ts';
 import { renderProfile } from '../profile-view.ts';
 
 // Later services add their entries here (one `.submenu()` or `.text()` each).
 export function createMainMenu(deps: BotDeps, onSupport: (ctx: UserBotContext) => Promise<void>) {
   const main = new Menu<UserBotContext>('main')
+    .text(
+      (ctx) => ctx.t('menu-balance'),
+      async (ctx) => ctx.reply(await renderWallet(ctx, deps.db), { parse_mode: 'HTML' }),
+    )
+    .text(
+      (ctx) => ctx.t('menu-buy'),
+      (ctx) => ctx.reply(ctx.t('buy-choose-category'), { reply_markup: buyCategoriesKeyboard(ctx) }),
+    )
+    .row()
     .text(
       (ctx) => ctx.t('menu-profile'),
       async (ctx) => {

@@ -1,0 +1,119 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { findProduct, PRODUCTS, type TProduct } from '../../../core/catalog/products.ts';
+import { formatMoney } from '../../../core/ledger/format-money.ts';
+import { checkoutPrice, providersFor } from '../../../core/payments/checkout-currency.ts';
+import { paymentReference, startCheckout } from '../../../core/payments/start-checkout.ts';
+import type { UserBotContext } from '../../shared/context.ts';
+import type { BotDeps } from '../../shared/deps.ts';
+import {
+  BUY_CATEGORIES,
+  BUY_ROOT,
+  buyCategory,
+  buyMethod,
+  buyProduct,
+  type TBuyCategory,
+} from '../buy-callbacks.ts';
+
+const inCategory = (product: TProduct, category: TBuyCategory) =>
+  category === 'studio'
+    ? product.service === 'studio'
+    : product.service === 'ai' && (category === 'packs') === (product.fulfilment.kind === 'tokens.pack');
+
+export function buyCategoriesKeyboard(ctx: UserBotContext): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const cat of BUY_CATEGORIES)
+    keyboard.text(ctx.t(`buy-category-${cat}`), buyCategory.encode({ cat })).row();
+  return keyboard;
+}
+
+/** `/buy`: category → product → payment method → Stars invoice in the chat, or a button to the provider's page. */
+export function buyFeature(deps: BotDeps) {
+  const feature = new Composer<UserBotContext>();
+  const chats = feature.chatType('private');
+  const lang = (ctx: UserBotContext) => ctx.account?.language ?? 'en';
+
+  const categories = buyCategoriesKeyboard;
+  chats.command('buy', (ctx) => ctx.reply(ctx.t('buy-choose-category'), { reply_markup: categories(ctx) }));
+  chats.callbackQuery(BUY_ROOT, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('buy-choose-category'), { reply_markup: categories(ctx) });
+  });
+
+  chats.callbackQuery(buyCategory.pattern, async (ctx) => {
+    const choice = buyCategory.decode(ctx.callbackQuery.data);
+    if (!choice) return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
+    const keyboard = new InlineKeyboard();
+    for (const product of PRODUCTS.filter((p) => inCategory(p, choice.cat))) {
+      const price = checkoutPrice(product, product.prices.RUB ? 'yookassa' : 'cryptobot');
+      const label = price
+        ? `${ctx.t(product.titleKey)} · ${formatMoney(price.amount, price.currency, lang(ctx))}`
+        : ctx.t(product.titleKey);
+      keyboard.text(label, buyProduct.encode({ id: product.id })).row();
+    }
+    keyboard.text(ctx.t('buy-back'), BUY_ROOT);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('buy-choose-product'), { reply_markup: keyboard });
+  });
+
+  chats.callbackQuery(buyProduct.pattern, async (ctx) => {
+    const product = findProduct(buyProduct.decode(ctx.callbackQuery.data)?.id ?? '');
+    if (!product) return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
+    const keyboard = new InlineKeyboard();
+    for (const provider of providersFor(product).filter((p) => p === 'stars' || deps.gateways[p])) {
+      const price = checkoutPrice(product, provider);
+      if (!price) continue;
+      const amount = formatMoney(price.amount, price.currency, lang(ctx));
+      keyboard
+        .text(ctx.t(`buy-method-${provider}`, { amount }), buyMethod.encode({ id: product.id, provider }))
+        .row();
+    }
+    const category = BUY_CATEGORIES.find((c) => inCategory(product, c)) ?? 'ai';
+    keyboard.text(ctx.t('buy-back'), buyCategory.encode({ cat: category }));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('buy-choose-method', { product: ctx.t(product.titleKey) }), {
+      parse_mode: 'HTML',
+      reply_markup: keyboard,
+    });
+  });
+
+  chats.callbackQuery(buyMethod.pattern, async (ctx) => {
+    const choice = buyMethod.decode(ctx.callbackQuery.data);
+    const product = findProduct(choice?.id ?? '');
+    if (!choice || !product || !ctx.account)
+      return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
+    const gateway = choice.provider === 'stars' ? undefined : deps.gateways[choice.provider];
+    if (choice.provider !== 'stars' && !gateway) {
+      return ctx.answerCallbackQuery({ text: ctx.t('buy-method-unavailable'), show_alert: true });
+    }
+    await ctx.answerCallbackQuery();
+    const payment = await startCheckout(deps.db, {
+      userId: ctx.account.id,
+      productId: product.id,
+      provider: choice.provider,
+    });
+    const title = ctx.t(product.titleKey);
+    if (choice.provider === 'stars') {
+      // Stars invoices carry no provider token; the payload is our payment's reference, checked on pre-checkout.
+      await ctx.replyWithInvoice(ctx.t('buy-invoice-title'), title, paymentReference(payment.id), 'XTR', [
+        { label: title.slice(0, 32), amount: Number(payment.amount) },
+      ]);
+      return;
+    }
+    if (!gateway) return;
+    const opened = await gateway.open(payment, {
+      description: title,
+      returnUrl: deps.config.PAYMENT_RETURN_URL ?? `https://t.me/${ctx.me.username}`,
+      email: ctx.account.email,
+    });
+    await deps.db.payment.update({
+      where: { id: payment.id },
+      data: { confirmationUrl: opened.confirmationUrl, providerPaymentId: opened.providerPaymentId ?? null },
+    });
+    const amount = formatMoney(payment.amount, payment.currency, lang(ctx));
+    await ctx.reply(ctx.t('buy-open-link', { product: title, amount }), {
+      parse_mode: 'HTML',
+      reply_markup: new InlineKeyboard().url(ctx.t('buy-pay-button', { amount }), opened.confirmationUrl),
+    });
+  });
+  return feature;
+}

@@ -1,0 +1,69 @@
+import type { Queue } from 'bullmq';
+import type { Payment, PrismaClient } from '../db/generated/client.ts';
+import type { Translator } from '../i18n/translator.ts';
+import { formatTokens } from '../ledger/format-money.ts';
+import { getWallet } from '../ledger/wallet.ts';
+import { enqueueNotification } from '../notify/enqueue-notification.ts';
+import type { TNotifyJob } from '../notify/notify-job.ts';
+import type { TReferralBonus } from '../referrals/referral-bonus.ts';
+
+export interface TAnnounceDeps {
+  db: PrismaClient;
+  queue: Queue<TNotifyJob>;
+  translator: Translator;
+}
+
+const productTitle = (t: Translator, lang: 'ru' | 'en', payment: Payment) =>
+  t.t(lang, (payment.product as { titleKey?: string }).titleKey ?? payment.productId);
+
+/**
+ * Tells people about a payment outside a direct reply (webhook-confirmed payments, referral bonuses), through
+ * the notify queue; the dedupe keys make a re-delivered webhook announce once.
+ */
+export async function announcePayment(
+  deps: TAnnounceDeps,
+  outcome: { payment: Payment; referralBonus: TReferralBonus | null },
+  opts: { toBuyer: boolean },
+): Promise<void> {
+  const { payment } = outcome;
+  if (opts.toBuyer) {
+    const buyer = await deps.db.user.findUniqueOrThrow({
+      where: { id: payment.userId },
+      select: { language: true },
+    });
+    const key = payment.status === 'succeeded' ? 'payment-succeeded' : 'payment-canceled';
+    const wallet = await getWallet(deps.db, payment.userId);
+    await enqueueNotification(
+      deps.queue,
+      {
+        bot: 'user',
+        chatId: payment.userId.toString(),
+        userId: payment.userId.toString(),
+        text: deps.translator.t(buyer.language, key, {
+          product: productTitle(deps.translator, buyer.language, payment),
+          tokens: formatTokens(wallet.tokens.available, buyer.language),
+        }),
+      },
+      { dedupeKey: `payment-${payment.id}-${payment.status}` },
+    );
+  }
+  const bonus = outcome.referralBonus;
+  if (bonus) {
+    const referrer = await deps.db.user.findUniqueOrThrow({
+      where: { id: bonus.referrerId },
+      select: { language: true },
+    });
+    await enqueueNotification(
+      deps.queue,
+      {
+        bot: 'user',
+        chatId: bonus.referrerId.toString(),
+        userId: bonus.referrerId.toString(),
+        text: deps.translator.t(referrer.language, 'referral-bonus-notice', {
+          tokens: formatTokens(bonus.tokens, referrer.language),
+        }),
+      },
+      { dedupeKey: `referral-${payment.id}` },
+    );
+  }
+}

@@ -30,6 +30,8 @@ export interface Stack {
   /** http://127.0.0.1:PORT: /api, /health, /metrics and the built Mini App. */
   appUrl: string;
   telegram: TelegramTestClient;
+  /** The local Bot API's root, for a grammY `Api` of a test's own. */
+  telegramUrl: string;
   userBot: TBotHandle;
   adminBot: TBotHandle;
   mail: MailCatcher;
@@ -124,6 +126,7 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
   return {
     appUrl,
     telegram,
+    telegramUrl: telegramServer.url,
     userBot,
     adminBot,
     mail,

@@ -1,0 +1,58 @@
+// The environment of the app and worker processes when something local (the e2e stack, `npm run dev`)
+// starts them against the sandbox's Bot API and mail catcher. One builder, so a variable added to
+// core/config/env.ts is wired for tests and the dev sandbox in one place.
+
+export interface AppEnvOptions {
+  nodeEnv: 'development' | 'test';
+  userBotToken: string;
+  adminBotToken: string;
+  /** Base URL of the local Bot API (sandbox/telegram). */
+  telegramApiRoot: string;
+  /** HTTP port of the app; it listens on 127.0.0.1 only. */
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  superAdminIds?: readonly number[];
+  /** 64 hex characters. */
+  dataEncryptionKey: string;
+  smtpUrl: string;
+  supportChatId?: number;
+  /** Language of the support chat's staff; the app's default applies when unset. */
+  supportLanguage?: 'ru' | 'en';
+  miniAppUrl: string;
+  /** Serves /api/dev/init-data; development only. */
+  devAuth?: boolean;
+  logLevel?: string;
+}
+
+/**
+ * A complete environment, not an overlay of the caller's: a developer's shell may export BOT_TOKEN or
+ * DATABASE_URL for real bots, and those must never leak into a sandboxed run. Only PATH and HOME are
+ * inherited, which `node --import tsx` needs to find its tools and cache.
+ */
+export function buildAppEnv(opts: AppEnvOptions): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: opts.nodeEnv,
+    BOT_TOKEN: opts.userBotToken,
+    ADMIN_BOT_TOKEN: opts.adminBotToken,
+    TELEGRAM_API_ROOT: opts.telegramApiRoot,
+    BOT_MODE: 'polling',
+    HOST: '127.0.0.1',
+    PORT: String(opts.port),
+    DATABASE_URL: opts.databaseUrl,
+    REDIS_URL: opts.redisUrl,
+    REDIS_PREFIX: opts.redisPrefix,
+    SUPER_ADMIN_IDS: (opts.superAdminIds ?? []).join(','),
+    DATA_ENCRYPTION_KEY: opts.dataEncryptionKey,
+    SMTP_URL: opts.smtpUrl,
+    MINIAPP_URL: opts.miniAppUrl,
+    DEV_AUTH: opts.devAuth ? 'true' : 'false',
+    LOG_LEVEL: opts.logLevel ?? 'info',
+  };
+  if (opts.supportChatId !== undefined) env.SUPPORT_CHAT_ID = String(opts.supportChatId);
+  if (opts.supportLanguage !== undefined) env.SUPPORT_LANGUAGE = opts.supportLanguage;
+  return env;
+}

@@ -40,12 +40,17 @@ export class Chat {
   }
 
   /** Waits for a bot message, new or edited since the last action, whose text matches. */
-  async expect(pattern: RegExp | string, timeoutMs = 15_000): Promise<ChatMessage> {
+  expect(pattern: RegExp | string, timeoutMs = 15_000): Promise<ChatMessage> {
+    return this.expectWhere((m) => matches(m.text, pattern), timeoutMs);
+  }
+
+  /** Waits for a bot message, new or edited since the last action, that satisfies the predicate. */
+  async expectWhere(predicate: (m: ChatMessage) => boolean, timeoutMs = 15_000): Promise<ChatMessage> {
     const message = await this.telegram.waitForMessage({
       token: this.token,
       chatId: this.chatId,
       timeoutMs,
-      predicate: (m) => m.sender === 'bot' && !m.deleted && this.isFresh(m) && matches(m.text, pattern),
+      predicate: (m) => m.sender === 'bot' && !m.deleted && this.isFresh(m) && predicate(m),
     });
     this.seen.set(message.message_id, message.revision);
     return message;

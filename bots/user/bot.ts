@@ -18,8 +18,10 @@ import { createSignupConversation, SIGNUP_CONVERSATION } from './conversations/s
 import { createSupportConversation, SUPPORT_CONVERSATION } from './conversations/support-request.ts';
 import { buyFeature } from './features/buy.ts';
 import { helpFeature } from './features/help.ts';
+import { historyFeature } from './features/history.ts';
 import { languageFeature } from './features/language.ts';
 import { profileFeature } from './features/profile.ts';
+import { referralFeature } from './features/referral.ts';
 import { starsPaymentsFeature } from './features/stars-payments.ts';
 import { startFeature } from './features/start.ts';
 import { enterSupport, supportFeature } from './features/support.ts';
@@ -67,6 +69,8 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(supportFeature(deps));
   bot.use(walletFeature(deps.db));
   bot.use(buyFeature(deps));
+  bot.use(historyFeature(deps.db));
+  bot.use(referralFeature(deps.db));
 
   const privateChats = bot.chatType('private');
   privateChats.on('message:text', async (ctx) => {

@@ -3,6 +3,7 @@ import { setLanguage } from '../../../core/accounts/complete-signup.ts';
 import type { UserBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
 import { buyCategoriesKeyboard } from '../features/buy.ts';
+import { showReferral } from '../features/referral.ts';
 import { renderWallet } from '../features/wallet.ts';
 import { renderProfile } from '../profile-view.ts';
 
@@ -16,6 +17,11 @@ export function createMainMenu(deps: BotDeps, onSupport: (ctx: UserBotContext) =
     .text(
       (ctx) => ctx.t('menu-buy'),
       (ctx) => ctx.reply(ctx.t('buy-choose-category'), { reply_markup: buyCategoriesKeyboard(ctx) }),
+    )
+    .row()
+    .text(
+      (ctx) => ctx.t('menu-referral'),
+      (ctx) => showReferral(ctx, deps.db),
     )
     .row()
     .text(

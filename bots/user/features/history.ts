@@ -1,0 +1,66 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { z } from 'zod';
+import type { PrismaClient } from '../../../core/db/create-prisma.ts';
+import { formatMoney } from '../../../core/ledger/format-money.ts';
+import { balanceHistory } from '../../../core/ledger/history.ts';
+import { callbackCodec } from '../../shared/callback-data.ts';
+import type { UserBotContext } from '../../shared/context.ts';
+import { escapeHtml, formatUtc } from '../../shared/format.ts';
+
+const PAGE = 10;
+const olderPage = callbackCodec(
+  'hist',
+  ['before'],
+  z.object({
+    before: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .transform(BigInt),
+  }),
+);
+
+async function render(ctx: UserBotContext, db: PrismaClient, beforeId?: bigint) {
+  const account = ctx.account;
+  if (!account) return { text: ctx.t('error-user-not-found'), keyboard: undefined };
+  const items = await balanceHistory(db, { userId: account.id, beforeId, limit: PAGE });
+  if (items.length === 0)
+    return { text: `${ctx.t('history-title')}\n\n${ctx.t('history-empty')}`, keyboard: undefined };
+  const lang = account.language;
+  const lines = items.map((item) => {
+    const signed = `${item.amount > 0n ? '+' : ''}${formatMoney(item.amount, item.asset, lang)}`;
+    return ctx.t('history-line', {
+      date: formatUtc(item.at),
+      type: escapeHtml(ctx.t(`history-type-${item.type}`)),
+      amount: signed,
+      before: formatMoney(item.balanceBefore, item.asset, lang),
+      after: formatMoney(item.balanceAfter, item.asset, lang),
+    });
+  });
+  const last = items.at(-1);
+  const keyboard =
+    items.length === PAGE && last
+      ? new InlineKeyboard().text(
+          ctx.t('history-more'),
+          olderPage.encode({ before: last.entryId.toString() }),
+        )
+      : undefined;
+  return { text: [ctx.t('history-title'), '', ...lines].join('\n'), keyboard };
+}
+
+/** `/history`: ledger entries with old and new balance, ten at a time. */
+export function historyFeature(db: PrismaClient) {
+  const feature = new Composer<UserBotContext>();
+  const chats = feature.chatType('private');
+  chats.command('history', async (ctx) => {
+    const view = await render(ctx, db);
+    await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
+  });
+  chats.callbackQuery(olderPage.pattern, async (ctx) => {
+    const page = olderPage.decode(ctx.callbackQuery.data);
+    if (!page) return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
+    await ctx.answerCallbackQuery();
+    const view = await render(ctx, db, page.before);
+    await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
+  });
+  return feature;
+}

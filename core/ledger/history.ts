@@ -1,0 +1,40 @@
+import type { Asset, PrismaClient, TransactionType } from '../db/generated/client.ts';
+
+export interface THistoryItem {
+  entryId: bigint;
+  at: Date;
+  asset: Asset;
+  amount: bigint;
+  balanceBefore: bigint;
+  balanceAfter: bigint;
+  type: TransactionType;
+  reason: string;
+}
+
+/** A user's ledger entries, newest first, with old and new balance; keyset-paged by entry id. */
+export async function balanceHistory(
+  db: PrismaClient,
+  input: { userId: bigint; asset?: Asset; type?: TransactionType; beforeId?: bigint; limit?: number },
+): Promise<THistoryItem[]> {
+  const entries = await db.ledgerEntry.findMany({
+    where: {
+      account: { userId: input.userId },
+      asset: input.asset,
+      transaction: input.type ? { type: input.type } : undefined,
+      id: input.beforeId ? { lt: input.beforeId } : undefined,
+    },
+    orderBy: { id: 'desc' },
+    take: Math.min(input.limit ?? 10, 100),
+    include: { transaction: { select: { type: true, reason: true } } },
+  });
+  return entries.map((e) => ({
+    entryId: e.id,
+    at: e.createdAt,
+    asset: e.asset,
+    amount: e.amount,
+    balanceBefore: e.balanceBefore,
+    balanceAfter: e.balanceAfter,
+    type: e.transaction.type,
+    reason: e.transaction.reason,
+  }));
+}

@@ -1,7 +1,18 @@
 import type { Api } from 'grammy';
 import type { Translator } from '../core/i18n/translator.ts';
 
-const USER_COMMANDS = ['start', 'balance', 'buy', 'history', 'referral', 'profile', 'language', 'help', 'support', 'cancel'];
+const USER_COMMANDS = [
+  'start',
+  'balance',
+  'buy',
+  'history',
+  'referral',
+  'profile',
+  'language',
+  'help',
+  'support',
+  'cancel',
+];
 const ADMIN_COMMANDS = ['find', 'stats', 'cancel'];
 
 /**

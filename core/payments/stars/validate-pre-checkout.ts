@@ -20,7 +20,7 @@ export async function validatePreCheckout(
     where: { id: paymentId },
     include: { user: { select: { status: true } } },
   });
-  if (!payment || payment.provider !== 'stars') return { ok: false, reason: 'unknown' };
+  if (payment?.provider !== 'stars') return { ok: false, reason: 'unknown' };
   if (payment.userId !== query.userId) return { ok: false, reason: 'not_yours' };
   if (payment.user.status === 'banned') return { ok: false, reason: 'banned' };
   if (payment.status !== 'pending') return { ok: false, reason: 'not_pending' };

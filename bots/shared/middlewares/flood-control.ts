@@ -22,11 +22,12 @@ export function floodControl(
     const id = ctx.from?.id;
     if (id === undefined) return next();
     const key = `${prefix}:flood:${ctx.me.id}:${id}`;
-    const result = await redis.multi().incr(key).pexpire(key, limits.windowMs, 'NX').pttl(key).exec();
+    const result = await redis.multi().incr(key).pexpire(key, limits.windowMs, 'NX').exec();
     const count = Number(result?.[0]?.[1] ?? 0);
     if (count <= limits.max) return next();
     if (count === limits.max + 1) {
-      const seconds = Math.max(1, Math.ceil(Number(result?.[2]?.[1] ?? limits.windowMs) / 1000));
+      // Only the first refused update asks how long is left: the common path stays one round trip.
+      const seconds = Math.max(1, Math.ceil((await redis.pttl(key)) / 1000));
       ctx.log.warn({ userId: id, count }, 'flood control engaged');
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('flood-slow-down', { seconds }) });
       else if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('flood-slow-down', { seconds }));

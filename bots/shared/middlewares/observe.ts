@@ -10,7 +10,9 @@ const updateType = (ctx: Context): string =>
 export function observe(bot: 'user' | 'admin', logger: Logger, metrics: BotMetrics) {
   return async (ctx: Context & AccountFlavor, next: NextFunction) => {
     ctx.log = logger.child({ bot, updateId: ctx.update.update_id });
-    metrics.updates.inc({ bot, type: updateType(ctx) });
+    const type = updateType(ctx);
+    metrics.updates.inc({ bot, type });
+    ctx.log.debug({ type, chatId: ctx.chat?.id }, 'update');
     const stop = metrics.latency.startTimer({ bot });
     try {
       await next();

@@ -1,0 +1,55 @@
+import { Composer } from 'grammy';
+import { assertCan } from '../../../core/accounts/staff.ts';
+import { isAppError } from '../../../core/errors/app-error.ts';
+import { formatMoney } from '../../../core/ledger/format-money.ts';
+import { approvePayout } from '../../../core/referrals/approve-payout.ts';
+import { listPendingPayouts } from '../../../core/referrals/list-payouts.ts';
+import type { AdminBotContext } from '../../shared/context.ts';
+import type { BotDeps } from '../../shared/deps.ts';
+import { REJECT_PAYOUT_CONVERSATION } from '../conversations/reject-payout.ts';
+import { notifyPayoutDecision } from '../notify-payout-decision.ts';
+import { payoutAction } from '../payout-callbacks.ts';
+import { renderPayoutCard } from '../payout-card-view.ts';
+
+/** `/payouts`: the requests waiting for finance, one card each with Paid / Reject. */
+export function payoutsFeature(deps: BotDeps) {
+  const feature = new Composer<AdminBotContext>();
+
+  feature.command('payouts', async (ctx) => {
+    assertCan(ctx.staff, 'money.payout');
+    const pending = await listPendingPayouts(deps.db);
+    if (pending.length === 0) return ctx.reply(ctx.t('admin-payouts-empty'));
+    for (const { request, user } of pending) {
+      const view = renderPayoutCard(ctx, request, request.partner.userId, user);
+      await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
+    }
+  });
+
+  feature.callbackQuery(payoutAction.pattern, async (ctx) => {
+    const action = payoutAction.decode(ctx.callbackQuery.data);
+    if (!action) return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
+    assertCan(ctx.staff, 'money.payout');
+    if (action.action === 'reject') {
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.exitAll();
+      return ctx.conversation.enter(REJECT_PAYOUT_CONVERSATION, action.id.toString());
+    }
+    try {
+      const { request, partnerUserId } = await approvePayout(deps.db, {
+        staff: ctx.staff,
+        requestId: action.id,
+      });
+      await notifyPayoutDecision(deps, partnerUserId, request);
+      const amount = formatMoney(request.amount, request.currency, ctx.account?.language ?? 'en');
+      const done = ctx.t('admin-payout-approved', { id: request.id.toString(), amount });
+      await ctx.answerCallbackQuery({ text: done });
+      await ctx.editMessageReplyMarkup();
+      await ctx.reply(done);
+    } catch (error) {
+      if (!isAppError(error, 'PAYOUT_NOT_PENDING')) throw error;
+      await ctx.answerCallbackQuery({ text: ctx.t('admin-payout-not-pending'), show_alert: true });
+      await ctx.editMessageReplyMarkup();
+    }
+  });
+  return feature;
+}

@@ -1,0 +1,52 @@
+import { assertCan, type TStaff } from '../accounts/staff.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { PayoutRequest, PrismaClient } from '../db/generated/client.ts';
+import { postTransaction } from '../ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { lockPendingPayout } from './lock-pending-payout.ts';
+
+/**
+ * Finance approves a payout it has sent (by card or wallet, outside the platform): the reserved amount
+ * leaves `payouts_in_flight` for `external:payouts` and the request goes approved → paid, in one
+ * transaction with its audit row.
+ */
+export async function approvePayout(
+  db: PrismaClient,
+  input: { staff: TStaff; requestId: bigint; now?: Date },
+): Promise<{ request: PayoutRequest; partnerUserId: bigint }> {
+  assertCan(input.staff, 'money.payout');
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const { request, partnerUserId } = await lockPendingPayout(tx, input.requestId);
+    await tx.payoutRequest.update({
+      where: { id: request.id },
+      data: { status: 'approved', decidedById: input.staff.id, decidedAt: now },
+    });
+    const posted = await postTransaction(tx, {
+      key: `payout:${request.id}:paid`,
+      type: 'payout',
+      actor: { type: 'admin', id: input.staff.id },
+      reason: 'payout sent',
+      metadata: { payoutRequestId: request.id.toString(), partnerId: request.partnerId.toString() },
+      postings: [
+        { account: { platform: 'payouts_in_flight', asset: request.currency }, amount: -request.amount },
+        { account: { platform: 'external:payouts', asset: request.currency }, amount: request.amount },
+      ],
+    });
+    const paid = await tx.payoutRequest.update({ where: { id: request.id }, data: { status: 'paid' } });
+    await recordAudit(tx, {
+      actorId: input.staff.id,
+      action: 'payout.approve',
+      targetUserId: partnerUserId,
+      before: { payoutRequestId: request.id.toString(), status: request.status },
+      after: {
+        payoutRequestId: request.id.toString(),
+        status: paid.status,
+        amount: request.amount.toString(),
+        currency: request.currency,
+        transactionId: posted.transactionId.toString(),
+      },
+    });
+    return { request: paid, partnerUserId };
+  }, LEDGER_TX_OPTIONS);
+}

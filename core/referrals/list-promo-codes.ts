@@ -1,0 +1,5 @@
+import type { PrismaClient } from '../db/generated/client.ts';
+
+/** Newest codes first, for the admin list. */
+export const listPromoCodes = (db: PrismaClient, limit = 20) =>
+  db.promoCode.findMany({ orderBy: { id: 'desc' }, take: Math.min(limit, 50) });

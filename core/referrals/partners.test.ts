@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
+import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
+import type { TStaff } from '../accounts/staff.ts';
+import { touchUser } from '../accounts/touch-user.ts';
+import type { Asset } from '../db/generated/client.ts';
+import { isAppError } from '../errors/app-error.ts';
+import { confirmPayment } from '../payments/confirm-payment.ts';
+import type { PaymentGateway } from '../payments/payment-gateway.ts';
+import { refundPayment } from '../payments/refund-payment.ts';
+import { startCheckout } from '../payments/start-checkout.ts';
+import { approvePayout } from './approve-payout.ts';
+import { createPartner } from './create-partner.ts';
+import { listPartners } from './list-partners.ts';
+import { rejectPayout } from './reject-payout.ts';
+import { requestPayout } from './request-payout.ts';
+
+let t: TestDatabase;
+let admin: TStaff;
+let finance: TStaff;
+before(async () => {
+  t = await createTestDatabase();
+  admin = {
+    id: (await touchUser(t.db, { id: uniqueTelegramId(), firstName: 'Adm' })).user.id,
+    role: 'admin',
+  };
+  finance = {
+    id: (await touchUser(t.db, { id: uniqueTelegramId(), firstName: 'Fin' })).user.id,
+    role: 'finance',
+  };
+});
+after(() => t.drop());
+
+const gateway: PaymentGateway = {
+  open: async () => ({ confirmationUrl: 'https://pay.example' }),
+  refund: async () => ({ providerRefundId: `r-${Math.random()}` }),
+};
+const newUser = async (opts: { payload?: string; email?: boolean } = {}) => {
+  const { user } = await touchUser(
+    t.db,
+    { id: uniqueTelegramId(), firstName: 'U' },
+    { referralCode: opts.payload },
+  );
+  if (opts.email)
+    await t.db.user.update({
+      where: { id: user.id },
+      data: { email: `u${user.id}@example.com`, emailVerifiedAt: new Date() },
+    });
+  return user;
+};
+const balance = async (userId: bigint, asset: Asset) =>
+  (await t.db.ledgerAccount.findUnique({ where: { userId_asset: { userId, asset } } }))?.balance ?? 0n;
+const platform = async (code: string, asset: Asset = 'RUB') =>
+  (await t.db.ledgerAccount.findUnique({ where: { code_asset: { code, asset } } }))?.balance ?? 0n;
+const buy = async (userId: bigint, productId: string, provider: 'stars' | 'yookassa') => {
+  const payment = await startCheckout(t.db, { userId, productId, provider });
+  await confirmPayment(t.db, {
+    paymentId: payment.id,
+    provider,
+    providerPaymentId: `charge-${payment.id}`,
+    amount: payment.amount,
+    currency: payment.currency,
+    raw: {},
+  });
+  return payment;
+};
+const newPartner = async (percent?: number) => {
+  const user = await newUser({ email: true });
+  const { partner } = await createPartner(t.db, { staff: admin, userId: user.id, percent });
+  return { user, partner };
+};
+
+test('admins create partners; a p_<code> link on a new account sets its partner, not a referrer', async () => {
+  const candidate = await newUser();
+  await assert.rejects(createPartner(t.db, { staff: finance, userId: candidate.id }), (e) =>
+    isAppError(e, 'FORBIDDEN'),
+  );
+  const { partner } = await createPartner(t.db, { staff: admin, userId: candidate.id });
+  assert.equal(partner.commissionPercent, 10);
+  await assert.rejects(createPartner(t.db, { staff: admin, userId: candidate.id }), (e) =>
+    isAppError(e, 'PARTNER_EXISTS'),
+  );
+  assert.equal(
+    await t.db.auditLog.count({ where: { action: 'partner.create', targetUserId: candidate.id } }),
+    1,
+  );
+
+  const referred = await newUser({ payload: `p_${partner.code}` });
+  assert.deepEqual([referred.partnerId, referred.referredById], [partner.id, null]);
+  const stranger = await newUser({ payload: 'p_unknowncode' });
+  assert.equal(stranger.partnerId, null);
+  const invited = await newUser({ payload: referred.referralCode });
+  assert.deepEqual(
+    [invited.referredById, invited.partnerId],
+    [referred.id, null],
+    'referral codes still work',
+  );
+  // An existing account does not change partner by opening another link.
+  const again = await touchUser(
+    t.db,
+    { id: stranger.id, firstName: 'U' },
+    { referralCode: `p_${partner.code}` },
+  );
+  assert.equal(again.user.partnerId, null);
+});
+
+test('a referred purchase pays the partner 10% in its currency, once; a refund takes back its share', async () => {
+  const { user: partnerUser, partner } = await newPartner();
+  const buyer = await newUser({ payload: `p_${partner.code}` });
+  const rub = await buy(buyer.id, 'ai-sub-30d', 'yookassa');
+  assert.equal(rub.amount, 59_700n);
+  assert.equal(await balance(partnerUser.id, 'RUB'), 5_970n);
+  await confirmPayment(t.db, {
+    paymentId: rub.id,
+    provider: 'yookassa',
+    providerPaymentId: `charge-${rub.id}`,
+    amount: rub.amount,
+    currency: 'RUB',
+    raw: {},
+  });
+  assert.equal(await balance(partnerUser.id, 'RUB'), 5_970n, 'a repeated confirmation pays nothing twice');
+  const commission = await t.db.ledgerTransaction.findUniqueOrThrow({
+    where: { idempotencyKey: `payment:${rub.id}:commission` },
+    include: { entries: true },
+  });
+  assert.equal(commission.type, 'commission');
+  assert.equal(await platform('revenue'), 59_700n - 5_970n);
+
+  await buy(buyer.id, 'ai-sub-7d', 'stars');
+  assert.equal(await balance(partnerUser.id, 'XTR'), 6n, '10% of 65 Stars, floored');
+
+  // Half refunded: half the commission goes back; then the rest: the shares add up to the whole commission.
+  await refundPayment(
+    t.db,
+    { yookassa: gateway },
+    { staff: finance, paymentId: rub.id, amount: 29_851n, reason: 'a' },
+  );
+  assert.equal(await balance(partnerUser.id, 'RUB'), 5_970n - 2_985n);
+  await refundPayment(t.db, { yookassa: gateway }, { staff: finance, paymentId: rub.id, reason: 'b' });
+  assert.equal(await balance(partnerUser.id, 'RUB'), 0n);
+  assert.equal(await platform('revenue'), 0n, 'revenue is back where it started');
+});
+
+test('a refund after the partner withdrew records the shortfall and never overdraws them', async () => {
+  const { user: partnerUser, partner } = await newPartner(50);
+  const buyer = await newUser({ payload: `p_${partner.code}` });
+  const payment = await buy(buyer.id, 'ai-sub-30d-max', 'yookassa');
+  assert.equal(await balance(partnerUser.id, 'RUB'), 139_500n);
+  await requestPayout(t.db, {
+    userId: partnerUser.id,
+    amount: 100_000n,
+    details: 'card 4111 1111 1111 1111',
+  });
+  const refund = await refundPayment(
+    t.db,
+    { yookassa: gateway },
+    { staff: finance, paymentId: payment.id, reason: 'chargeback' },
+  );
+  assert.equal(await balance(partnerUser.id, 'RUB'), 0n);
+  const audit = await t.db.auditLog.findFirstOrThrow({
+    where: { action: 'payment.refund', targetUserId: buyer.id },
+  });
+  assert.deepEqual(
+    {
+      reversed: (audit.after as Record<string, string>).commissionReversed,
+      shortfall: (audit.after as Record<string, string>).commissionShortfall,
+    },
+    { reversed: '39500', shortfall: '100000' },
+  );
+  const reversal = await t.db.ledgerTransaction.findUniqueOrThrow({
+    where: { idempotencyKey: `refund:${refund.id}:commission` },
+  });
+  assert.equal((reversal.metadata as { shortfall: string }).shortfall, '100000');
+});
+
+test('payouts: refused without partnership, email, minimum or funds; the request reserves the money', async () => {
+  const plain = await newUser({ email: true });
+  await assert.rejects(requestPayout(t.db, { userId: plain.id, amount: 50_000n, details: 'card 1' }), (e) =>
+    isAppError(e, 'NOT_A_PARTNER'),
+  );
+  const noEmail = await newUser();
+  await createPartner(t.db, { staff: admin, userId: noEmail.id });
+  await assert.rejects(requestPayout(t.db, { userId: noEmail.id, amount: 50_000n, details: 'card 1' }), (e) =>
+    isAppError(e, 'EMAIL_REQUIRED'),
+  );
+  const { user, partner } = await newPartner(50);
+  await assert.rejects(requestPayout(t.db, { userId: user.id, amount: 49_999n, details: 'card 1' }), (e) =>
+    isAppError(e, 'PAYOUT_TOO_SMALL'),
+  );
+  await assert.rejects(requestPayout(t.db, { userId: user.id, amount: 50_000n, details: 'card 1' }), (e) =>
+    isAppError(e, 'INSUFFICIENT_FUNDS'),
+  );
+  assert.equal(
+    await t.db.payoutRequest.count({ where: { partnerId: partner.id } }),
+    0,
+    'no request left behind',
+  );
+
+  const buyer = await newUser({ payload: `p_${partner.code}` });
+  await buy(buyer.id, 'ai-sub-30d-max', 'yookassa');
+  const inFlight = await platform('payouts_in_flight');
+  const { request, balance: left } = await requestPayout(t.db, {
+    userId: user.id,
+    amount: 100_000n,
+    details: 'card 4111',
+  });
+  assert.equal(left, 39_500n);
+  assert.equal(await platform('payouts_in_flight'), inFlight + 100_000n);
+  await assert.rejects(requestPayout(t.db, { userId: user.id, amount: 50_000n, details: 'card 4111' }), (e) =>
+    isAppError(e, 'INSUFFICIENT_FUNDS'),
+  );
+  assert.equal(request.status, 'requested');
+  assert.equal(await t.db.auditLog.count({ where: { action: 'payout.request', actorId: user.id } }), 1);
+});
+
+test('finance approves (money leaves) or rejects (money returns); a request is decided once', async () => {
+  const { user, partner } = await newPartner(50);
+  const buyer = await newUser({ payload: `p_${partner.code}` });
+  await buy(buyer.id, 'ai-sub-30d-max', 'yookassa');
+  await buy(buyer.id, 'ai-sub-30d-max', 'yookassa');
+  assert.equal(await balance(user.id, 'RUB'), 279_000n);
+  const first = await requestPayout(t.db, { userId: user.id, amount: 100_000n, details: 'card 1' });
+  const second = await requestPayout(t.db, { userId: user.id, amount: 150_000n, details: 'card 2' });
+  const inFlight = await platform('payouts_in_flight');
+  const external = await platform('external:payouts');
+
+  await assert.rejects(
+    approvePayout(t.db, { staff: { ...admin, role: 'support' }, requestId: first.request.id }),
+    (e) => isAppError(e, 'FORBIDDEN'),
+  );
+  // Approve and reject pressed at the same moment by two people: exactly one decision stands.
+  const raced = await Promise.allSettled([
+    approvePayout(t.db, { staff: finance, requestId: first.request.id }),
+    rejectPayout(t.db, { staff: admin, requestId: first.request.id, reason: 'double' }),
+  ]);
+  assert.equal(raced.filter((r) => r.status === 'fulfilled').length, 1);
+  assert.ok(raced.some((r) => r.status === 'rejected' && isAppError(r.reason, 'PAYOUT_NOT_PENDING')));
+  const decided = await t.db.payoutRequest.findUniqueOrThrow({ where: { id: first.request.id } });
+  const approved = decided.status === 'paid';
+
+  const rejected = await rejectPayout(t.db, {
+    staff: finance,
+    requestId: second.request.id,
+    reason: 'wrong card',
+  });
+  assert.deepEqual([rejected.request.status, rejected.request.rejectReason], ['rejected', 'wrong card']);
+  assert.equal(rejected.partnerUserId, user.id);
+
+  assert.equal(await platform('payouts_in_flight'), inFlight - 250_000n);
+  assert.equal(await platform('external:payouts'), external + (approved ? 100_000n : 0n));
+  assert.equal(await balance(user.id, 'RUB'), approved ? 179_000n : 279_000n);
+  const actions = await t.db.auditLog.findMany({
+    where: { targetUserId: user.id, action: { in: ['payout.approve', 'payout.reject'] } },
+  });
+  assert.equal(actions.length, 2);
+  const rows = await listPartners(t.db);
+  const row = rows.find((r) => r.id === partner.id);
+  assert.equal(row?.referred, 1);
+  assert.deepEqual(row?.earned, [{ asset: 'RUB', amount: 279_000n }]);
+  assert.deepEqual(row?.paidOut, approved ? [{ asset: 'RUB', amount: 100_000n }] : []);
+});

@@ -1,0 +1,56 @@
+import { assertCan, type TStaff } from '../accounts/staff.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { PayoutRequest, PrismaClient } from '../db/generated/client.ts';
+import { AppError } from '../errors/app-error.ts';
+import { postTransaction } from '../ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { lockPendingPayout } from './lock-pending-payout.ts';
+
+export const PAYOUT_REJECT_REASON_MAX = 500;
+
+/** Finance refuses a payout with a reason the partner reads; the reserved amount goes back to them. */
+export async function rejectPayout(
+  db: PrismaClient,
+  input: { staff: TStaff; requestId: bigint; reason: string; now?: Date },
+): Promise<{ request: PayoutRequest; partnerUserId: bigint }> {
+  assertCan(input.staff, 'money.payout');
+  const reason = input.reason.trim();
+  if (reason.length === 0 || reason.length > PAYOUT_REJECT_REASON_MAX)
+    throw new AppError('INVALID_INPUT', { max: PAYOUT_REJECT_REASON_MAX });
+  return db.$transaction(async (tx) => {
+    const { request, partnerUserId } = await lockPendingPayout(tx, input.requestId);
+    const posted = await postTransaction(tx, {
+      key: `payout:${request.id}:reversal`,
+      type: 'reversal',
+      actor: { type: 'admin', id: input.staff.id },
+      reason,
+      metadata: { payoutRequestId: request.id.toString(), partnerId: request.partnerId.toString() },
+      postings: [
+        { account: { platform: 'payouts_in_flight', asset: request.currency }, amount: -request.amount },
+        { account: { user: partnerUserId, asset: request.currency }, amount: request.amount },
+      ],
+    });
+    const rejected = await tx.payoutRequest.update({
+      where: { id: request.id },
+      data: {
+        status: 'rejected',
+        decidedById: input.staff.id,
+        decidedAt: input.now ?? new Date(),
+        rejectReason: reason,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: input.staff.id,
+      action: 'payout.reject',
+      targetUserId: partnerUserId,
+      before: { payoutRequestId: request.id.toString(), status: request.status },
+      after: {
+        payoutRequestId: request.id.toString(),
+        status: rejected.status,
+        reason,
+        transactionId: posted.transactionId.toString(),
+      },
+    });
+    return { request: rejected, partnerUserId };
+  }, LEDGER_TX_OPTIONS);
+}

@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Asset } from '../../core/db/generated/client.ts';
+import { confirmPayment } from '../../core/payments/confirm-payment.ts';
+import { startCheckout } from '../../core/payments/start-checkout.ts';
+import { Chat } from './chat.ts';
+import { uniqueUserId } from './ids.ts';
+import { signUp } from './signup-helper.ts';
+import { type Stack, startStack } from './stack.ts';
+
+const adminId = uniqueUserId();
+let stack: Stack;
+let admin: Chat;
+
+before(async () => {
+  stack = await startStack({ name: 'promo-partners', superAdminIds: [adminId] });
+  await stack.telegram.upsertUser({ id: adminId, first_name: 'Boss', language_code: 'en' });
+  admin = new Chat(stack.telegram, stack.adminBot.token, adminId);
+});
+after(() => stack?.stop());
+
+const balance = async (userId: number, asset: Asset) =>
+  (await stack.db.ledgerAccount.findUnique({ where: { userId_asset: { userId: BigInt(userId), asset } } }))
+    ?.balance ?? 0n;
+const platform = async (code: string) =>
+  (await stack.db.ledgerAccount.findUnique({ where: { code_asset: { code, asset: 'RUB' } } }))?.balance ?? 0n;
+
+test('/promo: a bonus code credits tokens once; the second try of a one-per-user code is refused', async () => {
+  const code = `WELCOME${adminId % 100_000}`;
+  await admin.send(`/promo_new ${code} bonus 5000 max=10`);
+  await admin.expect(`Promo code ${code} created: 5,000 tokens, on any purchase.`);
+
+  const id = uniqueUserId();
+  const chat = await signUp(stack, { id, firstName: 'Promo', language: 'en' });
+  await chat.send(`/promo ${code.toLowerCase()}`);
+  await chat.expect(`Promo code ${code} applied: 5,000 tokens credited. Your balance: 5,000 tokens.`);
+  await chat.send(`/promo ${code}`);
+  await chat.expect('You have already used this promo code.');
+  await chat.send('/promo NOPE-NOT-A-CODE');
+  await chat.expect('There is no such promo code.');
+
+  assert.equal(await balance(id, 'TOKEN'), 5_000n);
+  const promo = await stack.db.promoCode.findUniqueOrThrow({ where: { code } });
+  assert.equal(promo.redemptionsCount, 1);
+  assert.equal(
+    await stack.db.promoRedemption.count({ where: { promoCodeId: promo.id, userId: BigInt(id) } }),
+    1,
+  );
+});
+
+test('a 50% code claimed with /promo halves the Stars invoice and is redeemed by the payment', async () => {
+  const code = `HALF${adminId % 100_000}`;
+  await admin.send(`/promo_new ${code} percent 50 product=pack-150k`);
+  await admin.expect(`Promo code ${code} created: 50% off, on 150,000 tokens · forever.`);
+
+  const id = uniqueUserId();
+  const chat = await signUp(stack, { id, firstName: 'Half', language: 'en' });
+  await chat.send(`/promo ${code}`);
+  await chat.expect(
+    `Promo code ${code} saved: 50% off on 150,000 tokens · forever. It applies to your next purchase.`,
+  );
+  await chat.send('/buy');
+  await chat.expect('What would you like to buy?');
+  await chat.press('Token packs');
+  await chat.expect('Choose a product');
+  await chat.press('150,000 tokens');
+  await chat.expect(`Promo code ${code} applies`);
+  await chat.press('Telegram Stars · 50 ⭐ instead of 100 ⭐');
+  const invoice = await chat.expectWhere((m) => m.message.invoice !== undefined);
+  assert.equal(invoice.message.invoice?.total_amount, 50);
+
+  const paid = await stack.telegram.payInvoice({
+    token: stack.userBot.token,
+    userId: id,
+    messageId: invoice.message_id,
+  });
+  assert.equal(paid.status, 'paid');
+  await chat.expect('Payment received: 150,000 tokens · forever. Token balance: 150,000.');
+  const payment = await stack.db.payment.findFirstOrThrow({ where: { userId: BigInt(id) } });
+  const promo = await stack.db.promoCode.findUniqueOrThrow({ where: { code } });
+  assert.deepEqual([payment.amount, payment.discount, payment.promoCodeId], [50n, 50n, promo.id]);
+  const redemption = await stack.db.promoRedemption.findFirstOrThrow({ where: { promoCodeId: promo.id } });
+  assert.equal(redemption.paymentId, payment.id);
+  assert.equal(promo.redemptionsCount, 1);
+  assert.equal(await stack.db.promoClaim.count({ where: { userId: BigInt(id) } }), 0);
+});
+
+test('partner link → signup → purchases pay the partner 10%; payouts rejected and approved with notices', async () => {
+  const partnerId = uniqueUserId();
+  const partner = await signUp(stack, {
+    id: partnerId,
+    firstName: 'Pat',
+    username: `pat${partnerId}`,
+    language: 'en',
+  });
+  await admin.send(`/partner_new @pat${partnerId}`);
+  const created = await admin.expect('Pat is now a partner (10%).');
+  const link = new RegExp(`https://t\\.me/${stack.userBot.username}\\?start=(p_[a-z0-9]+)`).exec(
+    created.text ?? '',
+  );
+  assert.ok(link?.[1], `a link to the user bot in: ${created.text}`);
+
+  // The referred person opens the link: /start with the payload, then the usual signup.
+  const buyerId = uniqueUserId();
+  await stack.telegram.upsertUser({ id: buyerId, first_name: 'Ref', language_code: 'en' });
+  const buyer = new Chat(stack.telegram, stack.userBot.token, buyerId);
+  await buyer.send(`/start ${link[1]}`);
+  await buyer.expect('Choose your language');
+  await buyer.press('English');
+  await buyer.expect('terms');
+  await buyer.press('I accept');
+  await buyer.expect('Add an email');
+  await buyer.press('Skip');
+  await buyer.expect('Main menu');
+  const partnerRow = await stack.db.partner.findUniqueOrThrow({ where: { userId: BigInt(partnerId) } });
+  const buyerRow = await stack.db.user.findUniqueOrThrow({ where: { id: BigInt(buyerId) } });
+  assert.equal(buyerRow.partnerId, partnerRow.id);
+
+  // Rouble purchases, confirmed the way a verified YooKassa notification confirms them.
+  for (let i = 0; i < 2; i++) {
+    const payment = await startCheckout(stack.db, {
+      userId: BigInt(buyerId),
+      productId: 'ai-sub-30d-max',
+      provider: 'yookassa',
+    });
+    await confirmPayment(stack.db, {
+      paymentId: payment.id,
+      provider: 'yookassa',
+      providerPaymentId: `yk-${payment.id}`,
+      amount: payment.amount,
+      currency: 'RUB',
+      raw: {},
+    });
+    assert.equal(await balance(partnerId, 'RUB'), BigInt(i + 1) * 27_900n, '10% of 2,790 ₽ per purchase');
+  }
+  await partner.send('/partner');
+  await partner.expect(/Available for payout: 558 ₽/);
+
+  await partner.send('/payout 500 card 2200 0000 0000 0000');
+  await partner.expect('Payouts need a verified email.');
+  await stack.db.user.update({
+    where: { id: BigInt(partnerId) },
+    data: { email: `pat${partnerId}@example.com`, emailVerifiedAt: new Date() },
+  });
+  await partner.send('/payout 100 card 2200');
+  await partner.expect('The minimum payout is 500 ₽.');
+
+  // First request: rejected with a reason; the money comes back.
+  await partner.send('/payout 500 card 2200 0000 0000 0000');
+  const first = await partner.expect(/Payout request #(\d+) for 500 ₽ sent.*Still available: 58 ₽/s);
+  const firstId = /#(\d+)/.exec(first.text ?? '')?.[1];
+  assert.equal(await platform('payouts_in_flight'), 50_000n);
+  await admin.send('/payouts');
+  await admin.expect(`Payout #${firstId}: 500 ₽`);
+  await admin.press('Reject');
+  await admin.expect(`Why is payout #${firstId} rejected?`);
+  await admin.send('card number is wrong');
+  await admin.expect(`Payout #${firstId} is rejected: card number is wrong`);
+  await partner.expect(`Payout #${firstId} of 500 ₽ was declined: card number is wrong.`);
+  assert.equal(await balance(partnerId, 'RUB'), 55_800n);
+
+  // Second request: approved; the money leaves the platform.
+  await partner.send('/payout 500 card 2200 0000 0000 0001');
+  const second = await partner.expect(/Payout request #(\d+) for 500 ₽ sent/);
+  const secondId = /#(\d+)/.exec(second.text ?? '')?.[1];
+  await admin.send('/payouts');
+  await admin.expect(`Payout #${secondId}: 500 ₽`);
+  const approve = await admin.press('Paid');
+  assert.match(
+    (await admin.answerOf(approve.callbackQueryId)) ?? '',
+    new RegExp(`Payout #${secondId} of 500 ₽ is marked paid`),
+  );
+  await partner.expect(`Payout #${secondId} of 500 ₽ has been sent`);
+
+  assert.equal(await balance(partnerId, 'RUB'), 5_800n);
+  assert.equal(await platform('payouts_in_flight'), 0n);
+  assert.equal(await platform('external:payouts'), 50_000n);
+  const requests = await stack.db.payoutRequest.findMany({
+    where: { partnerId: partnerRow.id },
+    orderBy: { id: 'asc' },
+  });
+  assert.deepEqual(
+    requests.map((r) => [r.status, r.rejectReason, r.decidedById]),
+    [
+      ['rejected', 'card number is wrong', BigInt(adminId)],
+      ['paid', null, BigInt(adminId)],
+    ],
+  );
+  const keys = await stack.db.ledgerTransaction.findMany({
+    where: { idempotencyKey: { startsWith: 'payout:' } },
+    orderBy: { id: 'asc' },
+  });
+  assert.deepEqual(
+    keys.map((k) => [k.idempotencyKey, k.type]),
+    [
+      [`payout:${firstId}:request`, 'payout'],
+      [`payout:${firstId}:reversal`, 'reversal'],
+      [`payout:${secondId}:request`, 'payout'],
+      [`payout:${secondId}:paid`, 'payout'],
+    ],
+  );
+  const audit = await stack.db.auditLog.findMany({
+    where: { targetUserId: BigInt(partnerId), action: { startsWith: 'payout.' } },
+    orderBy: { id: 'asc' },
+  });
+  assert.deepEqual(
+    audit.map((a) => a.action),
+    ['payout.request', 'payout.reject', 'payout.request', 'payout.approve'],
+  );
+  await admin.send('/partners');
+  await admin.expect(/Pat \(@pat\d+\) · 10% · joined: 1 · earned: 558 ₽ · paid out: 500 ₽/);
+});

@@ -45,7 +45,10 @@ export function App({ request, telegramLanguageCode }: TAppProps) {
   );
 
   const me = state.status === 'ready' ? state.me : undefined;
-  const meContext = useMemo(() => (me ? { me, changeLanguage } : undefined), [me, changeLanguage]);
+  const meContext = useMemo(
+    () => (me ? { me, changeLanguage, request } : undefined),
+    [me, changeLanguage, request],
+  );
   const language = pickLanguage(me?.language, telegramLanguageCode);
 
   useEffect(() => {

@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { TLanguage, TMe } from '../../server/contracts/me.ts';
+import type { TApiRequest } from './api/client.ts';
 
 type TMeContext = {
   me: TMe['user'];
   /** Saves the language on the server; resolves once every string has switched. */
   changeLanguage: (language: TLanguage) => Promise<void>;
+  /** The signed API client, for pages that load their own data. */
+  request: TApiRequest;
 };
 
 export const MeContext = createContext<TMeContext | undefined>(undefined);

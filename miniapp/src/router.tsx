@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 
 /** Every screen the app has; `routes.ts` maps each to its component. */
-export type TRoutePath = '/' | '/profile';
+export type TRoutePath = '/' | '/profile' | '/wallet' | '/buy' | '/referral';
 
 type TRouter = {
   path: TRoutePath;

@@ -43,6 +43,15 @@ const telegramClientScript = `(() => {
       events.push({ name, data: data === undefined ? null : JSON.parse(data) });
       if (name === 'web_app_request_safe_area') reply('safe_area_changed', insets);
       if (name === 'web_app_request_content_safe_area') reply('content_safe_area_changed', insets);
+      if (name === 'web_app_open_invoice') {
+        // Like Telegram's payment sheet: the test decides the outcome, then the sheet closes with it.
+        const { slug } = JSON.parse(data);
+        const pay = window.__telegramPayInvoice ?? (async () => 'cancelled');
+        pay(slug).then(
+          (status) => reply('invoice_closed', { slug, status }),
+          () => reply('invoice_closed', { slug, status: 'failed' }),
+        );
+      }
       if (name === 'web_app_request_viewport') {
         reply('viewport_changed', {
           height: window.innerHeight,
@@ -55,8 +64,18 @@ const telegramClientScript = `(() => {
   };
 })();`;
 
-/** Makes every page of the context believe it runs inside a Telegram client. */
-export async function emulateTelegramClient(context: BrowserContext): Promise<void> {
+export type TInvoiceStatus = 'paid' | 'cancelled' | 'failed' | 'pending';
+
+/**
+ * Makes every page of the context believe it runs inside a Telegram client. `onInvoice` plays the user in
+ * Telegram's payment sheet (openInvoice): it gets the invoice slug (the link is `https://t.me/$<slug>`)
+ * and returns the status the sheet closes with; without it every invoice is cancelled.
+ */
+export async function emulateTelegramClient(
+  context: BrowserContext,
+  options: { onInvoice?: (slug: string) => Promise<TInvoiceStatus> } = {},
+): Promise<void> {
+  if (options.onInvoice) await context.exposeFunction('__telegramPayInvoice', options.onInvoice);
   await context.addInitScript({ content: telegramClientScript });
 }
 

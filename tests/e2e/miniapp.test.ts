@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { z } from 'zod';
 import {
   emulateTelegramClient,
@@ -12,50 +9,14 @@ import {
   pressTelegramBackButton,
   saveScreenshot,
 } from './browser.ts';
+import { buildMiniAppIfStale, launchUrl, waitForTitle } from './miniapp-launch.ts';
 import { startStack } from './stack.ts';
 
 type TStack = Awaited<ReturnType<typeof startStack>>;
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-const themeParams = {
-  bg_color: '#ffffff',
-  text_color: '#000000',
-  button_color: '#2481cc',
-  button_text_color: '#ffffff',
-  hint_color: '#999999',
-  link_color: '#2481cc',
-  secondary_bg_color: '#efeff4',
-};
-
-/** The URL Telegram opens: signed launch params travel in the hash. */
-function launchUrl(appUrl: string, initData: string): string {
-  const hash = [
-    `tgWebAppData=${encodeURIComponent(initData)}`,
-    'tgWebAppVersion=8.0',
-    'tgWebAppPlatform=tdesktop',
-    `tgWebAppThemeParams=${encodeURIComponent(JSON.stringify(themeParams))}`,
-  ].join('&');
-  return `${appUrl.replace(/\/$/, '')}/#${hash}`;
-}
-
 /** A Telegram id no other test or earlier run uses. */
 function uniqueTelegramId(): number {
   return 6_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
-}
-
-function buildMiniAppIfMissing(): void {
-  if (existsSync(`${repoRoot}dist/miniapp/index.html`)) return;
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'miniapp/vite.config.ts'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  assert.equal(build.status, 0, `Mini App build failed:\n${build.stdout}\n${build.stderr}`);
-}
-
-/** Waits until the page heading contains `text` (the app renders asynchronously after /api/me). */
-async function waitForTitle(page: Page, text: string): Promise<void> {
-  await page.getByTestId('page-title').filter({ hasText: text }).waitFor({ timeout: 15_000 });
 }
 
 describe('Mini App in headless Chromium', () => {
@@ -64,7 +25,7 @@ describe('Mini App in headless Chromium', () => {
   const createdUserIds: bigint[] = [];
 
   before(async () => {
-    buildMiniAppIfMissing();
+    buildMiniAppIfStale();
     stack = await startStack();
     browser = await launchBrowser();
   });

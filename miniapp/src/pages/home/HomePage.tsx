@@ -1,9 +1,9 @@
-import { PersonIcon } from '../../components/icons.tsx';
+import { CartIcon, GiftIcon, PersonIcon, WalletIcon } from '../../components/icons.tsx';
+import { NavTile } from '../../components/NavTile.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useT } from '../../i18n.ts';
 import { useMe } from '../../me-context.ts';
 import { useRouter } from '../../router.tsx';
-import { NavTile } from './NavTile.tsx';
 
 export function HomePage() {
   const t = useT();
@@ -16,6 +16,27 @@ export function HomePage() {
       <nav aria-label={t('miniapp-home-sections')}>
         {/* Only sections that exist; later features add their tiles here. */}
         <ul className="tiles">
+          <NavTile
+            icon={<WalletIcon />}
+            title={t('miniapp-home-wallet-tile')}
+            hint={t('miniapp-home-wallet-tile-hint')}
+            onOpen={() => navigate('/wallet')}
+            testId="nav-wallet"
+          />
+          <NavTile
+            icon={<CartIcon />}
+            title={t('miniapp-home-buy-tile')}
+            hint={t('miniapp-home-buy-tile-hint')}
+            onOpen={() => navigate('/buy')}
+            testId="nav-buy"
+          />
+          <NavTile
+            icon={<GiftIcon />}
+            title={t('miniapp-home-referral-tile')}
+            hint={t('miniapp-home-referral-tile-hint')}
+            onOpen={() => navigate('/referral')}
+            testId="nav-referral"
+          />
           <NavTile
             icon={<PersonIcon />}
             title={t('miniapp-home-profile-tile')}

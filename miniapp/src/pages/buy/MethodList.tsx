@@ -1,0 +1,39 @@
+import type { TCatalogProduct, TProvider } from '../../../../server/contracts/catalog.ts';
+import { formatAmount } from '../../format-money.ts';
+import { useLanguage, useT } from '../../i18n.ts';
+
+export function MethodList({
+  product,
+  onPay,
+}: {
+  product: TCatalogProduct;
+  onPay: (provider: TProvider) => void;
+}) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <>
+      <p className="buy__product" data-testid="buy-chosen-product">
+        {t(product.titleKey)}
+      </p>
+      <p className="page__subtitle">{t('miniapp-buy-choose-method')}</p>
+      <ul className="tiles">
+        {product.prices.map((price) => (
+          <li key={price.provider}>
+            <button
+              type="button"
+              className="tile"
+              onClick={() => onPay(price.provider)}
+              data-testid={`buy-method-${price.provider}`}
+            >
+              <span className="tile__text">
+                <span className="tile__title">{t(`miniapp-buy-method-${price.provider}`)}</span>
+              </span>
+              <span className="tile__price">{formatAmount(price.amount, price.currency, language)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { THistoryItem } from '../../../../server/contracts/wallet.ts';
+import { formatAmount, formatDateTime } from '../../format-money.ts';
+import { useLanguage, useT } from '../../i18n.ts';
+
+/** One ledger movement: what, when, how much, and the balance it moved from and to. */
+export function HistoryRow({ item }: { item: THistoryItem }) {
+  const t = useT();
+  const language = useLanguage();
+  const incoming = !item.amount.startsWith('-');
+  const balance = {
+    before: formatAmount(item.balanceBefore, item.asset, language),
+    after: formatAmount(item.balanceAfter, item.asset, language),
+  };
+
+  return (
+    <li className="list__row" data-testid="history-row" data-entry-id={item.id}>
+      <span className="list__main">
+        <span className="list__title" data-testid="history-row-type">
+          {t(`miniapp-wallet-type-${item.type}`)}
+        </span>
+        <time className="list__hint" dateTime={item.at}>
+          {formatDateTime(item.at, language)}
+        </time>
+      </span>
+      <span className="history__side">
+        <span
+          className={incoming ? 'amount amount--in' : 'amount amount--out'}
+          data-testid="history-row-amount"
+        >
+          {formatAmount(item.amount, item.asset, language, { signed: true })}
+        </span>
+        <span className="list__hint">
+          {/* The arrow reads badly aloud: screen readers get the sentence instead. */}
+          <span aria-hidden="true" data-testid="history-row-balance">
+            {t('miniapp-wallet-history-balance', balance)}
+          </span>
+          <span className="visually-hidden">{t('miniapp-wallet-history-balance-label', balance)}</span>
+        </span>
+      </span>
+    </li>
+  );
+}

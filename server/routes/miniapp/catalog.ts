@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import { findProduct, PRODUCTS, type TProduct } from '../../../core/catalog/products.ts';
+import { AppError, isAppError } from '../../../core/errors/app-error.ts';
+import { checkoutPrice, providersFor } from '../../../core/payments/checkout-currency.ts';
+import { startCheckout } from '../../../core/payments/start-checkout.ts';
+import {
+  type TCatalog,
+  type TCategory,
+  type TCheckout,
+  type TPaymentStatus,
+  type TPrice,
+  ZCheckoutRequestSchema,
+} from '../../contracts/catalog.ts';
+import type { ServerDeps } from '../../deps.ts';
+
+/** The same shelves as the bot's /buy: plans, token packs, video bundles. */
+const categoryOf = (product: TProduct): TCategory => {
+  if (product.service === 'studio') return 'studio';
+  return product.fulfilment.kind === 'tokens.pack' ? 'packs' : 'ai';
+};
+
+/** Prices in the providers that are configured here and take the product's currency. */
+function pricesOf(product: TProduct, deps: ServerDeps): TPrice[] {
+  return providersFor(product).flatMap((provider) => {
+    const price = deps.gateways[provider] ? checkoutPrice(product, provider) : null;
+    return price ? [{ provider, amount: price.amount.toString(), currency: price.currency }] : [];
+  });
+}
+
+/**
+ * GET /api/catalog, POST /api/checkout (opens a payment and the provider's side of it), and
+ * GET /api/checkout/:paymentId (the page polls it until the bot or a webhook has confirmed the payment).
+ */
+export function catalogRoutes(app: FastifyInstance, deps: ServerDeps) {
+  app.get('/api/catalog', async (request): Promise<TCatalog> => {
+    if (!request.account) throw new AppError('UNAUTHORIZED');
+    const products = PRODUCTS.map((product) => ({
+      id: product.id,
+      category: categoryOf(product),
+      titleKey: product.titleKey,
+      prices: pricesOf(product, deps),
+    }));
+    return { products: products.filter((p) => p.prices.length > 0) };
+  });
+
+  app.post('/api/checkout', async (request): Promise<TCheckout> => {
+    const account = request.account;
+    if (!account) throw new AppError('UNAUTHORIZED');
+    const body = ZCheckoutRequestSchema.safeParse(request.body);
+    if (!body.success) throw new AppError('INVALID_INPUT');
+    const { productId, provider } = body.data;
+    const product = findProduct(productId);
+    if (!product) throw new AppError('PRODUCT_NOT_FOUND');
+    const gateway = deps.gateways[provider];
+    // Checked before a payment row exists: a method we cannot open leaves nothing pending behind.
+    if (!gateway || !checkoutPrice(product, provider)) {
+      throw new AppError('CURRENCY_NOT_SUPPORTED', { provider });
+    }
+    const payment = await startCheckout(deps.db, { userId: account.id, productId, provider });
+
+    let opened: Awaited<ReturnType<typeof gateway.open>>;
+    try {
+      opened = await gateway.open(payment, {
+        description: deps.translator.t(account.language, product.titleKey),
+        returnUrl: deps.config.PAYMENT_RETURN_URL ?? `https://t.me/${deps.userBotUsername}`,
+        email: account.email,
+      });
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      request.log.error({ err: error, paymentId: payment.id.toString(), provider }, 'checkout open failed');
+      throw new AppError('PROVIDER_ERROR', { provider });
+    }
+    await deps.db.payment.update({
+      where: { id: payment.id },
+      data: {
+        confirmationUrl: opened.confirmationUrl,
+        ...(opened.providerPaymentId ? { providerPaymentId: opened.providerPaymentId } : {}),
+      },
+    });
+    return { paymentId: payment.id.toString(), provider, url: opened.confirmationUrl };
+  });
+
+  app.get<{ Params: { paymentId: string } }>('/api/checkout/:paymentId', async (request) => {
+    const account = request.account;
+    if (!account) throw new AppError('UNAUTHORIZED');
+    if (!/^\d{1,19}$/.test(request.params.paymentId)) throw new AppError('INVALID_INPUT');
+    const payment = await deps.db.payment.findUnique({
+      where: { id: BigInt(request.params.paymentId) },
+      select: { id: true, userId: true, status: true },
+    });
+    // Someone else's payment is "not found", not "forbidden": ids are sequential and must not be probed.
+    if (!payment || payment.userId !== account.id) throw new AppError('PAYMENT_NOT_FOUND');
+    const body: TPaymentStatus = { paymentId: payment.id.toString(), status: payment.status };
+    return body;
+  });
+}

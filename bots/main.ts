@@ -5,9 +5,13 @@ import { bootstrapSuperAdmins } from '../core/accounts/manage-roles.ts';
 import { ConfigError, loadEnv } from '../core/config/env.ts';
 import { deriveKey } from '../core/crypto/secret-box.ts';
 import { LOCALES_DIR, loadTranslator } from '../core/i18n/translator.ts';
+import { maskBotTokens } from '../core/logging/logger.ts';
 import { createMailer } from '../core/mail/mailer.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '../core/notify/notify-job.ts';
+import { createProviderClients } from '../core/payments/create-provider-clients.ts';
+import { createCryptoPayGateway } from '../core/payments/cryptobot/cryptopay-gateway.ts';
 import type { PaymentGateways } from '../core/payments/payment-gateway.ts';
+import { createYooKassaGateway } from '../core/payments/yookassa/yookassa-gateway.ts';
 import { createInfrastructure } from '../core/runtime/infrastructure.ts';
 import { createServer } from '../server/create-server.ts';
 import { createAdminBot } from './admin/bot.ts';
@@ -38,6 +42,7 @@ async function main() {
   if (granted > 0) logger.info({ granted }, 'super admins bootstrapped');
 
   const gateways: PaymentGateways = {};
+  const providers = createProviderClients(config);
   const deps: BotDeps = {
     config,
     db,
@@ -55,6 +60,15 @@ async function main() {
   const adminBot = createAdminBot(config.ADMIN_BOT_TOKEN, deps);
   gateways.stars = createStarsGateway(userBot.api, translator);
   await Promise.all([userBot.init(), adminBot.init()]);
+  if (providers.yookassa)
+    gateways.yookassa = createYooKassaGateway({
+      client: providers.yookassa,
+      receipts: config.YOOKASSA_RECEIPTS,
+    });
+  if (providers.cryptopay) {
+    const botUrl = `https://t.me/${userBot.botInfo.username}`;
+    gateways.cryptobot = createCryptoPayGateway({ client: providers.cryptopay, botUrl });
+  }
   await registerUserCommands(userBot.api, translator, deps.miniAppUrl);
   await registerAdminCommands(adminBot.api, translator);
 
@@ -67,6 +81,9 @@ async function main() {
     translator,
     metrics: registry,
     miniAppDir: MINIAPP_DIR,
+    payments: { notifyQueue, ...providers },
+    gateways,
+    userBotUsername: userBot.botInfo.username,
     webhooks: webhookMode
       ? {
           user: (update) => userBot.handleUpdate(update as never),
@@ -90,7 +107,22 @@ async function main() {
     // A webhook left over from a production run would make getUpdates fail with 409.
     await Promise.all([userBot.api.deleteWebhook(), adminBot.api.deleteWebhook()]);
     const runners = [run(userBot), run(adminBot)];
-    shutdown.add('polling', () => Promise.all(runners.map((r) => r.isRunning() && r.stop())));
+    shutdown.add('polling', async () => {
+      await Promise.all(runners.map((r) => r.isRunning() && r.stop()));
+      // stop() ends fetching, not the updates already being handled: their conversation state and replies
+      // must finish before Redis and PostgreSQL close, or a restart resumes a signup from a stale step.
+      const deadline = Date.now() + 10_000;
+      while (runners.some((r) => r.size() > 0) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+    });
+    // The runner gives up for good on 401 and 409 (another instance polls this bot). A process that no longer
+    // polls must not look healthy: it exits, and the supervisor decides what runs.
+    for (const runner of runners) {
+      runner.task()?.catch((error: unknown) => {
+        logger.fatal({ err: maskBotTokens(String(error)) }, 'polling stopped');
+        void shutdown.run('polling failed').then(() => process.exit(1));
+      });
+    }
   }
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

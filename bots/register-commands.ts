@@ -7,13 +7,14 @@ const USER_COMMANDS = [
   'buy',
   'history',
   'referral',
+  'promo',
   'profile',
   'language',
   'help',
   'support',
   'cancel',
 ];
-const ADMIN_COMMANDS = ['find', 'stats', 'cancel'];
+const ADMIN_COMMANDS = ['find', 'stats', 'payments', 'promos', 'partners', 'payouts', 'broadcast', 'cancel'];
 
 /**
  * Telegram shows the command list in the user's app language: the English list is the default, the Russian

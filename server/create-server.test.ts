@@ -43,6 +43,8 @@ function deps(overrides: Record<string, string>, webhooks?: ServerDeps['webhooks
     translator: loadTranslator(LOCALES_DIR),
     metrics: new Registry(),
     webhooks,
+    gateways: {},
+    userBotUsername: 'polygram_test_bot',
   };
 }
 

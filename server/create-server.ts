@@ -7,8 +7,14 @@ import type { ServerDeps } from './deps.ts';
 import { sendError } from './errors.ts';
 import { devInitDataRoute } from './routes/dev/init-data.ts';
 import { healthRoutes } from './routes/health.ts';
+import { internalApiRoutes } from './routes/internal/internal-api.ts';
+import { catalogRoutes } from './routes/miniapp/catalog.ts';
 import { meRoutes } from './routes/miniapp/me.ts';
+import { referralRoutes } from './routes/miniapp/referral.ts';
+import { walletRoutes } from './routes/miniapp/wallet.ts';
+import { cryptoPayWebhookRoutes } from './routes/webhooks/cryptopay.ts';
 import { telegramWebhookRoutes } from './routes/webhooks/telegram.ts';
+import { yooKassaWebhookRoutes } from './routes/webhooks/yookassa.ts';
 
 /** The HTTP side of the app process: Mini App API, Telegram webhooks, health, metrics and the built Mini App. */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -22,17 +28,26 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.decorateRequest('account', null);
   app.setErrorHandler((error, request, reply) => {
-    const validation = (error as { validation?: unknown }).validation;
-    return sendError(deps.translator, request, reply, validation ? new AppError('INVALID_INPUT') : error);
+    const { validation, statusCode } = error as { validation?: unknown; statusCode?: number };
+    // Fastify's own refusals (malformed JSON, wrong content type) are the client's fault, not a 500.
+    const invalid = validation || (statusCode !== undefined && statusCode >= 400 && statusCode < 500);
+    return sendError(deps.translator, request, reply, invalid ? new AppError('INVALID_INPUT') : error);
   });
 
   healthRoutes(app, deps);
   telegramWebhookRoutes(app, deps);
+  yooKassaWebhookRoutes(app, deps);
+  await cryptoPayWebhookRoutes(app, deps);
   if (deps.config.DEV_AUTH) devInitDataRoute(app, deps);
+  // Admin token instead of initData; mounted only when ADMIN_API_TOKEN is set.
+  await internalApiRoutes(app, deps);
 
   await app.register(async (api) => {
     api.addHook('onRequest', miniAppAuth(deps));
     meRoutes(api, deps);
+    walletRoutes(api, deps);
+    catalogRoutes(api, deps);
+    referralRoutes(api, deps);
   });
 
   if (deps.miniAppDir && existsSync(deps.miniAppDir)) {

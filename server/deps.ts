@@ -1,8 +1,13 @@
+import type { Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
 import type { TEnv } from '../core/config/env.ts';
 import type { PrismaClient } from '../core/db/create-prisma.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Logger } from '../core/logging/logger.ts';
+import type { TNotifyJob } from '../core/notify/notify-job.ts';
+import type { TCryptoPayClient } from '../core/payments/cryptobot/cryptopay-client.ts';
+import type { PaymentGateways } from '../core/payments/payment-gateway.ts';
+import type { TYooKassaClient } from '../core/payments/yookassa/yookassa-client.ts';
 import type { Redis } from '../core/redis/create-redis.ts';
 
 /** Receives a Telegram update that arrived by webhook; the bot decides what to do with it. */
@@ -17,6 +22,15 @@ export interface ServerDeps {
   metrics: Registry;
   /** Present in webhook mode: one handler per bot, mounted at /telegram/<bot>/<WEBHOOK_SECRET>. */
   webhooks?: { user: TWebhookHandler; admin: TWebhookHandler };
+  /** Payment providers' webhooks (/webhooks/yookassa, /webhooks/cryptopay): a route per configured client. */
+  payments?: { notifyQueue: Queue<TNotifyJob>; yookassa?: TYooKassaClient; cryptopay?: TCryptoPayClient };
+  /**
+   * Checkout for the Mini App: the providers that are configured, built in bots/main.ts (the Stars gateway
+   * needs the user bot's Telegram API, which server/ must not import).
+   */
+  gateways: PaymentGateways;
+  /** The user bot's @username (from getMe), for referral links `https://t.me/<username>?start=<code>`. */
+  userBotUsername: string;
   /** Folder of the built Mini App (index.html and assets); not served when missing. */
   miniAppDir?: string;
 }

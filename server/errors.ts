@@ -11,6 +11,10 @@ const STATUS: Partial<Record<TAppErrorCode, number>> = {
   USER_NOT_FOUND: 404,
   INVALID_INPUT: 400,
   RATE_LIMITED: 429,
+  PRODUCT_NOT_FOUND: 404,
+  PAYMENT_NOT_FOUND: 404,
+  CURRENCY_NOT_SUPPORTED: 400,
+  PROVIDER_ERROR: 502,
 };
 
 const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
@@ -21,6 +25,10 @@ const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
   USER_NOT_FOUND: 'api-error-not-found',
   INVALID_INPUT: 'api-error-invalid-input',
   RATE_LIMITED: 'api-error-rate-limited',
+  PRODUCT_NOT_FOUND: 'api-error-product-not-found',
+  PAYMENT_NOT_FOUND: 'api-error-not-found',
+  CURRENCY_NOT_SUPPORTED: 'api-error-provider-unavailable',
+  PROVIDER_ERROR: 'api-error-provider-failed',
 };
 
 /** A coded domain error becomes a status and a message in the caller's language; anything else is a 500. */

@@ -1,6 +1,8 @@
 import { Api } from 'grammy';
+import { configuredSinks } from '../core/analytics/configured-sinks.ts';
 import { ConfigError, loadEnv } from '../core/config/env.ts';
 import { createInfrastructure } from '../core/runtime/infrastructure.ts';
+import { startAnalyticsExport } from './analytics-export.ts';
 import { startNotifyWorker } from './notify.ts';
 
 async function main() {
@@ -17,6 +19,14 @@ async function main() {
   });
   infra.shutdown.add('notify worker', () => notify.close());
   await notify.waitUntilReady();
+  const analytics = await startAnalyticsExport({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+    sinks: configuredSinks(config),
+  });
+  infra.shutdown.add('analytics export', () => analytics.close());
   infra.logger.info('worker started');
 }
 

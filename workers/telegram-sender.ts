@@ -19,11 +19,17 @@ function keyboard(job: TNotifyJob): InlineKeyboard | undefined {
 /** Sends one notification and turns Telegram's answer into a delivery outcome the domain understands. */
 export async function sendViaTelegram(api: Api, job: TNotifyJob): Promise<TDeliveryOutcome> {
   try {
-    const message = await api.sendMessage(job.chatId, job.text, {
-      parse_mode: job.parseMode,
-      reply_markup: keyboard(job),
-      link_preview_options: { is_disabled: true },
-    });
+    const message = job.photo
+      ? await api.sendPhoto(job.chatId, job.photo, {
+          caption: job.text || undefined,
+          parse_mode: job.parseMode,
+          reply_markup: keyboard(job),
+        })
+      : await api.sendMessage(job.chatId, job.text, {
+          parse_mode: job.parseMode,
+          reply_markup: keyboard(job),
+          link_preview_options: { is_disabled: true },
+        });
     return { kind: 'sent', messageId: message.message_id };
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;

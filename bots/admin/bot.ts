@@ -12,8 +12,18 @@ import { attachAccount } from '../shared/middlewares/attach-account.ts';
 import { errorHandler } from '../shared/middlewares/error-boundary.ts';
 import { floodControl } from '../shared/middlewares/flood-control.ts';
 import { observe } from '../shared/middlewares/observe.ts';
+import { ADJUST_CONVERSATION, createAdjustBalanceConversation } from './conversations/adjust-balance.ts';
 import { BAN_CONVERSATION, createBanConversation } from './conversations/ban.ts';
+import { BROADCAST_CONVERSATION, createBroadcastConversation } from './conversations/broadcast.ts';
+import { createRefundConversation, REFUND_CONVERSATION } from './conversations/refund.ts';
+import { createRejectPayoutConversation, REJECT_PAYOUT_CONVERSATION } from './conversations/reject-payout.ts';
+import { broadcastFeature } from './features/broadcast.ts';
 import { findFeature } from './features/find.ts';
+import { moneyFeature } from './features/money.ts';
+import { partnersFeature } from './features/partners.ts';
+import { paymentsFeature } from './features/payments.ts';
+import { payoutsFeature } from './features/payouts.ts';
+import { promoCodesFeature } from './features/promo-codes.ts';
 import { statsFeature } from './features/stats.ts';
 import { staffGate } from './staff-gate.ts';
 
@@ -44,9 +54,19 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
     await ctx.reply(ctx.t('cancelled'));
   });
   bot.use(createConversation(createBanConversation(deps), BAN_CONVERSATION));
+  bot.use(createConversation(createAdjustBalanceConversation(deps), ADJUST_CONVERSATION));
+  bot.use(createConversation(createRefundConversation(deps), REFUND_CONVERSATION));
+  bot.use(createConversation(createRejectPayoutConversation(deps), REJECT_PAYOUT_CONVERSATION));
+  bot.use(createConversation(createBroadcastConversation(deps), BROADCAST_CONVERSATION));
 
   bot.command(['start', 'help'], (ctx) => ctx.reply(ctx.t('admin-help'), { parse_mode: 'HTML' }));
   bot.use(findFeature(deps));
+  bot.use(moneyFeature(deps));
+  bot.use(paymentsFeature(deps));
+  bot.use(promoCodesFeature(deps));
+  bot.use(partnersFeature(deps));
+  bot.use(payoutsFeature(deps));
+  bot.use(broadcastFeature(deps));
   bot.use(statsFeature(deps.db));
   bot.on('message', (ctx) => ctx.reply(ctx.t('admin-help'), { parse_mode: 'HTML' }));
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));

@@ -2,13 +2,17 @@ import { InlineKeyboard } from 'grammy';
 import type { TUserCard } from '../../core/accounts/find-user.ts';
 import { can, ROLES } from '../../core/accounts/permissions.ts';
 import type { TStaff } from '../../core/accounts/staff.ts';
+import { formatMoney, formatTokens } from '../../core/ledger/format-money.ts';
+import type { TWallet } from '../../core/ledger/wallet.ts';
 import type { AdminBotContext } from '../shared/context.ts';
 import { escapeHtml, formatUtc, fullName } from '../shared/format.ts';
-import { cardAction, grantAction } from './callbacks.ts';
+import { balanceButton, cardAction, grantAction, userPaymentsButton } from './callbacks.ts';
 
+/** The card with the user's balances as `getWallet` reports them (callers load it next to the card). */
 export function renderUserCard(
   ctx: AdminBotContext,
   card: TUserCard,
+  wallet: TWallet,
 ): { text: string; keyboard: InlineKeyboard } {
   const none = ctx.t('admin-none');
   const recent = card.loginEvents
@@ -38,22 +42,46 @@ export function renderUserCard(
     sessions: card._count.loginEvents,
     recent: recent || none,
   });
-  return { text, keyboard: cardKeyboard(ctx, ctx.staff, card) };
+  return { text: `${text}\n${walletLines(ctx, wallet)}`, keyboard: cardKeyboard(ctx, ctx.staff, card) };
+}
+
+function walletLines(ctx: AdminBotContext, wallet: TWallet): string {
+  const lang = ctx.account?.language ?? 'en';
+  const tokens = ctx.t('admin-card-tokens', {
+    balance: formatTokens(wallet.tokens.balance, lang),
+    held: formatTokens(wallet.tokens.held, lang),
+  });
+  const money = wallet.money.map((m) => formatMoney(m.balance, m.asset, lang)).join(' · ');
+  return `${tokens}\n${ctx.t('admin-card-money', { money: money || ctx.t('admin-none') })}`;
 }
 
 function cardKeyboard(ctx: AdminBotContext, staff: TStaff, card: TUserCard): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
   const userId = card.id.toString();
-  if (can(staff.role, 'users.ban') && card.id !== staff.id) {
-    keyboard.text(
-      ctx.t(card.status === 'banned' ? 'admin-button-unban' : 'admin-button-ban'),
-      cardAction.encode({ action: card.status === 'banned' ? 'unban' : 'ban', userId }),
-    );
-  }
-  if (can(staff.role, 'roles.manage') && card.id !== staff.id) {
-    keyboard.text(ctx.t('admin-button-roles'), cardAction.encode({ action: 'roles', userId }));
-  }
-  return keyboard.row().text(ctx.t('admin-button-refresh'), cardAction.encode({ action: 'refresh', userId }));
+  const self = card.id === staff.id;
+  const account = [
+    can(staff.role, 'users.ban') &&
+      !self &&
+      InlineKeyboard.text(
+        ctx.t(card.status === 'banned' ? 'admin-button-unban' : 'admin-button-ban'),
+        cardAction.encode({ action: card.status === 'banned' ? 'unban' : 'ban', userId }),
+      ),
+    can(staff.role, 'roles.manage') &&
+      !self &&
+      InlineKeyboard.text(ctx.t('admin-button-roles'), cardAction.encode({ action: 'roles', userId })),
+  ];
+  const money = [
+    can(staff.role, 'money.adjust') &&
+      InlineKeyboard.text(ctx.t('admin-button-balance'), balanceButton.encode({ userId })),
+    can(staff.role, 'users.view') &&
+      InlineKeyboard.text(ctx.t('admin-button-payments'), userPaymentsButton.encode({ userId })),
+  ];
+  const refresh = [
+    InlineKeyboard.text(ctx.t('admin-button-refresh'), cardAction.encode({ action: 'refresh', userId })),
+  ];
+  // Telegram keyboards must not carry empty rows, so rows are built from what this role may press.
+  return InlineKeyboard.from(
+    [account, money, refresh].map((row) => row.filter((b) => b !== false)).filter((row) => row.length > 0),
+  );
 }
 
 export function rolesKeyboard(ctx: AdminBotContext, card: TUserCard): InlineKeyboard {

@@ -20,7 +20,9 @@ import { buyFeature } from './features/buy.ts';
 import { helpFeature } from './features/help.ts';
 import { historyFeature } from './features/history.ts';
 import { languageFeature } from './features/language.ts';
+import { partnerFeature } from './features/partner.ts';
 import { profileFeature } from './features/profile.ts';
+import { promoFeature } from './features/promo.ts';
 import { referralFeature } from './features/referral.ts';
 import { starsPaymentsFeature } from './features/stars-payments.ts';
 import { startFeature } from './features/start.ts';
@@ -71,6 +73,8 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(buyFeature(deps));
   bot.use(historyFeature(deps.db));
   bot.use(referralFeature(deps.db));
+  bot.use(promoFeature(deps));
+  bot.use(partnerFeature(deps));
 
   const privateChats = bot.chatType('private');
   privateChats.on('message:text', async (ctx) => {

@@ -1,3 +1,4 @@
+import { recordEvent } from '../analytics/record-event.ts';
 import type { Language, PrismaClient, User } from '../db/generated/client.ts';
 
 /** Ends the signup conversation: the chosen language and the acceptance of the terms are kept. */
@@ -12,6 +13,11 @@ export async function completeSignup(
       data: { language: opts.language, termsAcceptedAt: now, signedUpAt: now },
     });
     await tx.loginEvent.create({ data: { userId: opts.userId, source: 'bot', kind: 'signup' } });
+    await recordEvent(tx, {
+      type: 'session',
+      userId: opts.userId,
+      payload: { action: 'signup', source: 'bot', ip: null, geo: null, useragent: null },
+    });
     return user;
   });
 }

@@ -10,7 +10,8 @@ export type TPermission =
   | 'money.payout'
   | 'money.adjust'
   | 'broadcast.send'
-  | 'support.reply';
+  | 'support.reply'
+  | 'partners.manage';
 
 // Who may do what, in one table: a role is a set of permissions, not a rank, because finance may refund
 // but not ban and a moderator may ban but not refund.
@@ -26,6 +27,7 @@ const GRANTS: Record<Role, readonly TPermission[]> = {
     'money.adjust',
     'broadcast.send',
     'support.reply',
+    'partners.manage',
   ],
   admin: [
     'users.view',
@@ -37,6 +39,7 @@ const GRANTS: Record<Role, readonly TPermission[]> = {
     'money.adjust',
     'broadcast.send',
     'support.reply',
+    'partners.manage',
   ],
   moderator: ['users.view', 'users.ban', 'support.reply'],
   support: ['users.view', 'support.reply'],

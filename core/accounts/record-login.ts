@@ -1,3 +1,4 @@
+import { recordEvent } from '../analytics/record-event.ts';
 import type { LoginKind, LoginSource, PrismaClient } from '../db/generated/client.ts';
 
 export interface TLoginEvent {
@@ -6,17 +7,23 @@ export interface TLoginEvent {
   kind?: LoginKind;
   ip?: string | null;
   userAgent?: string | null;
+  geo?: string | null;
 }
 
 export async function recordLogin(db: PrismaClient, event: TLoginEvent): Promise<void> {
-  await db.loginEvent.create({
-    data: {
+  const kind = event.kind ?? 'login';
+  const ip = event.ip?.slice(0, 64) ?? null;
+  // User agents are attacker-controlled; a bounded length keeps one request from bloating the table.
+  const userAgent = event.userAgent?.slice(0, 512) ?? null;
+  // The session event is written with the login row: the warehouse never sees a login that did not happen.
+  await db.$transaction(async (tx) => {
+    await tx.loginEvent.create({
+      data: { userId: event.userId, source: event.source, kind, ip, userAgent },
+    });
+    await recordEvent(tx, {
+      type: 'session',
       userId: event.userId,
-      source: event.source,
-      kind: event.kind ?? 'login',
-      ip: event.ip ?? null,
-      // User agents are attacker-controlled; a bounded length keeps one request from bloating the table.
-      userAgent: event.userAgent?.slice(0, 512) ?? null,
-    },
+      payload: { action: kind, source: event.source, ip, geo: event.geo ?? null, useragent: userAgent },
+    });
   });
 }

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient, type User } from '../db/generated/client.ts';
 import { toLang } from '../i18n/translator.ts';
+import { partnerIdForPayload } from '../referrals/partner-link.ts';
 import { isReferralCode, newReferralCode } from './referral-code.ts';
 import type { TTelegramIdentity } from './telegram-identity.ts';
 
@@ -25,8 +26,10 @@ export async function touchUser(
   if (existing)
     return { user: await refresh(db, existing, identity, now, opts.viaBot ?? true), created: false };
 
+  // A partner's link (`p_<code>`) is not a referral code; an account has one or the other.
+  const partnerId = await partnerIdForPayload(db, opts.referralCode);
   const referrer =
-    opts.referralCode && isReferralCode(opts.referralCode)
+    partnerId === null && opts.referralCode && isReferralCode(opts.referralCode)
       ? await db.user.findUnique({ where: { referralCode: opts.referralCode }, select: { id: true } })
       : null;
   for (let attempt = 0; ; attempt++) {
@@ -40,6 +43,7 @@ export async function touchUser(
           language: toLang(identity.languageCode),
           referralCode: newReferralCode(),
           referredById: referrer && referrer.id !== identity.id ? referrer.id : null,
+          partnerId,
           lastActiveAt: now,
         },
       });

@@ -82,6 +82,19 @@ export const ZEnvSchema = z
     YOOKASSA_RECEIPTS: ZBooleanFlagSchema,
     CRYPTOPAY_TOKEN: z.string().min(1).optional(),
     CRYPTOPAY_API_URL: z.url().default('https://pay.crypt.bot/api'),
+    /** Daily NDJSON files of the analytics outbox (core/analytics/ndjson-sink.ts). */
+    ANALYTICS_DIR: z.string().min(1).default('storage/analytics'),
+    BIGQUERY_API_URL: z.url().default('https://bigquery.googleapis.com/bigquery/v2'),
+    BIGQUERY_PROJECT: z.string().min(1).optional(),
+    BIGQUERY_DATASET: z.string().min(1).optional(),
+    /** `{type}` becomes the event type: one table per kind of event, as in the vgen spec. */
+    BIGQUERY_TABLE: z
+      .string()
+      .regex(/^[A-Za-z0-9_{}]+$/, 'must be a BigQuery table name, optionally with {type}')
+      .default('{type}'),
+    BIGQUERY_ACCESS_TOKEN: z.string().min(1).optional(),
+    /** The internal admin API (/api/internal/*) answers only when this is set. */
+    ADMIN_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
     /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
     DEV_AUTH: ZBooleanFlagSchema,
@@ -96,6 +109,13 @@ export const ZEnvSchema = z
     }
     if (env.DEV_AUTH && env.NODE_ENV === 'production')
       ctx.addIssue({ code: 'custom', path: ['DEV_AUTH'], message: 'must not be enabled in production' });
+    const bigQuery = [env.BIGQUERY_PROJECT, env.BIGQUERY_DATASET, env.BIGQUERY_ACCESS_TOKEN];
+    if (bigQuery.some(Boolean) && !bigQuery.every(Boolean))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BIGQUERY_PROJECT'],
+        message: 'BIGQUERY_PROJECT, BIGQUERY_DATASET and BIGQUERY_ACCESS_TOKEN go together',
+      });
     if (env.BOT_TOKEN === env.ADMIN_BOT_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['ADMIN_BOT_TOKEN'], message: 'must differ from BOT_TOKEN' });
   });

@@ -26,7 +26,15 @@ export type TAppErrorCode =
   | 'PAYMENT_NOT_PENDING'
   | 'CURRENCY_NOT_SUPPORTED'
   | 'REFUND_NOT_ALLOWED'
-  | 'PROVIDER_ERROR';
+  | 'PROVIDER_ERROR'
+  // Promo codes and partners (core/referrals/); PROMO_REFUSED carries `reason` (TPromoRefusal).
+  | 'PROMO_REFUSED'
+  | 'PROMO_CODE_TAKEN'
+  | 'PARTNER_EXISTS'
+  | 'NOT_A_PARTNER'
+  | 'EMAIL_REQUIRED'
+  | 'PAYOUT_TOO_SMALL'
+  | 'PAYOUT_NOT_PENDING';
 
 export class AppError extends Error {
   constructor(

@@ -22,6 +22,8 @@ export const PLATFORM_ACCOUNTS = {
   'external:stars': { allowNegative: true },
   'external:yookassa': { allowNegative: true },
   'external:cryptobot': { allowNegative: true },
+  /** Money sent out to partners by hand (card, wallet) when finance approves a payout. */
+  'external:payouts': { allowNegative: true },
   /** Counterpart of admin corrections and manual adjustments. */
   adjustments: { allowNegative: true },
 } as const;

@@ -1,3 +1,4 @@
+import { recordBalanceChanges } from '../analytics/record-balance-changes.ts';
 import type { ActorType, Prisma, TransactionType } from '../db/generated/client.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Asset } from './assets.ts';
@@ -91,6 +92,9 @@ export async function postTransaction(tx: TTx, input: TTransactionInput): Promis
     entries.push({ accountId: id, asset, amount, balanceBefore: after - amount, balanceAfter: after });
   }
   await tx.ledgerEntry.createMany({ data: entries.map((e) => ({ ...e, transactionId })) });
+  // The analytics outbox sees every change of a user's balance, committed or rolled back with it.
+  if (input.postings.some((p) => 'user' in p.account))
+    await recordBalanceChanges(tx, { transactionId, type: input.type });
   return { transactionId, duplicate: false, entries };
 }
 

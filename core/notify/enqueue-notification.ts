@@ -11,11 +11,13 @@ export async function enqueueNotification(
   opts: { dedupeKey?: string } = {},
 ): Promise<void> {
   const data = ZNotifyJobSchema.parse(job);
-  await queue.add('message', data, {
-    jobId: opts.dedupeKey,
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 2000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  await queue.add('message', data, { ...NOTIFY_JOB_OPTIONS, jobId: opts.dedupeKey });
 }
+
+/** Retries for network errors and 5xx; a 429 does not use an attempt (the worker delays the job instead). */
+export const NOTIFY_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

@@ -3,6 +3,8 @@ import { AppError } from '../errors/app-error.ts';
 import type { Asset } from '../ledger/assets.ts';
 import { postTransaction } from '../ledger/post-transaction.ts';
 import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { creditPartnerCommission } from '../referrals/credit-partner-commission.ts';
+import { recordPromoRedemption } from '../referrals/record-promo-redemption.ts';
 import { creditReferralBonus, type TReferralBonus } from '../referrals/referral-bonus.ts';
 import { fulfilProduct } from './fulfil-product.ts';
 
@@ -68,6 +70,8 @@ export async function confirmPayment(
       ],
     });
     await fulfilProduct(tx, paid, now);
+    await recordPromoRedemption(tx, paid);
+    await creditPartnerCommission(tx, paid);
     const referralBonus = await creditReferralBonus(tx, paid);
     return { payment: paid, fulfilled: true, referralBonus };
   }, LEDGER_TX_OPTIONS);

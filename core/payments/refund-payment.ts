@@ -4,6 +4,7 @@ import type { PrismaClient, Refund } from '../db/generated/client.ts';
 import { AppError } from '../errors/app-error.ts';
 import { postTransaction } from '../ledger/post-transaction.ts';
 import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { reversePartnerCommission } from '../referrals/reverse-partner-commission.ts';
 import type { PaymentGateways } from './payment-gateway.ts';
 
 /**
@@ -112,6 +113,15 @@ export async function refundPayment(
         data: { revokedAt: new Date() },
       });
     }
+    // The partner's commission shrinks with the payment; what they already withdrew is recorded, not overdrawn.
+    const commission = await reversePartnerCommission(tx, {
+      payment: current,
+      refundId: refund.id,
+      refundedBefore: current.refundedAmount,
+      refundedAfter: refundedAmount,
+      actorId: input.staff.id,
+      reason: input.reason,
+    });
     const done = await tx.refund.update({
       where: { id: refund.id },
       data: { status: 'succeeded', providerRefundId, tokensClawedBack: clawed, tokensShortfall: shortfall },
@@ -127,6 +137,10 @@ export async function refundPayment(
         refundedAmount: refundedAmount.toString(),
         tokensClawedBack: clawed.toString(),
         tokensShortfall: shortfall.toString(),
+        ...(commission && {
+          commissionReversed: commission.reversed.toString(),
+          commissionShortfall: commission.shortfall.toString(),
+        }),
       },
     });
     return done;

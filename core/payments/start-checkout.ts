@@ -1,6 +1,7 @@
 import { findProduct } from '../catalog/products.ts';
 import type { Payment, PaymentProvider, PrismaClient } from '../db/generated/client.ts';
 import { AppError } from '../errors/app-error.ts';
+import { checkoutDiscount } from '../referrals/usable-claim.ts';
 import { checkoutPrice } from './checkout-currency.ts';
 
 /**
@@ -18,6 +19,11 @@ export async function startCheckout(
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { status: true } });
   if (!user) throw new AppError('USER_NOT_FOUND');
   if (user.status === 'banned') throw new AppError('USER_BANNED');
+  // A claimed discount code that fits this product and currency; it is redeemed only when the payment succeeds.
+  const promo = await checkoutDiscount(db, {
+    userId: input.userId,
+    price: { productId: product.id, ...price },
+  });
   return db.payment.create({
     data: {
       userId: input.userId,
@@ -29,8 +35,10 @@ export async function startCheckout(
         service: product.service,
         fulfilment: product.fulfilment,
       },
-      amount: price.amount,
+      amount: promo?.amount ?? price.amount,
       currency: price.currency,
+      discount: promo?.discount ?? 0n,
+      promoCodeId: promo?.promoCodeId ?? null,
     },
   });
 }

@@ -5,3 +5,6 @@ api-error-not-found = Not found.
 api-error-forbidden = You don't have permission to do that.
 api-error-rate-limited = Too many requests. Try again later.
 api-error-internal = Something went wrong on our side. Please try again.
+api-error-product-not-found = This product is no longer sold. Refresh the page and choose another.
+api-error-provider-unavailable = This payment method is not available for this product. Please choose another.
+api-error-provider-failed = The payment service did not answer. Please try again in a minute or choose another method.

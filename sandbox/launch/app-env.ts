@@ -2,6 +2,9 @@
 // starts them against the sandbox's Bot API and mail catcher. One builder, so a variable added to
 // core/config/env.ts is wired for tests and the dev sandbox in one place.
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 export interface AppEnvOptions {
   nodeEnv: 'development' | 'test';
   userBotToken: string;
@@ -24,6 +27,12 @@ export interface AppEnvOptions {
   /** Serves /api/dev/init-data; development only. */
   devAuth?: boolean;
   logLevel?: string;
+  /** The YooKassa stand-in (sandbox/yookassa); `allowedIps` are the CIDRs its notifications come from. */
+  yookassa?: { url: string; shopId: string; secretKey: string; allowedIps: readonly string[] };
+  /** The Crypto Pay stand-in (sandbox/cryptopay). */
+  cryptopay?: { url: string; token: string };
+  /** Where the worker writes analytics NDJSON; by default a temp folder per Redis prefix (stacks never share). */
+  analyticsDir?: string;
 }
 
 /**
@@ -51,8 +60,19 @@ export function buildAppEnv(opts: AppEnvOptions): Record<string, string> {
     MINIAPP_URL: opts.miniAppUrl,
     DEV_AUTH: opts.devAuth ? 'true' : 'false',
     LOG_LEVEL: opts.logLevel ?? 'info',
+    ANALYTICS_DIR: opts.analyticsDir ?? join(tmpdir(), 'polygram-analytics', opts.redisPrefix),
   };
   if (opts.supportChatId !== undefined) env.SUPPORT_CHAT_ID = String(opts.supportChatId);
   if (opts.supportLanguage !== undefined) env.SUPPORT_LANGUAGE = opts.supportLanguage;
+  if (opts.yookassa) {
+    env.YOOKASSA_API_URL = opts.yookassa.url;
+    env.YOOKASSA_SHOP_ID = opts.yookassa.shopId;
+    env.YOOKASSA_SECRET_KEY = opts.yookassa.secretKey;
+    env.YOOKASSA_ALLOWED_IPS = opts.yookassa.allowedIps.join(',');
+  }
+  if (opts.cryptopay) {
+    env.CRYPTOPAY_API_URL = opts.cryptopay.url;
+    env.CRYPTOPAY_TOKEN = opts.cryptopay.token;
+  }
   return env;
 }

@@ -3,11 +3,13 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { sign } from '@telegram-apps/init-data-node';
 import type { PrismaClient } from '../../core/db/create-prisma.ts';
+import { startCryptoPayStandIn, type TCryptoPayControl } from '../../sandbox/cryptopay/cryptopay-stand-in.ts';
 import { buildAppEnv } from '../../sandbox/launch/app-env.ts';
 import { type AppProcesses, startAppProcesses } from '../../sandbox/launch/spawn-app-processes.ts';
 import { type MailCatcher, startMailCatcher } from '../../sandbox/mail/mail-catcher.ts';
 import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
 import { startTelegramServer } from '../../sandbox/telegram/server.ts';
+import { startYooKassaStandIn, type TYooKassaControl } from '../../sandbox/yookassa/yookassa-stand-in.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { createTestRedis, TEST_REDIS_URL } from '../support/test-redis.ts';
 
@@ -37,6 +39,10 @@ export interface Stack {
   mail: MailCatcher;
   db: PrismaClient;
   supportChatId: number;
+  /** The YooKassa stand-in the app uses; its notifications go to the app's /webhooks/yookassa. */
+  yookassa: { url: string; shopId: string; secretKey: string; control: TYooKassaControl };
+  /** The Crypto Pay stand-in the app uses; its signed webhooks go to the app's /webhooks/cryptopay. */
+  cryptopay: { url: string; token: string; control: TCryptoPayControl };
   signInitData(user: TInitDataUser, authDate?: Date): string;
   /** Stops the app process with SIGTERM and starts it again on the same port and data. */
   restartApp(): Promise<void>;
@@ -86,8 +92,19 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
 
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
+  const yookassaAuth = { shopId: '100500', secretKey: `test_${randomBytes(12).toString('hex')}` };
+  const yookassa = await startYooKassaStandIn({
+    ...yookassaAuth,
+    notificationUrl: `${appUrl}/webhooks/yookassa`,
+  });
+  const cryptopayToken = `1234:${randomBytes(16).toString('hex')}`;
+  const cryptopay = await startCryptoPayStandIn({
+    token: cryptopayToken,
+    webhookUrl: `${appUrl}/webhooks/cryptopay`,
+  });
   const env = buildAppEnv({
     nodeEnv: 'test',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'info',
     userBotToken: userBot.token,
     adminBotToken: adminBot.token,
     telegramApiRoot: telegramServer.url,
@@ -100,13 +117,23 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     smtpUrl: mail.smtpUrl,
     supportChatId,
     miniAppUrl: `${appUrl}/`,
+    // The stand-ins post from the loopback address, never from YooKassa's published ranges.
+    yookassa: { url: yookassa.url, ...yookassaAuth, allowedIps: ['127.0.0.1/32', '::1/128'] },
+    cryptopay: { url: cryptopay.url, token: cryptopayToken },
   });
 
   mkdirSync(`${ROOT}test-artifacts/logs`, { recursive: true });
   const logFile: WriteStream = createWriteStream(`${ROOT}test-artifacts/logs/${name}.log`);
   let logText = '';
   const closeServices = () =>
-    Promise.allSettled([telegramServer.close(), mail.close(), database.drop(), redis.cleanup()]);
+    Promise.allSettled([
+      telegramServer.close(),
+      mail.close(),
+      yookassa.close(),
+      cryptopay.close(),
+      database.drop(),
+      redis.cleanup(),
+    ]);
   let processes: AppProcesses;
   try {
     processes = await startAppProcesses({
@@ -132,6 +159,8 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     mail,
     db: database.db,
     supportChatId,
+    yookassa: { url: yookassa.url, ...yookassaAuth, control: yookassa.control },
+    cryptopay: { url: cryptopay.url, token: cryptopayToken, control: cryptopay.control },
     signInitData: (user, authDate = new Date()) => sign({ user }, userBot.token, authDate),
     restartApp: () => processes.restartApp(),
     logs: () => logText,

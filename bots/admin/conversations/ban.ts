@@ -2,6 +2,7 @@ import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
 import { BAN_REASON_MAX, banUser } from '../../../core/accounts/ban-user.ts';
 import { loadUserCard } from '../../../core/accounts/find-user.ts';
+import { getWallet } from '../../../core/ledger/wallet.ts';
 import { attempt } from '../../shared/attempt.ts';
 import type { AdminBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
@@ -58,7 +59,7 @@ export function createBanConversation(deps: BotDeps) {
         });
         const card = await loadUserCard(deps.db, target);
         if (card) {
-          const view = renderUserCard(outer, card);
+          const view = renderUserCard(outer, card, await getWallet(deps.db, target));
           await outer.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
         }
         return true;

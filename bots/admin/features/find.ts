@@ -4,6 +4,7 @@ import { findUser, loadUserCard, parseUserQuery } from '../../../core/accounts/f
 import { grantRole, revokeRole } from '../../../core/accounts/manage-roles.ts';
 import { assertCan } from '../../../core/accounts/staff.ts';
 import { AppError, isAppError } from '../../../core/errors/app-error.ts';
+import { getWallet } from '../../../core/ledger/wallet.ts';
 import type { AdminBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
 import { escapeHtml, fullName } from '../../shared/format.ts';
@@ -22,7 +23,7 @@ export function findFeature(deps: BotDeps) {
     return card;
   };
   const refreshCard = async (ctx: AdminBotContext, userId: bigint) => {
-    const view = renderUserCard(ctx, await cardOrThrow(userId));
+    const view = renderUserCard(ctx, await cardOrThrow(userId), await getWallet(deps.db, userId));
     await ctx
       .editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard })
       .catch((error) => {
@@ -40,7 +41,7 @@ export function findFeature(deps: BotDeps) {
       return ctx.reply(ctx.t('admin-find-none', { query: escapeHtml(ctx.match.trim()) }), {
         parse_mode: 'HTML',
       });
-    const view = renderUserCard(ctx, await cardOrThrow(user.id));
+    const view = renderUserCard(ctx, await cardOrThrow(user.id), await getWallet(deps.db, user.id));
     await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
   });
 

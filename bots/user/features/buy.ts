@@ -3,6 +3,8 @@ import { findProduct, PRODUCTS, type TProduct } from '../../../core/catalog/prod
 import { formatMoney } from '../../../core/ledger/format-money.ts';
 import { checkoutPrice, providersFor } from '../../../core/payments/checkout-currency.ts';
 import { paymentReference, startCheckout } from '../../../core/payments/start-checkout.ts';
+import { priceWithClaim } from '../../../core/referrals/price-with-claim.ts';
+import { loadUsableClaim } from '../../../core/referrals/usable-claim.ts';
 import type { UserBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
 import {
@@ -59,10 +61,18 @@ export function buyFeature(deps: BotDeps) {
     const product = findProduct(buyProduct.decode(ctx.callbackQuery.data)?.id ?? '');
     if (!product) return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
     const keyboard = new InlineKeyboard();
+    // A claimed discount code shows in the prices; startCheckout applies the same rule to the payment.
+    const claim = ctx.account ? await loadUsableClaim(deps.db, ctx.account.id) : null;
+    let discounted = false;
     for (const provider of providersFor(product).filter((p) => p === 'stars' || deps.gateways[p])) {
       const price = checkoutPrice(product, provider);
       if (!price) continue;
-      const amount = formatMoney(price.amount, price.currency, lang(ctx));
+      const offer = claim ? priceWithClaim(claim.terms, { productId: product.id, ...price }) : null;
+      const full = formatMoney(price.amount, price.currency, lang(ctx));
+      const amount = offer
+        ? ctx.t('promo-price', { amount: formatMoney(offer.amount, price.currency, lang(ctx)), full })
+        : full;
+      discounted ||= offer !== null;
       keyboard
         .text(ctx.t(`buy-method-${provider}`, { amount }), buyMethod.encode({ id: product.id, provider }))
         .row();
@@ -70,10 +80,9 @@ export function buyFeature(deps: BotDeps) {
     const category = BUY_CATEGORIES.find((c) => inCategory(product, c)) ?? 'ai';
     keyboard.text(ctx.t('buy-back'), buyCategory.encode({ cat: category }));
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t('buy-choose-method', { product: ctx.t(product.titleKey) }), {
-      parse_mode: 'HTML',
-      reply_markup: keyboard,
-    });
+    const text = ctx.t('buy-choose-method', { product: ctx.t(product.titleKey) });
+    const note = discounted && claim ? `\n${ctx.t('promo-buy-applies', { code: claim.code })}` : '';
+    await ctx.editMessageText(text + note, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
   chats.callbackQuery(buyMethod.pattern, async (ctx) => {

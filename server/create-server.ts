@@ -21,8 +21,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's default generics for route modules.
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
-    // Behind a proxy in production; X-Forwarded-For is what the session log should record as the IP.
-    trustProxy: true,
+    // Only proxies on private networks are believed about X-Forwarded-For: proxy-addr reads the header from
+    // the right and stops at the first untrusted hop, so a client cannot claim a YooKassa address.
+    trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     disableRequestLogging: true,
   });

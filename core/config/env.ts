@@ -46,6 +46,8 @@ export const ZEnvSchema = z
       .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -')
       .optional(),
     HOST: z.string().default('0.0.0.0'),
+    /** Which hops may set X-Forwarded-For (Fastify trustProxy): addresses, CIDRs or proxy-addr presets. */
+    TRUST_PROXY: z.string().min(1).default('loopback,linklocal,uniquelocal'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
     REDIS_URL: z

@@ -1,8 +1,13 @@
 admin-no-access = This bot is for the Polygram team. Your account has no admin role.
 admin-help =
     <b>Polygram admin</b>
-    /find &lt;id | @username | email&gt;: user card
-    /stats: users overview
+    /find &lt;id | @username | email&gt;: user card, balance, payments, ban, role
+    /stats: users, revenue, conversion, ARPU
+    /payments [filters]: payments, refunds
+    /broadcast: message a segment of users
+    /promo_new, /promos, /promo_off: promo codes
+    /partner_new, /partners: partner links
+    /payouts: partner payout requests
     /cancel: cancel the current action
 admin-find-usage = Usage: /find &lt;Telegram id | @username | email&gt;
 admin-find-none = Nobody found for “{ $query }”.

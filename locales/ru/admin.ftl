@@ -1,8 +1,13 @@
 admin-no-access = Этот бот для команды Polygram. У вашего аккаунта нет роли администратора.
 admin-help =
     <b>Админка Polygram</b>
-    /find &lt;id | @username | email&gt;: карточка пользователя
-    /stats: сводка по пользователям
+    /find &lt;id | @username | email&gt;: карточка, баланс, платежи, бан, роль
+    /stats: пользователи, выручка, конверсия, ARPU
+    /payments [фильтры]: платежи и возвраты
+    /broadcast: рассылка по сегменту
+    /promo_new, /promos, /promo_off: промокоды
+    /partner_new, /partners: партнёрские ссылки
+    /payouts: заявки партнёров на выплату
     /cancel: отменить текущее действие
 admin-find-usage = Использование: /find &lt;Telegram id | @username | email&gt;
 admin-find-none = По запросу «{ $query }» никого не нашлось.

@@ -1,22 +1,11 @@
 import { z } from 'zod';
-import { type Asset, MINOR_UNITS } from '../../core/ledger/assets.ts';
+import type { Asset } from '../../core/ledger/assets.ts';
+import { parseMajorUnits } from '../shared/parse-major-units.ts';
 
 const ZAssetSchema = z.enum(['TOKEN', 'RUB', 'USD', 'XTR', 'USDT']);
 
-/**
- * "49.50" or "49,50" in major units to minor units, exactly (no float on the way). More decimals than the
- * asset has, a sign, or zero are refused: a typo must not become a different amount.
- */
-export function parseMajorAmount(text: string, asset: Asset): bigint | null {
-  const match = /^(\d{1,15})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!match?.[1]) return null;
-  const unit = MINOR_UNITS[asset];
-  const digits = unit.toString().length - 1;
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return null;
-  const amount = BigInt(match[1]) * unit + BigInt(fraction.padEnd(digits, '0') || '0');
-  return amount > 0n ? amount : null;
-}
+/** Kept under its old name for the admin flows; one parser serves every place that reads an amount. */
+export const parseMajorAmount = parseMajorUnits;
 
 export interface TAdjustment {
   asset: Asset;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { BodyTooLargeError, readBody, sendJson } from '../http-stand-in/http-basics.ts';
 import { type CryptoPayStore, invoiceJson } from './cryptopay-store.ts';
-import { BodyTooLargeError, readBody, sendJson } from './http-basics.ts';
 
 /**
  * `/api/<method>` of the stand-in: getMe, createInvoice, getInvoices. Like Crypto Pay, parameters come

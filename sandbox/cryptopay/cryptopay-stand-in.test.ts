@@ -10,8 +10,12 @@ import {
   signCryptoPayBody,
   verifyCryptoPaySignature,
 } from '../../core/payments/cryptobot/cryptopay-webhook.ts';
+import {
+  startTestReceiver,
+  type TReceiverHandler,
+  type TTestReceiver,
+} from '../http-stand-in/test-receiver.ts';
 import { startCryptoPayStandIn, type TCryptoPayStandIn } from './cryptopay-stand-in.ts';
-import { startTestReceiver, type TReceiverHandler, type TTestReceiver } from './test-receiver.ts';
 
 const TOKEN = '12345:AAzQcZWQqQAbsfgPnOLr4FHC8Doa4L7KryC';
 

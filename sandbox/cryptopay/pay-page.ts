@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml, readBody, redirect, sendHtml } from '../http-stand-in/http-basics.ts';
 import type { CryptoPayStore, TStoredInvoice, TStoreResult } from './cryptopay-store.ts';
-import { escapeHtml, readBody, redirect, sendHtml } from './http-basics.ts';
 
 /**
  * Stands in for paying an invoice in CryptoBot (the chat, Mini App or web app behind `bot_invoice_url`):

@@ -7,7 +7,11 @@ import {
   parseYooKassaNotification,
   YOOKASSA_NOTIFICATION_IP_RANGES,
 } from '../../core/payments/yookassa/yookassa-notification.ts';
-import { startTestReceiver, type TReceiverHandler, type TTestReceiver } from './test-receiver.ts';
+import {
+  startTestReceiver,
+  type TReceiverHandler,
+  type TTestReceiver,
+} from '../http-stand-in/test-receiver.ts';
 import { startYooKassaStandIn, type TYooKassaStandIn } from './yookassa-stand-in.ts';
 
 const SHOP = { shopId: '100500', secretKey: 'test_secret_key' };

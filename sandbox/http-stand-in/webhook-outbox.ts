@@ -1,5 +1,4 @@
-// Outgoing webhook deliveries with retries. The Crypto Pay stand-in carries an identical copy
-// (sandbox/cryptopay/webhook-outbox.ts) so the two stand-ins stay independent of each other.
+// Outgoing webhook deliveries with retries, shared by the provider stand-ins (YooKassa, Crypto Pay).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from './http-basics.ts';
 

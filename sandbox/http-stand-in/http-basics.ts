@@ -1,5 +1,4 @@
-// Small node:http helpers for the stand-in. The Crypto Pay stand-in carries an identical copy
-// (sandbox/cryptopay/http-basics.ts) so the two stand-ins stay independent of each other.
+// Small node:http helpers shared by the provider stand-ins.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -1,6 +1,5 @@
 // A tiny HTTP server standing in for Polygram's webhook route in tests: it hands every POST to a
-// handler (which runs the production verification code) and records what happened. The YooKassa
-// stand-in's tests use an identical copy (sandbox/yookassa/test-receiver.ts).
+// handler (which runs the production verification code) and records what happened.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { closeServer, listen, readBody } from './http-basics.ts';
 

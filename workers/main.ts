@@ -3,6 +3,7 @@ import { configuredSinks } from '../core/analytics/configured-sinks.ts';
 import { ConfigError, loadEnv } from '../core/config/env.ts';
 import { createInfrastructure } from '../core/runtime/infrastructure.ts';
 import { startAnalyticsExport } from './analytics-export.ts';
+import { startLedgerMaintenance } from './ledger-maintenance.ts';
 import { startNotifyWorker } from './notify.ts';
 
 async function main() {
@@ -27,6 +28,13 @@ async function main() {
     sinks: configuredSinks(config),
   });
   infra.shutdown.add('analytics export', () => analytics.close());
+  const ledger = await startLedgerMaintenance({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+  });
+  infra.shutdown.add('ledger maintenance', () => ledger.close());
   infra.logger.info('worker started');
 }
 

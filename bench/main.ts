@@ -9,12 +9,14 @@
  * profile of each process under test.
  */
 import { botUpdatesBench } from './bot-updates/index.ts';
+import { broadcastBench } from './broadcast/index.ts';
+import { ledgerBench } from './ledger/index.ts';
 import { describeMachine, gitCommit } from './machine.ts';
 import { formatTable } from './print-table.ts';
 import type { TBenchModule, TBenchReport, TBenchResult } from './types.ts';
 import { writeResults } from './write-results.ts';
 
-const BENCHMARKS: TBenchModule[] = [botUpdatesBench];
+const BENCHMARKS: TBenchModule[] = [botUpdatesBench, ledgerBench, broadcastBench];
 
 async function main() {
   const startedAt = new Date().toISOString();

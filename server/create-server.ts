@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.ts';
 import { internalApiRoutes } from './routes/internal/internal-api.ts';
 import { catalogRoutes } from './routes/miniapp/catalog.ts';
 import { meRoutes } from './routes/miniapp/me.ts';
+import { promoRoutes } from './routes/miniapp/promo.ts';
 import { referralRoutes } from './routes/miniapp/referral.ts';
 import { walletRoutes } from './routes/miniapp/wallet.ts';
 import { cryptoPayWebhookRoutes } from './routes/webhooks/cryptopay.ts';
@@ -49,6 +50,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     walletRoutes(api, deps);
     catalogRoutes(api, deps);
     referralRoutes(api, deps);
+    promoRoutes(api, deps);
   });
 
   if (deps.miniAppDir && existsSync(deps.miniAppDir)) {

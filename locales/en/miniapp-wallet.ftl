@@ -109,3 +109,7 @@ miniapp-referral-earned = Tokens earned
 miniapp-referral-recent = Recently joined
 miniapp-referral-recent-paid = paid
 miniapp-referral-recent-empty = Nobody has joined with your link yet.
+miniapp-promo-label = Promo code
+miniapp-promo-placeholder = e.g. WELCOME
+miniapp-promo-apply = Apply
+miniapp-promo-failed = Could not apply the code. Please try again.

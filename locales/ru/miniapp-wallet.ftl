@@ -109,3 +109,7 @@ miniapp-referral-earned = Получено токенов
 miniapp-referral-recent = Недавно присоединились
 miniapp-referral-recent-paid = оплатил(а)
 miniapp-referral-recent-empty = По вашей ссылке пока никто не пришёл.
+miniapp-promo-label = Промокод
+miniapp-promo-placeholder = например, WELCOME
+miniapp-promo-apply = Применить
+miniapp-promo-failed = Не удалось применить код. Попробуйте ещё раз.

@@ -59,6 +59,13 @@ test('buy a token pack with Stars in the Mini App, see it in the wallet and hist
   // Buy → token packs → 150,000 tokens → Stars.
   await page.getByTestId('nav-buy').click();
   await waitForTitle(page, 'Buy tokens');
+  // A promo code that does not exist: the server's localized refusal, and nothing else changes.
+  await page.getByTestId('promo-input').fill('NO-SUCH-CODE');
+  await page.getByTestId('promo-apply').click();
+  await page
+    .getByTestId('promo-result')
+    .filter({ hasText: 'There is no such promo code' })
+    .waitFor({ timeout: 10_000 });
   await page.getByTestId('buy-category-packs').click();
   const pack = page.getByTestId('buy-product-pack-150k');
   assert.match((await pack.textContent()) ?? '', /150,000 tokens · forever.*100 ⭐/);

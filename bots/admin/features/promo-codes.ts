@@ -2,12 +2,12 @@ import { Composer } from 'grammy';
 import { assertCan } from '../../../core/accounts/staff.ts';
 import { isAppError } from '../../../core/errors/app-error.ts';
 import { createPromoCode } from '../../../core/referrals/create-promo-code.ts';
+import { describePromoScope, describePromoTerms } from '../../../core/referrals/describe-promo.ts';
 import { disablePromoCode } from '../../../core/referrals/disable-promo-code.ts';
 import { listPromoCodes } from '../../../core/referrals/list-promo-codes.ts';
 import type { AdminBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
 import { escapeHtml } from '../../shared/format.ts';
-import { describePromoScope, describePromoTerms } from '../../shared/promo-terms-view.ts';
 import { parsePromoArgs } from '../parse-promo-args.ts';
 
 /** `/promo_new`, `/promos`, `/promo_off`: codes are made and stopped by staff who may move money. */

@@ -2,19 +2,14 @@ import { Composer } from 'grammy';
 import { isAppError } from '../../../core/errors/app-error.ts';
 import { formatTokens } from '../../../core/ledger/format-money.ts';
 import { claimPromoCode } from '../../../core/referrals/claim-promo-code.ts';
+import {
+  describePromoScope,
+  describePromoTerms,
+  PROMO_REFUSAL_KEYS,
+} from '../../../core/referrals/describe-promo.ts';
 import type { TPromoRefusal } from '../../../core/referrals/promo-rules.ts';
 import type { UserBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
-import { describePromoScope, describePromoTerms } from '../../shared/promo-terms-view.ts';
-
-export const PROMO_REFUSAL_KEYS: Record<TPromoRefusal, string> = {
-  not_found: 'promo-refused-not-found',
-  disabled: 'promo-refused-disabled',
-  expired: 'promo-refused-expired',
-  exhausted: 'promo-refused-exhausted',
-  already_used: 'promo-refused-already-used',
-  first_purchase_only: 'promo-refused-first-purchase-only',
-};
 
 /** `/promo CODE`: a bonus is credited at once; a discount waits for the next purchase (see /buy). */
 export function promoFeature(deps: BotDeps) {

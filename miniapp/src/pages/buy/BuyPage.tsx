@@ -11,6 +11,7 @@ import { CategoryList } from './CategoryList.tsx';
 import { CheckoutView } from './CheckoutView.tsx';
 import { MethodList } from './MethodList.tsx';
 import { ProductList } from './ProductList.tsx';
+import { PromoForm } from './PromoForm.tsx';
 import { useCheckout } from './use-checkout.ts';
 
 /** Category → product with its prices → payment method → the payment and its outcome. */
@@ -56,7 +57,13 @@ export function BuyPage() {
     body = <MethodList product={product} onPay={(provider) => void checkout.pay(product, provider)} />;
   else if (category)
     body = <ProductList products={products.filter((p) => p.category === category)} onChoose={setProductId} />;
-  else body = <CategoryList products={products} onChoose={setCategory} />;
+  else
+    body = (
+      <>
+        <CategoryList products={products} onChoose={setCategory} />
+        <PromoForm />
+      </>
+    );
 
   return (
     <Page back title={t('miniapp-buy-title')} onBack={onBack}>

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LOCALES_DIR, loadTranslator } from '../../core/i18n/translator.ts';
-import type { TPromoTerms } from '../../core/referrals/promo-rules.ts';
-import { PROMO_REFUSAL_KEYS } from '../user/features/promo.ts';
-import { describePromoScope, describePromoTerms } from './promo-terms-view.ts';
+import { LOCALES_DIR, loadTranslator } from '../i18n/translator.ts';
+import { describePromoScope, describePromoTerms, PROMO_REFUSAL_KEYS } from './describe-promo.ts';
+import type { TPromoTerms } from './promo-rules.ts';
 
 const translator = loadTranslator(LOCALES_DIR);
 const en = (key: string, args?: Record<string, string>) => translator.t('en', key, args);

@@ -1,7 +1,17 @@
-import { findProduct } from '../../core/catalog/products.ts';
-import type { TLang } from '../../core/i18n/translator.ts';
-import { formatMoney, formatTokens } from '../../core/ledger/format-money.ts';
-import type { TPromoTerms } from '../../core/referrals/promo-rules.ts';
+import { findProduct } from '../catalog/products.ts';
+import type { TLang } from '../i18n/translator.ts';
+import { formatMoney, formatTokens } from '../ledger/format-money.ts';
+import type { TPromoRefusal, TPromoTerms } from './promo-rules.ts';
+
+/** Fluent keys of each refusal reason, shared by the bot and the Mini App API. */
+export const PROMO_REFUSAL_KEYS: Record<TPromoRefusal, string> = {
+  not_found: 'promo-refused-not-found',
+  disabled: 'promo-refused-disabled',
+  expired: 'promo-refused-expired',
+  exhausted: 'promo-refused-exhausted',
+  already_used: 'promo-refused-already-used',
+  first_purchase_only: 'promo-refused-first-purchase-only',
+};
 
 type TTranslate = (key: string, args?: Record<string, string>) => string;
 

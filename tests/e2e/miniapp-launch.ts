@@ -9,26 +9,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const distDir = join(repoRoot, 'dist/miniapp');
 const lockDir = join(repoRoot, 'dist/.miniapp-build.lock');
 
-const themeParams = {
-  bg_color: '#ffffff',
-  text_color: '#000000',
-  button_color: '#2481cc',
-  button_text_color: '#ffffff',
-  hint_color: '#999999',
-  link_color: '#2481cc',
-  secondary_bg_color: '#efeff4',
-};
-
-/** The URL Telegram opens: signed launch params travel in the hash. */
-export function launchUrl(appUrl: string, initData: string): string {
-  const hash = [
-    `tgWebAppData=${encodeURIComponent(initData)}`,
-    'tgWebAppVersion=8.0',
-    'tgWebAppPlatform=tdesktop',
-    `tgWebAppThemeParams=${encodeURIComponent(JSON.stringify(themeParams))}`,
-  ].join('&');
-  return `${appUrl.replace(/\/$/, '')}/#${hash}`;
-}
+/** The URL Telegram opens: the same builder `npm run dev` uses (signed launch params in the hash). */
+export { miniAppLaunchUrl as launchUrl } from '../../sandbox/launch/miniapp-launch-url.ts';
 
 /** Waits until the page heading contains `text` (the app renders asynchronously after /api/me). */
 export async function waitForTitle(page: Page, text: string): Promise<void> {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import { sign } from '@telegram-apps/init-data-node';
 import type { PrismaClient } from '../../core/db/create-prisma.ts';
 import { startCryptoPayStandIn, type TCryptoPayControl } from '../../sandbox/cryptopay/cryptopay-stand-in.ts';
 import { buildAppEnv } from '../../sandbox/launch/app-env.ts';
+import { signLaunchInitData } from '../../sandbox/launch/miniapp-launch-url.ts';
 import { type AppProcesses, startAppProcesses } from '../../sandbox/launch/spawn-app-processes.ts';
 import { type MailCatcher, startMailCatcher } from '../../sandbox/mail/mail-catcher.ts';
 import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
@@ -161,7 +161,7 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     supportChatId,
     yookassa: { url: yookassa.url, ...yookassaAuth, control: yookassa.control },
     cryptopay: { url: cryptopay.url, token: cryptopayToken, control: cryptopay.control },
-    signInitData: (user, authDate = new Date()) => sign({ user }, userBot.token, authDate),
+    signInitData: (user, authDate = new Date()) => signLaunchInitData(user, userBot.token, authDate),
     restartApp: () => processes.restartApp(),
     logs: () => logText,
     async stop() {

@@ -15,11 +15,14 @@ import type {
  */
 export interface TAiGateway {
   streamChat(modelId: string, messages: TChatMessage[], signal?: AbortSignal): AsyncIterable<TChatChunk>;
-  /** Returns the provider that took the job: polling must go to the same one. */
+  /**
+   * Returns the provider that took the job: polling must go to the same one. Synchronous APIs (OpenAI
+   * images, photo edits) answer with the result at once: then `output` is set and there is nothing to poll.
+   */
   submit(
     modelId: string,
     request: Omit<TGenerationRequest, 'model'>,
-  ): Promise<{ provider: string; jobId: string }>;
+  ): Promise<{ provider: string; jobId: string; output?: TBinaryOutput[] }>;
   poll(provider: string, jobId: string): Promise<TGenerationState>;
   cancel(provider: string, jobId: string): Promise<void>;
   transcribe(input: { audio: Buffer; fileName: string; language?: string }): Promise<string>;

@@ -60,18 +60,35 @@ test('the scheduled job expires due grants and releases stale holds', async () =
   const eventsConnection = redis.redis.duplicate();
   const events = new QueueEvents(LEDGER_MAINTENANCE_QUEUE, { connection: eventsConnection, prefix });
   await events.waitUntilReady();
-  const completed = new Promise<unknown>((resolve) =>
-    events.once('completed', ({ returnvalue }) => resolve(returnvalue)),
-  );
+  // Settlement runs on its own, more frequent schedule; wait for the expiry run's result.
+  const completed = new Promise<unknown>((resolve) => {
+    const onCompleted = ({ returnvalue }: { returnvalue: unknown }) => {
+      if (typeof returnvalue === 'object' && returnvalue !== null && 'grants' in returnvalue) {
+        events.off('completed', onCompleted);
+        resolve(returnvalue);
+      }
+    };
+    events.on('completed', onCompleted);
+  });
   const job = await startLedgerMaintenance({
     db: t.db,
     logger: createLogger({ level: 'silent', name: 'test' }),
     connection: redis.redis,
     prefix,
     everyMs: 60_000,
+    settleEveryMs: 50,
   });
   try {
     assert.deepEqual(await completed, { grants: 1, holds: 1 });
+    // The expired tokens reach the deferred `expired` account's row at the next settlement.
+    const expired = () =>
+      t.db.ledgerAccount.findUnique({ where: { code_asset: { code: 'expired', asset: 'TOKEN' } } });
+    const deadline = Date.now() + 10_000;
+    while ((await expired())?.balance !== 300n && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal((await expired())?.balance, 300n);
+    assert.equal(await t.db.ledgerPendingEntry.count(), 0);
   } finally {
     await job.close();
     await events.close();

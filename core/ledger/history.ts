@@ -32,9 +32,15 @@ export async function balanceHistory(
     at: e.createdAt,
     asset: e.asset,
     amount: e.amount,
-    balanceBefore: e.balanceBefore,
-    balanceAfter: e.balanceAfter,
+    balanceBefore: settled(e.balanceBefore, e.id),
+    balanceAfter: settled(e.balanceAfter, e.id),
     type: e.transaction.type,
     reason: e.transaction.reason,
   }));
+}
+
+/** A user's entries carry their balances when posted; only platform sinks settle later. */
+function settled(balance: bigint | null, entryId: bigint): bigint {
+  if (balance === null) throw new Error(`ledger entry ${entryId} of a user account has no balance`);
+  return balance;
 }

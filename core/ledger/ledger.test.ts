@@ -7,6 +7,7 @@ import { isAppError } from '../errors/app-error.ts';
 import { expireDueGrants } from './expire-grants.ts';
 import { capture, expireHolds, release, reserve } from './holds.ts';
 import { postTransaction } from './post-transaction.ts';
+import { platformBalance, settlePlatformAccounts } from './settle-platform-accounts.ts';
 import { LEDGER_TX_OPTIONS, spendTokens } from './spend-tokens.ts';
 import { creditTokens } from './token-grants.ts';
 
@@ -196,5 +197,60 @@ describe('ledger', () => {
       (await t.db.tokenGrant.findUniqueOrThrow({ where: { id: g.grantId ?? 0n } })).remaining,
       300n,
     );
+  });
+
+  test('deferred sinks: spends queue no lock on the shared account, and settlement books every entry once', async () => {
+    const users = await Promise.all(Array.from({ length: 10 }, () => newUser()));
+    await Promise.all(users.map((u) => grant(u, 50n)));
+    const consumedBefore = await platformBalance(t.db, 'consumed', 'TOKEN');
+    await Promise.all(
+      users.flatMap((userId) =>
+        Array.from({ length: 5 }, (_, i) =>
+          spendTokens(t.db, { key: key(`d-${i}`), userId, amount: 3n, reason: 'work' }),
+        ),
+      ),
+    );
+    assert.equal(await platformBalance(t.db, 'consumed', 'TOKEN'), consumedBefore + 150n);
+    // Two settlers at once, as two worker processes would run them: each pending entry is booked once.
+    await Promise.all([settlePlatformAccounts(t.db), settlePlatformAccounts(t.db)]);
+    assert.equal(await t.db.ledgerPendingEntry.count(), 0);
+    const consumed = await t.db.ledgerAccount.findUniqueOrThrow({
+      where: { code_asset: { code: 'consumed', asset: 'TOKEN' } },
+    });
+    assert.equal(consumed.balance, consumedBefore + 150n);
+    const entries = await t.db.ledgerEntry.findMany({
+      where: { accountId: consumed.id },
+      orderBy: { id: 'asc' },
+    });
+    const sum = entries.reduce((total, e) => total + e.amount, 0n);
+    assert.equal(sum, consumed.balance, 'entries sum to the settled balance');
+    assert.equal(entries[0]?.balanceBefore, 0n);
+    for (let i = 1; i < entries.length; i++)
+      assert.equal(entries[i]?.balanceBefore, entries[i - 1]?.balanceAfter, 'the chain has no gap');
+    assert.equal(entries.at(-1)?.balanceAfter, consumed.balance);
+    // The books balance across every account: tokens issued = tokens held + consumed + expired.
+    const all = await t.db.ledgerEntry.aggregate({ where: { asset: 'TOKEN' }, _sum: { amount: true } });
+    assert.equal(all._sum.amount, 0n);
+    assert.equal(await settlePlatformAccounts(t.db), 0, 'a second run has nothing to do');
+  });
+
+  test('a deferred sink that may not go negative cannot be debited', async () => {
+    const userId = await newUser();
+    await assert.rejects(
+      t.db.$transaction((tx) =>
+        postTransaction(tx, {
+          key: key('steal'),
+          type: 'manual',
+          actor: { type: 'admin', id: 1n },
+          reason: 'steal',
+          postings: [
+            { account: { platform: 'consumed', asset: 'TOKEN' }, amount: -10n },
+            { account: { user: userId, asset: 'TOKEN' }, amount: 10n },
+          ],
+        }),
+      ),
+      (e) => isAppError(e, 'LEDGER_UNBALANCED'),
+    );
+    assert.equal(await tokenBalance(userId), 0n);
   });
 });

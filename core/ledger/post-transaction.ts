@@ -2,8 +2,8 @@ import { recordBalanceChanges } from '../analytics/record-balance-changes.ts';
 import type { ActorType, Prisma, TransactionType } from '../db/generated/client.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Asset } from './assets.ts';
-import { accountId, type TTx } from './ledger-accounts.ts';
-import type { TAccountRef } from './platform-accounts.ts';
+import { refKey, resolveAccounts, type TResolvedAccount, type TTx } from './ledger-accounts.ts';
+import { PLATFORM_ACCOUNTS, type TAccountRef } from './platform-accounts.ts';
 
 export interface TPosting {
   account: TAccountRef;
@@ -31,8 +31,9 @@ export interface TPostedEntry {
   accountId: bigint;
   asset: Asset;
   amount: bigint;
-  balanceBefore: bigint;
-  balanceAfter: bigint;
+  /** Null on a deferred platform account until settlement; always set on user accounts. */
+  balanceBefore: bigint | null;
+  balanceAfter: bigint | null;
 }
 
 export interface TPosted {
@@ -70,16 +71,35 @@ export async function postTransaction(tx: TTx, input: TTransactionInput): Promis
   const transactionId = inserted[0]?.id;
   if (transactionId === undefined) return loadDuplicate(tx, input.key);
 
-  const amounts = new Map<bigint, { asset: Asset; amount: bigint }>();
+  const accounts = await resolveAccounts(
+    tx,
+    input.postings.map((p) => p.account),
+  );
+  const amounts = new Map<bigint, { asset: Asset; amount: bigint; deferred: boolean }>();
   for (const posting of input.postings) {
-    const id = await accountId(tx, posting.account);
-    const current = amounts.get(id);
-    amounts.set(id, { asset: posting.account.asset, amount: (current?.amount ?? 0n) + posting.amount });
+    const account = accounts.get(refKey(posting.account));
+    if (!account) throw new Error(`ledger account ${refKey(posting.account)} was not resolved`);
+    const current = amounts.get(account.id);
+    amounts.set(account.id, {
+      asset: posting.account.asset,
+      amount: (current?.amount ?? 0n) + posting.amount,
+      deferred: account.deferred,
+    });
   }
   const limit = input.debitLimit ?? 'available';
   const entries: TPostedEntry[] = [];
-  for (const [id, { asset, amount }] of [...amounts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [id, { asset, amount, deferred }] of [...amounts].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
     if (amount === 0n) continue;
+    if (deferred) {
+      // No lock and no limit check: the balance catches up at settlement. Only a source that may run
+      // negative can be debited this way (platform-accounts.ts says which).
+      if (amount < 0n && !isAllowedNegative(input.postings, id, accounts))
+        throw new AppError('LEDGER_UNBALANCED', { reason: 'debit of a deferred sink' });
+      entries.push({ accountId: id, asset, amount, balanceBefore: null, balanceAfter: null });
+      continue;
+    }
     const updated = await tx.$queryRaw<{ balance: bigint }[]>`
       UPDATE ledger_accounts SET balance = balance + ${amount}, updated_at = now()
       WHERE id = ${id} AND (
@@ -91,7 +111,7 @@ export async function postTransaction(tx: TTx, input: TTransactionInput): Promis
     if (after === undefined) throw new AppError('INSUFFICIENT_FUNDS', { asset });
     entries.push({ accountId: id, asset, amount, balanceBefore: after - amount, balanceAfter: after });
   }
-  await tx.ledgerEntry.createMany({ data: entries.map((e) => ({ ...e, transactionId })) });
+  await insertEntries(tx, transactionId, entries);
   // The analytics outbox sees every change of a user's balance, committed or rolled back with it.
   if (input.postings.some((p) => 'user' in p.account))
     await recordBalanceChanges(tx, { transactionId, type: input.type });
@@ -114,4 +134,34 @@ async function loadDuplicate(tx: TTx, key: string): Promise<TPosted> {
       balanceAfter: e.balanceAfter,
     })),
   };
+}
+
+function isAllowedNegative(
+  postings: TPosting[],
+  id: bigint,
+  accounts: Map<string, TResolvedAccount>,
+): boolean {
+  const ref = postings.find((p) => accounts.get(refKey(p.account))?.id === id)?.account;
+  return ref !== undefined && 'platform' in ref && PLATFORM_ACCOUNTS[ref.platform].allowNegative;
+}
+
+/**
+ * All entries in one statement; entries on deferred accounts are also queued for settlement in the same
+ * statement, so an entry can never be committed without its pending row.
+ */
+async function insertEntries(tx: TTx, transactionId: bigint, entries: TPostedEntry[]): Promise<void> {
+  const text = (v: bigint | null) => (v === null ? null : v.toString());
+  await tx.$executeRaw`
+    WITH inserted AS (
+      INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_before, balance_after)
+      SELECT ${transactionId}, e.account_id, e.asset::"Asset", e.amount, e.balance_before, e.balance_after
+      FROM unnest(${entries.map((e) => e.accountId.toString())}::text[]::bigint[],
+                  ${entries.map((e) => e.asset)}::text[],
+                  ${entries.map((e) => e.amount.toString())}::text[]::bigint[],
+                  ${entries.map((e) => text(e.balanceBefore))}::text[]::bigint[],
+                  ${entries.map((e) => text(e.balanceAfter))}::text[]::bigint[])
+             AS e(account_id, asset, amount, balance_before, balance_after)
+      RETURNING id, account_id, amount, balance_after)
+    INSERT INTO ledger_pending_entries (entry_id, account_id, amount)
+    SELECT id, account_id, amount FROM inserted WHERE balance_after IS NULL`;
 }

@@ -44,7 +44,8 @@ export async function creditTokens(
     return { ...posted, grantId: grant?.id ?? null };
   }
   const userEntry = posted.entries.find((e) => e.amount > 0n);
-  const debt = userEntry && userEntry.balanceBefore < 0n ? -userEntry.balanceBefore : 0n;
+  const before = userEntry?.balanceBefore ?? 0n;
+  const debt = before < 0n ? -before : 0n;
   const remaining = input.amount > debt ? input.amount - debt : 0n;
   const grant = await tx.tokenGrant.create({
     data: {
@@ -60,8 +61,9 @@ export async function creditTokens(
 }
 
 /**
- * Takes `amount` out of a user's grants, soonest-expiring first, perpetual last. Called inside the same
- * transaction that debited the account, whose row lock serializes this per user. Returns what each grant gave.
+ * Takes `amount` out of a user's grants, soonest-expiring first, perpetual last, in one statement. Called
+ * inside the same transaction that debited the account, whose row lock serializes this per user. Returns
+ * what each grant gave.
  */
 export async function consumeGrants(
   tx: TTx,
@@ -69,21 +71,22 @@ export async function consumeGrants(
   amount: bigint,
   now: Date,
 ): Promise<{ grantId: bigint; taken: bigint }[]> {
-  const grants = await tx.$queryRaw<{ id: bigint; remaining: bigint }[]>`
-    SELECT id, remaining FROM token_grants
-    WHERE account_id = ${tokenAccountId} AND remaining > 0 AND expired_at IS NULL
-      AND (expires_at IS NULL OR expires_at > ${now})
-    ORDER BY expires_at ASC NULLS LAST, id ASC
-    FOR UPDATE`;
-  const taken: { grantId: bigint; taken: bigint }[] = [];
-  let left = amount;
-  for (const grant of grants) {
-    if (left === 0n) break;
-    // biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigint
-    const take = grant.remaining < left ? grant.remaining : left;
-    await tx.$executeRaw`UPDATE token_grants SET remaining = remaining - ${take} WHERE id = ${grant.id}`;
-    taken.push({ grantId: grant.id, taken: take });
-    left -= take;
-  }
-  return taken;
+  const rows = await tx.$queryRaw<{ id: bigint; taken: bigint }[]>`
+    WITH locked AS (
+      SELECT id, remaining, expires_at FROM token_grants
+      WHERE account_id = ${tokenAccountId} AND remaining > 0 AND expired_at IS NULL
+        AND (expires_at IS NULL OR expires_at > ${now})
+      FOR UPDATE
+    ), ordered AS (
+      SELECT id, remaining,
+             SUM(remaining) OVER (ORDER BY expires_at ASC NULLS LAST, id ASC) - remaining AS before_this
+      FROM locked
+    ), takes AS (
+      SELECT id, LEAST(remaining, ${amount}::bigint - before_this) AS taken
+      FROM ordered WHERE before_this < ${amount}::bigint
+    )
+    UPDATE token_grants g SET remaining = g.remaining - takes.taken
+    FROM takes WHERE g.id = takes.id
+    RETURNING g.id, takes.taken`;
+  return rows.map((r) => ({ grantId: r.id, taken: r.taken }));
 }

@@ -72,6 +72,7 @@ miniapp-buy-category-studio = Video bundles
 miniapp-buy-category-studio-hint = Tokens for video tasks
 miniapp-buy-choose-product = Choose a product
 miniapp-buy-choose-method = How would you like to pay?
+miniapp-buy-promo-active = 🎟 Promo code { $code } is active: the prices include your discount.
 miniapp-buy-method-stars = Telegram Stars
 miniapp-buy-method-yookassa = Bank card
 miniapp-buy-method-cryptobot = Crypto

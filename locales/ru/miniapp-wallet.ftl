@@ -72,6 +72,7 @@ miniapp-buy-category-studio = Видеопакеты
 miniapp-buy-category-studio-hint = Токены для видеозадач
 miniapp-buy-choose-product = Выберите товар
 miniapp-buy-choose-method = Как удобнее оплатить?
+miniapp-buy-promo-active = 🎟 Промокод { $code } активен: цены указаны со скидкой.
 miniapp-buy-method-stars = Telegram Stars
 miniapp-buy-method-yookassa = Банковская карта
 miniapp-buy-method-cryptobot = Криптовалюта

@@ -13,8 +13,11 @@ export type TCategory = z.infer<typeof ZCategorySchema>;
 
 const ZPriceSchema = z.object({
   provider: ZProviderSchema,
+  /** What the checkout will charge: with the user's claimed discount code, when it applies. */
   amount: z.string().check(z.regex(/^\d{1,30}$/)),
   currency: ZAssetSchema,
+  /** The list price, present only when a discount lowers `amount`. */
+  fullAmount: z.optional(z.string().check(z.regex(/^\d{1,30}$/))),
 });
 export type TPrice = z.infer<typeof ZPriceSchema>;
 
@@ -28,6 +31,8 @@ export const ZCatalogSchema = z.object({
       prices: z.array(ZPriceSchema),
     }),
   ),
+  /** The discount code the user claimed and may still use (`/promo CODE` or the promo form). */
+  promoCode: z.nullable(z.string()),
 });
 export type TCatalog = z.infer<typeof ZCatalogSchema>;
 export type TCatalogProduct = TCatalog['products'][number];

@@ -78,6 +78,42 @@ describe('GET /api/catalog', () => {
     assert.equal(byId.get('bundle-small')?.category, 'studio');
     assert.ok(products.every((p) => p.prices.every((price) => price.provider !== 'cryptobot')));
   });
+
+  test('a claimed discount code shows in the prices, and the checkout charges exactly what was shown', async () => {
+    const db = server.database.db;
+    const buyer = (await touchUser(db, { id: uniqueTelegramId(), firstName: 'Saver' })).user.id;
+    const staff = (await touchUser(db, { id: uniqueTelegramId(), firstName: 'Staff' })).user.id;
+    await db.promoCode.create({
+      data: {
+        code: 'PACK30',
+        kind: 'percent_discount',
+        percentOff: 30,
+        productId: 'pack-150k',
+        createdById: staff,
+      },
+    });
+    await db.promoClaim.create({
+      data: {
+        userId: buyer,
+        promoCodeId: (await db.promoCode.findUniqueOrThrow({ where: { code: 'PACK30' } })).id,
+      },
+    });
+    const response = await server.app.inject({ url: '/api/catalog', headers: server.auth({ id: buyer }) });
+    const catalog = ZCatalogSchema.parse(response.json());
+    assert.equal(catalog.promoCode, 'PACK30');
+    const byId = new Map(catalog.products.map((p) => [p.id, p]));
+    assert.deepEqual(byId.get('pack-150k')?.prices, [
+      { provider: 'stars', amount: '70', currency: 'XTR', fullAmount: '100' },
+      { provider: 'yookassa', amount: '10430', currency: 'RUB', fullAmount: '14900' },
+    ]);
+    // The code is for one product: the others keep their list price.
+    assert.deepEqual(byId.get('pack-250k')?.prices[0], { provider: 'stars', amount: '185', currency: 'XTR' });
+    const paid = await checkout({ productId: 'pack-150k', provider: 'yookassa' }, buyer);
+    const payment = await db.payment.findUniqueOrThrow({
+      where: { id: BigInt(ZCheckoutSchema.parse(paid.json()).paymentId) },
+    });
+    assert.deepEqual([payment.amount, payment.discount], [10_430n, 4_470n]);
+  });
 });
 
 describe('POST /api/checkout', () => {

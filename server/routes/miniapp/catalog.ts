@@ -3,6 +3,8 @@ import { findProduct, PRODUCTS, type TProduct } from '../../../core/catalog/prod
 import { AppError, isAppError } from '../../../core/errors/app-error.ts';
 import { checkoutPrice, providersFor } from '../../../core/payments/checkout-currency.ts';
 import { startCheckout } from '../../../core/payments/start-checkout.ts';
+import { priceWithClaim } from '../../../core/referrals/price-with-claim.ts';
+import { loadUsableClaim, type TUsableClaim } from '../../../core/referrals/usable-claim.ts';
 import {
   type TCatalog,
   type TCategory,
@@ -19,11 +21,25 @@ const categoryOf = (product: TProduct): TCategory => {
   return product.fulfilment.kind === 'tokens.pack' ? 'packs' : 'ai';
 };
 
-/** Prices in the providers that are configured here and take the product's currency. */
-function pricesOf(product: TProduct, deps: ServerDeps): TPrice[] {
+/**
+ * Prices in the providers that are configured here and take the product's currency, with the claimed
+ * discount code applied by the same rule startCheckout uses, so the page shows what the invoice will say.
+ */
+function pricesOf(product: TProduct, deps: ServerDeps, claim: TUsableClaim | null): TPrice[] {
   return providersFor(product).flatMap((provider) => {
     const price = deps.gateways[provider] ? checkoutPrice(product, provider) : null;
-    return price ? [{ provider, amount: price.amount.toString(), currency: price.currency }] : [];
+    if (!price) return [];
+    const offer = claim ? priceWithClaim(claim.terms, { productId: product.id, ...price }) : null;
+    return [
+      offer
+        ? {
+            provider,
+            amount: offer.amount.toString(),
+            currency: price.currency,
+            fullAmount: price.amount.toString(),
+          }
+        : { provider, amount: price.amount.toString(), currency: price.currency },
+    ];
   });
 }
 
@@ -34,13 +50,14 @@ function pricesOf(product: TProduct, deps: ServerDeps): TPrice[] {
 export function catalogRoutes(app: FastifyInstance, deps: ServerDeps) {
   app.get('/api/catalog', async (request): Promise<TCatalog> => {
     if (!request.account) throw new AppError('UNAUTHORIZED');
+    const claim = await loadUsableClaim(deps.db, request.account.id);
     const products = PRODUCTS.map((product) => ({
       id: product.id,
       category: categoryOf(product),
       titleKey: product.titleKey,
-      prices: pricesOf(product, deps),
+      prices: pricesOf(product, deps, claim),
     }));
-    return { products: products.filter((p) => p.prices.length > 0) };
+    return { products: products.filter((p) => p.prices.length > 0), promoCode: claim?.code ?? null };
   });
 
   app.post('/api/checkout', async (request): Promise<TCheckout> => {

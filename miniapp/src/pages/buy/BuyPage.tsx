@@ -61,7 +61,12 @@ export function BuyPage() {
     body = (
       <>
         <CategoryList products={products} onChoose={setCategory} />
-        <PromoForm />
+        {catalog.status === 'ready' && catalog.data.promoCode !== null && (
+          <p className="buy__promo" data-testid="buy-promo-active">
+            {t('miniapp-buy-promo-active', { code: catalog.data.promoCode })}
+          </p>
+        )}
+        <PromoForm onApplied={catalog.reload} />
       </>
     );
 

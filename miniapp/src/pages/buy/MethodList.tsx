@@ -29,7 +29,14 @@ export function MethodList({
               <span className="tile__text">
                 <span className="tile__title">{t(`miniapp-buy-method-${price.provider}`)}</span>
               </span>
-              <span className="tile__price">{formatAmount(price.amount, price.currency, language)}</span>
+              <span className="tile__price">
+                {price.fullAmount !== undefined && (
+                  <s className="tile__price-full" data-testid={`buy-full-price-${price.provider}`}>
+                    {formatAmount(price.fullAmount, price.currency, language)}
+                  </s>
+                )}
+                {formatAmount(price.amount, price.currency, language)}
+              </span>
             </button>
           </li>
         ))}

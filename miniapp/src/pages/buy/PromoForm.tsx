@@ -7,7 +7,8 @@ import { useMe } from '../../me-context.ts';
 type TState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'refused'; message: string };
 
 /** The Mini App's `/promo CODE`: the server answers with the same localized text the bot would send. */
-export function PromoForm() {
+/** `onApplied`: a discount code changes the prices the shop shows, so the catalog is loaded again. */
+export function PromoForm({ onApplied }: { onApplied?: () => void }) {
   const t = useT();
   const { request } = useMe();
   const [code, setCode] = useState('');
@@ -21,6 +22,7 @@ export function PromoForm() {
       const result = await redeemPromo(request, code.trim());
       setState({ kind: 'done', message: result.message });
       setCode('');
+      onApplied?.();
     } catch (error) {
       const message = error instanceof ApiError && error.message ? error.message : t('miniapp-promo-failed');
       setState({ kind: 'refused', message });

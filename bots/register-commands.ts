@@ -3,6 +3,8 @@ import type { Translator } from '../core/i18n/translator.ts';
 
 const USER_COMMANDS = [
   'start',
+  'new',
+  'dialogs',
   'balance',
   'buy',
   'history',
@@ -12,9 +14,24 @@ const USER_COMMANDS = [
   'language',
   'help',
   'support',
+  'image',
+  'video',
+  'music',
+  'tts',
   'cancel',
 ];
-const ADMIN_COMMANDS = ['find', 'stats', 'payments', 'promos', 'partners', 'payouts', 'broadcast', 'cancel'];
+const ADMIN_COMMANDS = [
+  'find',
+  'stats',
+  'payments',
+  'promos',
+  'partners',
+  'payouts',
+  'broadcast',
+  'models',
+  'aistats',
+  'cancel',
+];
 
 /**
  * Telegram shows the command list in the user's app language: the English list is the default, the Russian

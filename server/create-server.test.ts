@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { Registry } from 'prom-client';
+import { createAiGateway } from '../core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf } from '../core/ai/providers/provider-config.ts';
 import { loadEnv } from '../core/config/env.ts';
 import { LOCALES_DIR, loadTranslator } from '../core/i18n/translator.ts';
 import { createLogger } from '../core/logging/logger.ts';
@@ -45,6 +47,7 @@ function deps(overrides: Record<string, string>, webhooks?: ServerDeps['webhooks
     webhooks,
     gateways: {},
     userBotUsername: 'polygram_test_bot',
+    ai: createAiGateway({ config: aiConfigOf(config), redis: redis.redis, redisPrefix: redis.prefix }),
   };
 }
 

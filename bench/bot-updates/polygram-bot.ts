@@ -5,6 +5,8 @@ import type { BotDeps } from '../../bots/shared/deps.ts';
 import { createBotMetrics } from '../../bots/shared/metrics.ts';
 import { createStarsGateway } from '../../bots/shared/stars-gateway.ts';
 import { createUserBot, type UserBot } from '../../bots/user/bot.ts';
+import { createAiGateway } from '../../core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf } from '../../core/ai/providers/provider-config.ts';
 import { loadEnv } from '../../core/config/env.ts';
 import { deriveKey } from '../../core/crypto/secret-box.ts';
 import { createPrisma } from '../../core/db/create-prisma.ts';
@@ -60,6 +62,7 @@ export function createPolygramBot(start: TBotStart): { bot: UserBot; close(): Pr
     emailCodeKey: deriveKey(config.DATA_ENCRYPTION_KEY, 'email-code'),
     miniAppUrl: null,
     gateways,
+    ai: createAiGateway({ config: aiConfigOf(config), redis, redisPrefix: config.REDIS_PREFIX }),
   };
   const bot = createUserBot(config.BOT_TOKEN, deps);
   gateways.stars = createStarsGateway(bot.api, translator);

@@ -15,8 +15,11 @@ import { observe } from '../shared/middlewares/observe.ts';
 import { ADJUST_CONVERSATION, createAdjustBalanceConversation } from './conversations/adjust-balance.ts';
 import { BAN_CONVERSATION, createBanConversation } from './conversations/ban.ts';
 import { BROADCAST_CONVERSATION, createBroadcastConversation } from './conversations/broadcast.ts';
+import { createModelPriceConversation, MODEL_PRICE_CONVERSATION } from './conversations/model-price.ts';
 import { createRefundConversation, REFUND_CONVERSATION } from './conversations/refund.ts';
 import { createRejectPayoutConversation, REJECT_PAYOUT_CONVERSATION } from './conversations/reject-payout.ts';
+import { aiModelsFeature } from './features/ai-models.ts';
+import { aiStatsFeature } from './features/ai-stats.ts';
 import { broadcastFeature } from './features/broadcast.ts';
 import { findFeature } from './features/find.ts';
 import { moneyFeature } from './features/money.ts';
@@ -58,6 +61,7 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
   bot.use(createConversation(createRefundConversation(deps), REFUND_CONVERSATION));
   bot.use(createConversation(createRejectPayoutConversation(deps), REJECT_PAYOUT_CONVERSATION));
   bot.use(createConversation(createBroadcastConversation(deps), BROADCAST_CONVERSATION));
+  bot.use(createConversation(createModelPriceConversation(deps), MODEL_PRICE_CONVERSATION));
 
   bot.command(['start', 'help'], (ctx) => ctx.reply(ctx.t('admin-help'), { parse_mode: 'HTML' }));
   bot.use(findFeature(deps));
@@ -68,6 +72,8 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
   bot.use(payoutsFeature(deps));
   bot.use(broadcastFeature(deps));
   bot.use(statsFeature(deps.db));
+  bot.use(aiModelsFeature(deps));
+  bot.use(aiStatsFeature(deps.db));
   bot.on('message', (ctx) => ctx.reply(ctx.t('admin-help'), { parse_mode: 'HTML' }));
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
 

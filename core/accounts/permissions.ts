@@ -11,7 +11,9 @@ export type TPermission =
   | 'money.adjust'
   | 'broadcast.send'
   | 'support.reply'
-  | 'partners.manage';
+  | 'partners.manage'
+  /** Switch AI models on and off, change their token prices (core/ai/models/). */
+  | 'ai.manage';
 
 // Who may do what, in one table: a role is a set of permissions, not a rank, because finance may refund
 // but not ban and a moderator may ban but not refund.
@@ -28,6 +30,7 @@ const GRANTS: Record<Role, readonly TPermission[]> = {
     'broadcast.send',
     'support.reply',
     'partners.manage',
+    'ai.manage',
   ],
   admin: [
     'users.view',
@@ -40,6 +43,7 @@ const GRANTS: Record<Role, readonly TPermission[]> = {
     'broadcast.send',
     'support.reply',
     'partners.manage',
+    'ai.manage',
   ],
   moderator: ['users.view', 'users.ban', 'support.reply'],
   support: ['users.view', 'support.reply'],

@@ -8,6 +8,8 @@ admin-help =
     /promo_new, /promos, /promo_off: promo codes
     /partner_new, /partners: partner links
     /payouts: partner payout requests
+    /models, /price: AI models, switches and prices
+    /aistats [days]: AI requests, failures, processing time
     /cancel: cancel the current action
 admin-find-usage = Usage: /find &lt;Telegram id | @username | email&gt;
 admin-find-none = Nobody found for “{ $query }”.

@@ -8,6 +8,8 @@ admin-help =
     /promo_new, /promos, /promo_off: промокоды
     /partner_new, /partners: партнёрские ссылки
     /payouts: заявки партнёров на выплату
+    /models, /price: модели ИИ, включение и цены
+    /aistats [дни]: запросы к ИИ, ошибки, время обработки
     /cancel: отменить текущее действие
 admin-find-usage = Использование: /find &lt;Telegram id | @username | email&gt;
 admin-find-none = По запросу «{ $query }» никого не нашлось.

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sign } from '@telegram-apps/init-data-node';
 import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
+import { createAiGateway } from '../../core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf } from '../../core/ai/providers/provider-config.ts';
 import { loadEnv } from '../../core/config/env.ts';
 import { LOCALES_DIR, loadTranslator } from '../../core/i18n/translator.ts';
 import { createLogger } from '../../core/logging/logger.ts';
@@ -43,6 +45,7 @@ export async function startMiniAppTestServer(gateways: PaymentGateways = {}): Pr
     metrics: new Registry(),
     gateways,
     userBotUsername: TEST_BOT_USERNAME,
+    ai: createAiGateway({ config: aiConfigOf(config), redis: redis.redis, redisPrefix: redis.prefix }),
   });
   return {
     app,

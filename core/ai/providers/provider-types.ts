@@ -57,7 +57,8 @@ export type TGenerationState =
   | { state: 'failed'; reason: string };
 
 export interface TGenerationProvider {
-  submit(request: TGenerationRequest): Promise<{ jobId: string }>;
+  /** Synchronous APIs (OpenAI images and edits) answer with the result: then `output` is set, nothing to poll. */
+  submit(request: TGenerationRequest): Promise<{ jobId: string; output?: TBinaryOutput[] }>;
   poll(jobId: string): Promise<TGenerationState>;
   cancel?(jobId: string): Promise<void>;
 }

@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
 import { touchUser } from '../../../core/accounts/touch-user.ts';
+import { createAiGateway } from '../../../core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf } from '../../../core/ai/providers/provider-config.ts';
 import { loadEnv } from '../../../core/config/env.ts';
 import { LOCALES_DIR, loadTranslator } from '../../../core/i18n/translator.ts';
 import { createLogger } from '../../../core/logging/logger.ts';
@@ -31,6 +33,7 @@ const env = (extra: Record<string, string>) =>
 const serverWith = (extra: Record<string, string>) =>
   createServer({
     config: env(extra),
+    ai: createAiGateway({ config: aiConfigOf(env(extra)), redis: redis.redis, redisPrefix: redis.prefix }),
     db: database.db,
     redis: redis.redis,
     logger: createLogger({ level: 'silent', name: 'test' }),

@@ -1,0 +1,17 @@
+import type { TProviderFailure } from './provider-error.ts';
+
+/**
+ * An HTTP status in the terms the gateway acts on. 408 and 504 are the provider giving up on time; 404 is a
+ * model or job id the provider does not know, which another try would not change.
+ */
+export function failureOfStatus(status: number): TProviderFailure {
+  if (status === 429) return 'rate_limited';
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status >= 500) return 'unavailable';
+  return 'rejected';
+}
+
+/** Upstream messages may echo what was sent, the key included; callers pass the key to strip. */
+export const withoutSecret = (text: string, secret: string, fingerprint: string): string =>
+  (secret.length > 0 ? text.split(secret).join(`[key ${fingerprint}]`) : text).slice(0, 500);

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { findCatalogModel } from '../../core/ai/model-catalog.ts';
+import { DEFAULT_ROUTES } from '../../core/ai/providers/provider-routes.ts';
+import type { AppEnvOptions } from '../../sandbox/launch/app-env.ts';
+import { DEFAULT_MODELS } from '../../sandbox/openai/model-catalog.ts';
+import { startOpenAiStandIn, type TOpenAiControl } from '../../sandbox/openai/openai-stand-in.ts';
+import type { TModelKind, TModelSpec } from '../../sandbox/predictions/model-specs.ts';
+import {
+  startPredictionStandIn,
+  type TPredictionControl,
+} from '../../sandbox/predictions/prediction-stand-in.ts';
+
+export interface TAiStandIns {
+  openai: { url: string; apiBase: string; keys: string[]; control: TOpenAiControl };
+  predictions: { url: string; tokens: string[]; control: TPredictionControl };
+  env: NonNullable<AppEnvOptions['ai']>;
+  close(): Promise<void>;
+}
+
+const KIND_OF: Record<string, TModelKind> = { video: 'video', audio: 'audio', vectorize: 'vectorize' };
+
+/**
+ * Both AI stand-ins with every model of the default routes known to them, so the app's own routes (realistic
+ * upstream ids) are what e2e tests exercise: the OpenAI-compatible one also plays the multi-model gateway,
+ * the prediction one gets each model's output kind from the catalog. Two keys each, for rotation.
+ */
+export async function startAiStandIns(opts: { predictionDelayMs?: number } = {}): Promise<TAiStandIns> {
+  const routes = Object.entries(DEFAULT_ROUTES).flatMap(([id, list]) =>
+    list.map((route) => ({ id, ...route })),
+  );
+  const openAiModels = routes.filter((r) => r.provider !== 'replicate').map((r) => r.model);
+  const predictionModels: Record<string, TModelSpec> = {};
+  for (const route of routes.filter((r) => r.provider === 'replicate')) {
+    const model = findCatalogModel(route.id);
+    const kind = model?.output === 'svg' ? 'vectorize' : (KIND_OF[model?.kind ?? ''] ?? 'image');
+    predictionModels[route.model] = { kind };
+  }
+  const keys = [`sk-e2e-${randomBytes(12).toString('hex')}`, `sk-e2e-${randomBytes(12).toString('hex')}`];
+  const tokens = [`r8_e2e${randomBytes(12).toString('hex')}`, `r8_e2e${randomBytes(12).toString('hex')}`];
+  const openai = await startOpenAiStandIn({
+    keys,
+    models: [...new Set([...DEFAULT_MODELS, ...openAiModels])],
+  });
+  const predictions = await startPredictionStandIn({
+    tokens,
+    models: predictionModels,
+    defaults: { delayMs: opts.predictionDelayMs ?? 1_000 },
+  });
+  return {
+    openai: { url: openai.url, apiBase: openai.apiBase, keys, control: openai.control },
+    predictions: { url: predictions.url, tokens, control: predictions.control },
+    env: {
+      openaiUrl: openai.apiBase,
+      openaiKeys: keys,
+      predictionUrl: `${predictions.url}/v1`,
+      predictionKeys: tokens,
+    },
+    close: async () => {
+      await Promise.allSettled([openai.close(), predictions.close()]);
+    },
+  };
+}

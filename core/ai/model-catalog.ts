@@ -2,7 +2,7 @@ import type { AiKind } from '../db/generated/client.ts';
 
 /**
  * Every AI model Polygram sells, with its token price per request: the one price list, from the AI-bot
- * spec. The `ai_models` table mirrors it (core/ai/sync-model-catalog.ts) so that admins can switch a model
+ * spec. The `ai_models` table mirrors it (core/ai/models/sync-model-catalog.ts) so that admins can switch a model
  * off or re-price it without a deploy; the price here is the default a new row starts with.
  *
  * Which provider and upstream model serve an entry is configuration (core/ai/providers/provider-config.ts),

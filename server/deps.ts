@@ -1,7 +1,10 @@
 import type { Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
+import type { TAiJob } from '../core/ai/generation/generation-job.ts';
+import type { TAiGateway } from '../core/ai/providers/ai-gateway.ts';
 import type { TEnv } from '../core/config/env.ts';
 import type { PrismaClient } from '../core/db/create-prisma.ts';
+import type { TFileStore } from '../core/files/file-store.ts';
 import type { Translator } from '../core/i18n/translator.ts';
 import type { Logger } from '../core/logging/logger.ts';
 import type { TNotifyJob } from '../core/notify/notify-job.ts';
@@ -33,4 +36,14 @@ export interface ServerDeps {
   userBotUsername: string;
   /** Folder of the built Mini App (index.html and assets); not served when missing. */
   miniAppDir?: string;
+  /** The AI providers behind one door (core/ai/providers/create-ai-gateway.ts); serves nothing unconfigured. */
+  ai: TAiGateway;
+  /**
+   * File bytes (core/files/) and the key that signs file URLs (`fileUrlKeyOf(DATA_ENCRYPTION_KEY)`). Both or
+   * neither: without them /api/files and /files/:id are not mounted (tests of other routes pass neither).
+   */
+  fileStore?: TFileStore;
+  fileUrlKey?: Buffer;
+  /** Generation jobs for the Mini App's studio (core/ai/generation/accept-generation.ts); optional until it has routes. */
+  aiQueue?: Queue<TAiJob>;
 }

@@ -15,6 +15,20 @@ const STATUS: Partial<Record<TAppErrorCode, number>> = {
   PAYMENT_NOT_FOUND: 404,
   CURRENCY_NOT_SUPPORTED: 400,
   PROVIDER_ERROR: 502,
+  FILE_TOO_LARGE: 413,
+  IMAGE_TOO_LARGE: 413,
+  FILE_TYPE_NOT_ALLOWED: 415,
+  FILE_TYPE_MISMATCH: 415,
+  FILE_URL_INVALID: 403,
+  // Video tasks (server/routes/miniapp/tasks.ts).
+  TASK_MATERIAL_LIMIT: 409,
+  TASK_MATERIAL_MISSING: 409,
+  TASK_PROMPT_REQUIRED: 400,
+  TASK_RUN_ACTIVE: 409,
+  TASK_PRICE_CHANGED: 409,
+  INSUFFICIENT_FUNDS: 402,
+  MODEL_NOT_FOUND: 404,
+  MODEL_UNAVAILABLE: 409,
 };
 
 const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
@@ -29,6 +43,19 @@ const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
   PAYMENT_NOT_FOUND: 'api-error-not-found',
   CURRENCY_NOT_SUPPORTED: 'api-error-provider-unavailable',
   PROVIDER_ERROR: 'api-error-provider-failed',
+  FILE_TOO_LARGE: 'api-error-file-too-large',
+  IMAGE_TOO_LARGE: 'api-error-image-too-large',
+  FILE_TYPE_NOT_ALLOWED: 'api-error-file-type-not-allowed',
+  FILE_TYPE_MISMATCH: 'api-error-file-type-mismatch',
+  FILE_URL_INVALID: 'api-error-file-url-invalid',
+  TASK_MATERIAL_LIMIT: 'api-error-task-material-limit',
+  TASK_MATERIAL_MISSING: 'api-error-task-material-missing',
+  TASK_PROMPT_REQUIRED: 'api-error-task-prompt-required',
+  TASK_RUN_ACTIVE: 'api-error-task-run-active',
+  TASK_PRICE_CHANGED: 'api-error-task-price-changed',
+  INSUFFICIENT_FUNDS: 'api-error-insufficient-funds',
+  MODEL_NOT_FOUND: 'api-error-model-not-found',
+  MODEL_UNAVAILABLE: 'api-error-model-unavailable',
 };
 
 /** A coded domain error becomes a status and a message in the caller's language; anything else is a 500. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAiProvidersEnvSchema, ZAiRoutesEnvSchema } from '../ai/providers/provider-config.ts';
 
 const ZTelegramIdListSchema = z
   .string()
@@ -32,6 +33,16 @@ const ZBooleanFlagSchema = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
   .transform((v) => v === 'true' || v === '1');
+
+/** An IANA zone name that this Node's Intl knows (BullMQ's cron parser uses the same database). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const ZEnvSchema = z
   .object({
@@ -95,6 +106,29 @@ export const ZEnvSchema = z
       .regex(/^[A-Za-z0-9_{}]+$/, 'must be a BigQuery table name, optionally with {type}')
       .default('{type}'),
     BIGQUERY_ACCESS_TOKEN: z.string().min(1).optional(),
+    /** The local file store (core/files/): images|videos|audio|documents|temp; uploads are spooled here. */
+    FILES_DIR: z.string().min(1).default('storage'),
+    /** An S3-compatible bucket instead of FILES_DIR for file bytes: all five S3_* variables or none. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Time zone of the daily 03:00 file cleanup (workers/file-cleanup.ts). */
+    FILE_CLEANUP_TZ: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as UTC or Europe/Moscow')
+      .default('UTC'),
+    /**
+     * AI providers as JSON: `{"openai":{"type":"openai","baseUrl":"https://api.openai.com/v1","keys":["sk-…"]}}`
+     * (core/ai/providers/provider-config.ts). None by default: then no AI model is served.
+     */
+    AI_PROVIDERS: ZAiProvidersEnvSchema,
+    /**
+     * Optional JSON replacing the default routes of the models it names, primary first:
+     * `{"gpt-4o":[{"provider":"openai","model":"gpt-4o"},{"provider":"gateway","model":"openai/gpt-4o"}]}`.
+     */
+    AI_ROUTES: ZAiRoutesEnvSchema,
     /** The internal admin API (/api/internal/*) answers only when this is set. */
     ADMIN_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
@@ -117,6 +151,19 @@ export const ZEnvSchema = z
         code: 'custom',
         path: ['BIGQUERY_PROJECT'],
         message: 'BIGQUERY_PROJECT, BIGQUERY_DATASET and BIGQUERY_ACCESS_TOKEN go together',
+      });
+    const s3 = [
+      env.S3_ENDPOINT,
+      env.S3_BUCKET,
+      env.S3_REGION,
+      env.S3_ACCESS_KEY_ID,
+      env.S3_SECRET_ACCESS_KEY,
+    ];
+    if (s3.some(Boolean) && !s3.every(Boolean))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_ENDPOINT'],
+        message: 'S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
       });
     if (env.BOT_TOKEN === env.ADMIN_BOT_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['ADMIN_BOT_TOKEN'], message: 'must differ from BOT_TOKEN' });

@@ -34,7 +34,27 @@ export type TAppErrorCode =
   | 'NOT_A_PARTNER'
   | 'EMAIL_REQUIRED'
   | 'PAYOUT_TOO_SMALL'
-  | 'PAYOUT_NOT_PENDING';
+  | 'PAYOUT_NOT_PENDING'
+  // Files (core/files/): FILE_TOO_LARGE carries `limitMb`, IMAGE_TOO_LARGE `limitMegapixels`, both type
+  // errors `mimeType`.
+  | 'FILE_TOO_LARGE'
+  | 'FILE_TYPE_NOT_ALLOWED'
+  | 'FILE_TYPE_MISMATCH'
+  | 'IMAGE_TOO_LARGE'
+  // A file URL whose signature does not check out or whose time is up.
+  | 'FILE_URL_INVALID'
+  // AI model administration (core/ai/models/): an id the catalog does not know.
+  | 'MODEL_NOT_FOUND'
+  // AI generation (core/ai/generation/): the model is switched off, or no provider serves it.
+  | 'MODEL_UNAVAILABLE'
+  // AI chat (core/ai/chat/): Whisper heard nothing in a voice message (nothing is charged).
+  | 'TRANSCRIPT_EMPTY'
+  // Video tasks (core/studio/): TASK_MATERIAL_LIMIT carries `kind` and `max`, TASK_PRICE_CHANGED `price`.
+  | 'TASK_MATERIAL_LIMIT'
+  | 'TASK_MATERIAL_MISSING'
+  | 'TASK_PROMPT_REQUIRED'
+  | 'TASK_RUN_ACTIVE'
+  | 'TASK_PRICE_CHANGED';
 
 export class AppError extends Error {
   constructor(

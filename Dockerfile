@@ -66,7 +66,9 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY . .
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/core/db/generated ./core/db/generated
-# Everything above stays owned by root: the app user can read the code but not rewrite it.
+# Everything above stays owned by root: the app user can read the code but not rewrite it. Only
+# storage/ (uploads, results, analytics exports; a shared volume in docker-compose.yml) is writable.
+RUN mkdir -p /app/storage && chown node:node /app/storage
 USER node
 EXPOSE 3000
 # Slim images have no curl; Node 20's global fetch does the probe. Shell form so that a PORT

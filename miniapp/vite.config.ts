@@ -15,7 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // /files: signed downloads of uploads and results (images, videos) are served by the app too.
+    proxy: { '/api': 'http://127.0.0.1:3000', '/files': 'http://127.0.0.1:3000' },
     // The app imports the shared Fluent files (../locales) and API contracts (../server/contracts).
     fs: { allow: [repoRoot] },
   },

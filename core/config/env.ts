@@ -179,7 +179,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once; a missing or bad value throws naming every offending variable. */
-export function loadEnv(source: Record<string, string | undefined> = process.env): TEnv {
+export function loadEnv(raw: Record<string, string | undefined> = process.env): TEnv {
+  // `KEY=` in a .env copied from .env.example means "not set", not "set to nothing".
+  const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const result = ZEnvSchema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

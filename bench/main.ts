@@ -8,6 +8,8 @@
  * the notes under each block (which process was the bottleneck). BENCH_PROFILE_DIR=<dir> writes a CPU
  * profile of each process under test.
  */
+import { aiQueueBench } from './ai-queue/index.ts';
+import { aiStreamingBench } from './ai-streaming/index.ts';
 import { botUpdatesBench } from './bot-updates/index.ts';
 import { broadcastBench } from './broadcast/index.ts';
 import { ledgerBench } from './ledger/index.ts';
@@ -16,7 +18,13 @@ import { formatTable } from './print-table.ts';
 import type { TBenchModule, TBenchReport, TBenchResult } from './types.ts';
 import { writeResults } from './write-results.ts';
 
-const BENCHMARKS: TBenchModule[] = [botUpdatesBench, ledgerBench, broadcastBench];
+const BENCHMARKS: TBenchModule[] = [
+  botUpdatesBench,
+  ledgerBench,
+  broadcastBench,
+  aiStreamingBench,
+  aiQueueBench,
+];
 
 async function main() {
   const startedAt = new Date().toISOString();

@@ -1,0 +1,52 @@
+import type { AiRequestSource, Language, PrismaClient } from '../../db/generated/client.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { TAiGateway } from '../providers/ai-gateway.ts';
+import type { TBinaryOutput } from '../providers/provider-types.ts';
+import { runInstantRequest } from './instant-request.ts';
+import { speechText } from './speech-text.ts';
+
+export const TTS_MODEL = 'tts';
+
+/**
+ * Reads one of the model's replies aloud, charged at the TTS price (hold → capture on success, release on
+ * failure). The reply must be an assistant message of one of the user's live dialogs: anything else is
+ * NOT_FOUND, so a forged button cannot read out someone else's conversation.
+ */
+export async function speakDialogMessage(
+  deps: { db: PrismaClient; ai: Pick<TAiGateway, 'speak' | 'serves'> },
+  input: {
+    userId: bigint;
+    messageId: bigint;
+    source: AiRequestSource;
+    language: Language;
+    chatId?: bigint;
+    voice?: string;
+  },
+): Promise<{ audio: TBinaryOutput; truncated: boolean; charged: bigint }> {
+  const message = await deps.db.dialogMessage.findFirst({
+    where: { id: input.messageId, role: 'assistant', dialog: { userId: input.userId, deletedAt: null } },
+  });
+  if (!message) throw new AppError('NOT_FOUND', { messageId: input.messageId.toString() });
+  const { text, truncated } = speechText(message.content);
+  if (text.length === 0) throw new AppError('INVALID_INPUT', { reason: 'nothing_to_speak' });
+  const outcome = await runInstantRequest(deps.db, {
+    request: {
+      userId: input.userId,
+      kind: 'audio',
+      modelId: TTS_MODEL,
+      source: input.source,
+      prompt: text,
+      language: input.language,
+      dialogId: message.dialogId,
+      chatId: input.chatId,
+    },
+    served: deps.ai.serves(TTS_MODEL),
+    run: async () => {
+      const audio = await deps.ai.speak({ text, voice: input.voice });
+      if (audio.bytes.length === 0) throw new AppError('PROVIDER_ERROR', { failure: 'empty_audio' });
+      return audio;
+    },
+    settle: async (_tx, { value }) => value,
+  });
+  return { audio: outcome.value, truncated, charged: outcome.charged };
+}

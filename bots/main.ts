@@ -2,8 +2,13 @@ import { run } from '@grammyjs/runner';
 import { Queue } from 'bullmq';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { bootstrapSuperAdmins } from '../core/accounts/manage-roles.ts';
+import { AI_QUEUE, type TAiJob } from '../core/ai/generation/generation-job.ts';
+import { syncModelCatalog } from '../core/ai/models/sync-model-catalog.ts';
+import { createConfiguredAiGateway } from '../core/ai/providers/configured-ai-gateway.ts';
 import { ConfigError, loadEnv } from '../core/config/env.ts';
 import { deriveKey } from '../core/crypto/secret-box.ts';
+import { createFileStore } from '../core/files/create-file-store.ts';
+import { fileUrlKeyOf } from '../core/files/signed-url.ts';
 import { LOCALES_DIR, loadTranslator } from '../core/i18n/translator.ts';
 import { maskBotTokens } from '../core/logging/logger.ts';
 import { createMailer } from '../core/mail/mailer.ts';
@@ -16,6 +21,7 @@ import { createInfrastructure } from '../core/runtime/infrastructure.ts';
 import { createServer } from '../server/create-server.ts';
 import { createAdminBot } from './admin/bot.ts';
 import { registerAdminCommands, registerUserCommands } from './register-commands.ts';
+import { BackgroundWork } from './shared/background-work.ts';
 import type { BotDeps } from './shared/deps.ts';
 import { createBotMetrics } from './shared/metrics.ts';
 import { createStarsGateway } from './shared/stars-gateway.ts';
@@ -37,13 +43,23 @@ async function main() {
   shutdown.add('mailer', () => mailer.close());
   const notifyQueue = new Queue<TNotifyJob>(NOTIFY_QUEUE, { connection: redis, prefix: infra.queuePrefix });
   shutdown.add('notify queue', () => notifyQueue.close());
+  const aiQueue = new Queue<TAiJob>(AI_QUEUE, { connection: redis, prefix: infra.queuePrefix });
+  shutdown.add('ai queue', () => aiQueue.close());
 
   const granted = await bootstrapSuperAdmins(db, config.SUPER_ADMIN_IDS);
   if (granted > 0) logger.info({ granted }, 'super admins bootstrapped');
+  const synced = await syncModelCatalog(db);
+  if (synced.inserted > 0) logger.info(synced, 'AI models added from the catalog');
+  const ai = createConfiguredAiGateway({ env: config, redis, logger, metrics: registry });
+
+  const fileStore = createFileStore(config);
+  const fileUrlKey = fileUrlKeyOf(config.DATA_ENCRYPTION_KEY);
 
   const gateways: PaymentGateways = {};
   const providers = createProviderClients(config);
+  const background = new BackgroundWork();
   const deps: BotDeps = {
+    background,
     config,
     db,
     redis,
@@ -55,6 +71,10 @@ async function main() {
     emailCodeKey: deriveKey(config.DATA_ENCRYPTION_KEY, 'email-code'),
     miniAppUrl: config.MINIAPP_URL ?? config.PUBLIC_URL ?? null,
     gateways,
+    ai,
+    fileStore,
+    fileUrlKey,
+    aiQueue,
   };
   const userBot = createUserBot(config.BOT_TOKEN, deps);
   const adminBot = createAdminBot(config.ADMIN_BOT_TOKEN, deps);
@@ -84,12 +104,21 @@ async function main() {
     payments: { notifyQueue, ...providers },
     gateways,
     userBotUsername: userBot.botInfo.username,
+    ai,
+    fileStore,
+    fileUrlKey,
+    aiQueue,
     webhooks: webhookMode
       ? {
           user: (update) => userBot.handleUpdate(update as never),
           admin: (update) => adminBot.handleUpdate(update as never),
         }
       : undefined,
+  });
+  // Runs after polling and HTTP have stopped taking updates (closers run in reverse order).
+  shutdown.add('chat replies', async () => {
+    const cut = await background.drain(30_000);
+    if (cut > 0) logger.warn({ cut }, 'chat replies still running at shutdown');
   });
   shutdown.add('http', () => server.close());
   await server.listen({ host: config.HOST, port: config.PORT });

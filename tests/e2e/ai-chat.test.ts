@@ -219,3 +219,24 @@ test('dialogs: a new dialog, GPT-4o from the picker with its price, history off,
   const forged = await other.chat.pressData(list.message_id, `v1:dlg:open:${mine.id}`, { forged: true });
   assert.equal(await other.chat.answerOf(forged.callbackQueryId), 'This dialog no longer exists.');
 });
+
+test('a deploy waits for a reply that is still streaming: it completes and is charged once', async () => {
+  const { id, chat } = await newChatter(1_000n);
+  stack.openai.control.setStreamChunkSize(8);
+  stack.openai.control.setStreamDelay(30);
+  try {
+    await chat.send('Keep going long:800');
+    await chat.expectWhere((m) => (m.text ?? '').startsWith('Echo (gpt-4o-mini)'), 10_000);
+    // SIGTERM while the model is still writing; the new process starts once the old one has exited.
+    await stack.restartApp();
+    const final = await chat.expectWhere(hasSpeakButton, 30_000);
+    assert.equal(final.text, lastStandInReply().trimEnd());
+    assert.equal(await available(id), 750n, 'the GPT-4o mini price, once');
+    const request = await stack.db.aiRequest.findFirstOrThrow({
+      where: { userId: BigInt(id), kind: 'text' },
+    });
+    assert.equal(request.status, 'succeeded');
+  } finally {
+    stack.openai.control.setStreamDelay(0);
+  }
+});

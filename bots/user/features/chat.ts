@@ -47,7 +47,7 @@ export function chatFeature(deps: BotDeps, opts: { pacing?: TStreamPacing } = {}
       return;
     }
     const log = ctx.log;
-    void replyInChat(
+    const reply = replyInChat(
       {
         db: deps.db,
         ai: deps.ai,
@@ -68,6 +68,7 @@ export function chatFeature(deps: BotDeps, opts: { pacing?: TStreamPacing } = {}
           .release()
           .catch((error: unknown) => log.warn({ err: String(error), chatId }, 'chat lock release failed')),
       );
+    void (deps.background ? deps.background.track(reply) : reply);
   };
 
   chats.on('message:text', async (ctx, next) => {

@@ -20,6 +20,8 @@ export interface AppProcesses {
   restartApp(): Promise<void>;
   /** SIGTERM to both, SIGKILL to whatever is still running after 10 s; resolves when both are gone. */
   stop(): Promise<void>;
+  /** SIGKILL to both now, without waiting: for a caller that must exit at once (a second Ctrl-C). */
+  kill(): void;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -132,6 +134,13 @@ export async function startAppProcesses(opts: AppProcessesOptions): Promise<AppP
     },
     async stop() {
       await Promise.all([stopProcess(app), stopProcess(worker)]);
+    },
+    kill() {
+      for (const running of [app, worker]) {
+        running.stopping = true;
+        if (running.child.exitCode === null && running.child.signalCode === null)
+          running.child.kill('SIGKILL');
+      }
     },
   };
 }

@@ -1,0 +1,69 @@
+import { buildAppEnv } from '../../sandbox/launch/app-env.ts';
+import type { TSandboxConfig } from './sandbox-config.ts';
+import {
+  ADMIN_BOT,
+  SANDBOX_SECRETS,
+  SUPER_ADMIN,
+  SUPPORT_AGENT,
+  SUPPORT_CHAT,
+  USER_BOT,
+} from './sandbox-world.ts';
+
+/** Where each service the app talks to answers in this run. */
+export interface TSandboxEndpoints {
+  appPort: number;
+  databaseUrl: string;
+  redisUrl: string;
+  telegramUrl: string;
+  smtpUrl: string;
+  yookassaUrl: string;
+  cryptopayUrl: string;
+  bigqueryUrl: string;
+  /** The OpenAI-compatible stand-in's API base (`…/v1`). */
+  openAiApiBase: string;
+  /** The prediction stand-in's API base (`…/v1`). */
+  predictionsApiBase: string;
+}
+
+export const appUrlOf = (port: number) => `http://127.0.0.1:${port}`;
+
+/**
+ * The app's and worker's environment in the sandbox: every outside service is a local stand-in, every
+ * secret a fixed sandbox value, and state under .sandbox/. Built on the e2e tests' builder, so a variable
+ * added there is wired here too.
+ */
+export function sandboxAppEnv(config: TSandboxConfig, at: TSandboxEndpoints): Record<string, string> {
+  const appUrl = appUrlOf(at.appPort);
+  return buildAppEnv({
+    nodeEnv: 'development',
+    userBotToken: USER_BOT.token,
+    adminBotToken: ADMIN_BOT.token,
+    telegramApiRoot: at.telegramUrl,
+    port: at.appPort,
+    databaseUrl: at.databaseUrl,
+    redisUrl: at.redisUrl,
+    redisPrefix: config.redisPrefix,
+    superAdminIds: [SUPER_ADMIN.id],
+    dataEncryptionKey: SANDBOX_SECRETS.dataEncryptionKey,
+    smtpUrl: at.smtpUrl,
+    supportChatId: SUPPORT_CHAT.id,
+    supportLanguage: SUPPORT_AGENT.language,
+    miniAppUrl: `${appUrl}/`,
+    // The emulator launches the Mini App with initData signed by the bot's token, as Telegram does.
+    devAuth: false,
+    logLevel: config.logLevel,
+    // The stand-ins post from the loopback address, never from YooKassa's published ranges.
+    yookassa: { url: at.yookassaUrl, ...SANDBOX_SECRETS.yookassa, allowedIps: ['127.0.0.1/32', '::1/128'] },
+    cryptopay: { url: at.cryptopayUrl, token: SANDBOX_SECRETS.cryptopayToken },
+    analyticsDir: config.analyticsDir,
+    filesDir: config.filesDir,
+    bigquery: { url: at.bigqueryUrl, ...SANDBOX_SECRETS.bigquery },
+    // Every catalog model's default route lands on one of the two AI stand-ins.
+    ai: {
+      openaiUrl: at.openAiApiBase,
+      openaiKeys: [SANDBOX_SECRETS.openAiKey],
+      predictionUrl: at.predictionsApiBase,
+      predictionKeys: [SANDBOX_SECRETS.predictionsToken],
+    },
+  });
+}

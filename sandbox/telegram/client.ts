@@ -9,9 +9,11 @@ import type {
   UpsertUserInput,
 } from './control/control-schemas.ts';
 import type {
+  BotChatProfile,
   BotInfo,
   CallbackAnswer,
   ChatMessage,
+  InvoiceLinkInfo,
   PayInvoiceResult,
   RecordedCall,
   ServerChat,
@@ -29,6 +31,8 @@ export interface SendFileInput {
   fileName: string;
   mimeType?: string;
   caption?: string;
+  /** Seconds; audio, video and voice only. */
+  duration?: number;
 }
 
 export interface WaitForMessageInput {
@@ -88,6 +92,42 @@ export class TelegramTestClient {
 
   sendDocument(input: SendFileInput): Promise<ChatMessage> {
     return this.#post('/control/messages/document', TelegramTestClient.#fileBody(input));
+  }
+
+  sendAudio(input: SendFileInput): Promise<ChatMessage> {
+    return this.#post('/control/messages/audio', TelegramTestClient.#fileBody(input));
+  }
+
+  sendVideo(input: SendFileInput): Promise<ChatMessage> {
+    return this.#post('/control/messages/video', TelegramTestClient.#fileBody(input));
+  }
+
+  /** A voice message (Telegram clients record OGG/Opus; the bytes are stored as given). */
+  sendVoice(input: SendFileInput): Promise<ChatMessage> {
+    return this.#post('/control/messages/voice', TelegramTestClient.#fileBody(input));
+  }
+
+  /** The invoice behind a createInvoiceLink link and the bot it pays, as the payment sheet shows it. */
+  invoiceLink(link: string): Promise<InvoiceLinkInfo> {
+    return this.#get('/control/invoice-links', { link });
+  }
+
+  /**
+   * The menu button and command list a client shows to a user in a chat with the bot (private chat:
+   * `chatId` is the user's id; group: pass `userId` for chat_member commands).
+   */
+  botProfile(input: {
+    token: string;
+    chatId: number;
+    languageCode?: string;
+    userId?: number;
+  }): Promise<BotChatProfile> {
+    return this.#get('/control/bot-profile', {
+      token: input.token,
+      chatId: String(input.chatId),
+      languageCode: input.languageCode,
+      userId: input.userId === undefined ? undefined : String(input.userId),
+    });
   }
 
   /** The user presses an inline button with this callback_data. */

@@ -6,11 +6,14 @@
  * expects. The control-side shapes (ChatMessage, events, snapshots) are ours.
  */
 import type {
+  BotCommand,
   Chat,
   Contact,
   ForceReply,
   InlineKeyboardMarkup,
   Invoice,
+  LabeledPrice,
+  MenuButton,
   Message,
   MessageEntity,
   MessageOrigin,
@@ -137,6 +140,25 @@ export type PayInvoiceResult =
   | { status: 'rejected'; errorMessage: string }
   | { status: 'timeout' }
   | { status: 'failed' };
+
+/** An invoice link (createInvoiceLink) as a client shows it before paying: `GET /control/invoice-links`. */
+export interface InvoiceLinkInfo {
+  /** The bot that created the link; a payment goes to it. */
+  bot_username: string;
+  title: string;
+  description: string;
+  currency: string;
+  total_amount: number;
+  prices: LabeledPrice[];
+  photo_url?: string;
+  subscription_period?: number;
+}
+
+/** What a client shows in a chat with a bot (`GET /control/bot-profile`). */
+export interface BotChatProfile {
+  menu_button: MenuButton;
+  commands: BotCommand[];
+}
 
 /** What the chat emulator needs to show an invoice payment or refund. */
 interface PaymentInfo {

@@ -2,16 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { readRawBody } from '../http/read-body.ts';
 import { sendBytes, sendJson } from '../http/respond.ts';
+import { commandsForChat, menuButtonForChat } from '../methods/bot-profile.ts';
 import { toChatMessage } from '../state/chat-message-view.ts';
 import type { TelegramState } from '../state/telegram-state.ts';
+import type { BotChatProfile } from '../types.ts';
 import { botChat, requireBot } from './chat-lookup.ts';
 import { ControlError } from './control-error.ts';
 import {
+  botProfileQuery,
   callbackAnswerQuery,
   callsQuery,
   chatQuery,
   createGroupBody,
   fileQuery,
+  invoiceLinkQuery,
   payInvoiceBody,
   pressButtonBody,
   registerBotBody,
@@ -23,7 +27,7 @@ import {
   waitQuery,
 } from './control-schemas.ts';
 import { openEventStream } from './event-stream.ts';
-import { payInvoice } from './payment-actions.ts';
+import { describeInvoiceLink, payInvoice } from './payment-actions.ts';
 import {
   createGroup,
   pressButton,
@@ -90,6 +94,9 @@ const ROUTES: Record<string, ControlHandler> = {
   'POST /control/messages/photo': async (r) => sendUserFile(r.state, 'photo', await body(r, sendFileBody)),
   'POST /control/messages/document': async (r) =>
     sendUserFile(r.state, 'document', await body(r, sendFileBody)),
+  'POST /control/messages/audio': async (r) => sendUserFile(r.state, 'audio', await body(r, sendFileBody)),
+  'POST /control/messages/video': async (r) => sendUserFile(r.state, 'video', await body(r, sendFileBody)),
+  'POST /control/messages/voice': async (r) => sendUserFile(r.state, 'voice', await body(r, sendFileBody)),
   'POST /control/callbacks': async (r) => pressButton(r.state, await body(r, pressButtonBody)),
   'GET /control/callbacks/answer': async (r) => {
     const { id } = query(r, callbackAnswerQuery);
@@ -131,6 +138,21 @@ const ROUTES: Record<string, ControlHandler> = {
     if (!file) throw new ControlError(`unknown file ${fileId}`, 404);
     sendBytes(r.res, file.bytes, file.mimeType ?? 'application/octet-stream');
     return RESPONDED;
+  },
+  'GET /control/invoice-links': async (r) => describeInvoiceLink(r.state, query(r, invoiceLinkQuery).link),
+  'GET /control/bot-profile': async (r) => {
+    const { token, chatId, languageCode, userId } = query(r, botProfileQuery);
+    const bot = requireBot(r.state, token);
+    const conversation = botChat(r.state, bot, chatId);
+    return {
+      // Menu buttons exist only in private chats; groups show the commands list.
+      menu_button: conversation.isGroup ? { type: 'commands' } : menuButtonForChat(bot, chatId),
+      commands: commandsForChat(
+        bot,
+        { id: chatId, isGroup: conversation.isGroup },
+        { id: userId ?? (conversation.isGroup ? undefined : chatId), languageCode },
+      ),
+    } satisfies BotChatProfile;
   },
   'GET /control/state': async (r) => r.state.snapshot(),
   'GET /control/events': async (r) => {

@@ -56,6 +56,8 @@ export const sendFileBody = z.object({
   fileName: z.string().min(1),
   mimeType: z.string().optional(),
   caption: z.string().optional(),
+  /** Seconds, for audio, video and voice: a Telegram client reads it from the file before sending. */
+  duration: z.number().int().min(0).optional(),
 });
 
 export const pressButtonBody = z.object({
@@ -100,6 +102,19 @@ export const callsQuery = z.object({ token, method: z.string().optional() });
 export const callbackAnswerQuery = z.object({ id: z.string().min(1) });
 
 export const fileQuery = z.object({ token, fileId: z.string().min(1) });
+
+/** A createInvoiceLink link, read the way a client opens it (payments.getPaymentForm by slug). */
+export const invoiceLinkQuery = z.object({ link: z.string().min(1) });
+
+/** What a client shows in a chat with the bot: its menu button and "/" command list for that user. */
+export const botProfileQuery = z.object({
+  token,
+  chatId: z.coerce.number().int(),
+  /** The user's language; commands set for it win over the language-less ones, as on Telegram. */
+  languageCode: z.string().optional(),
+  /** In a group, the user whose `chat_member` commands apply. */
+  userId: z.coerce.number().int().positive().optional(),
+});
 
 export type RegisterBotInput = z.input<typeof registerBotBody>;
 export type UpsertUserInput = z.input<typeof upsertUserBody>;

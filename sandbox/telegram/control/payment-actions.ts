@@ -3,7 +3,7 @@ import { postPaymentMessage, successfulPayment } from '../bot-api/payment-object
 import type { BotRecord } from '../state/bot-record.ts';
 import type { StoredInvoice } from '../state/payment-store.ts';
 import type { TelegramState } from '../state/telegram-state.ts';
-import type { PayInvoiceResult, TelegramServerEvent } from '../types.ts';
+import type { InvoiceLinkInfo, PayInvoiceResult, TelegramServerEvent } from '../types.ts';
 import { requireBot, requireUser, userChat } from './chat-lookup.ts';
 import { ControlError } from './control-error.ts';
 
@@ -24,6 +24,24 @@ interface PaymentTarget {
 
 /** `https://t.me/$slug`, as createInvoiceLink returns it, or the `t.me/invoice/slug` form. */
 const INVOICE_LINK = /^(?:https?:\/\/)?t\.me\/(?:\$|invoice\/)([\w-]+)$/;
+
+/** The invoice behind a createInvoiceLink link, as a client shows it before the user pays. */
+export function describeInvoiceLink(state: TelegramState, link: string): InvoiceLinkInfo {
+  const slug = INVOICE_LINK.exec(link)?.[1];
+  const invoice = slug === undefined ? undefined : state.payments.link(slug);
+  const bot = invoice ? state.bots.get(invoice.botId) : undefined;
+  if (!invoice || !bot) throw new ControlError(`unknown invoice link ${link}`, 404);
+  return {
+    bot_username: bot.username,
+    title: invoice.title,
+    description: invoice.description,
+    currency: invoice.currency,
+    total_amount: invoice.totalAmount,
+    prices: invoice.prices,
+    ...(invoice.photoUrl !== undefined ? { photo_url: invoice.photoUrl } : {}),
+    ...(invoice.subscriptionPeriod !== undefined ? { subscription_period: invoice.subscriptionPeriod } : {}),
+  };
+}
 
 function findTarget(
   state: TelegramState,

@@ -83,8 +83,14 @@ export function sendUserContact(
 
 export function sendUserFile(
   state: TelegramState,
-  kind: Extract<MediaKind, 'photo' | 'document'>,
-  input: UserMessageInput & { data: string; fileName: string; mimeType?: string; caption?: string },
+  kind: MediaKind,
+  input: UserMessageInput & {
+    data: string;
+    fileName: string;
+    mimeType?: string;
+    caption?: string;
+    duration?: number;
+  },
 ): ChatMessage {
   let stored: ReturnType<typeof storeUpload>;
   try {
@@ -96,7 +102,9 @@ export function sendUserFile(
     if (error instanceof ApiError) throw new ControlError(error.description);
     throw error;
   }
-  if (input.mimeType && kind === 'document') stored.mimeType = input.mimeType;
+  // A photo's type comes from its decoded bytes; other files keep the type the client declared.
+  if (input.mimeType && kind !== 'photo') stored.mimeType = input.mimeType;
+  const attributes = kind === 'photo' || kind === 'document' ? {} : { duration: input.duration };
   const caption = input.caption
     ? formatText({ text: input.caption, resolveUser: (id) => state.users.get(id) })
     : undefined;
@@ -104,11 +112,11 @@ export function sendUserFile(
     state,
     input,
     {
-      ...mediaContent(stored),
+      ...mediaContent(stored, attributes),
       ...(caption?.text ? { caption: caption.text } : {}),
       ...(caption && caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
     },
-    mediaInfo(stored),
+    mediaInfo(stored, attributes),
   );
 }
 

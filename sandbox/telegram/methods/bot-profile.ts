@@ -52,6 +52,39 @@ function commandKey(params: {
   return [scope.type, scope.chat_id ?? '', scope.user_id ?? '', params.language_code ?? ''].join('|');
 }
 
+/**
+ * The commands a client lists for a user in a chat, by Telegram's rules ("Determining list of commands"):
+ * the narrowest scope that has commands wins, and within a scope the user's language wins over none.
+ * Administrator scopes are not modelled (the server has no admin rights), so they never apply.
+ */
+export function commandsForChat(
+  bot: BotRecord,
+  chat: { id: number; isGroup: boolean },
+  user: { id?: number; languageCode?: string },
+): BotCommand[] {
+  const scopes = chat.isGroup
+    ? [
+        ...(user.id !== undefined ? [{ type: 'chat_member', chat_id: chat.id, user_id: user.id }] : []),
+        { type: 'chat', chat_id: chat.id },
+        { type: 'all_group_chats' },
+        { type: 'default' },
+      ]
+    : [{ type: 'chat', chat_id: chat.id }, { type: 'all_private_chats' }, { type: 'default' }];
+  for (const scope of scopes) {
+    for (const language of user.languageCode ? [user.languageCode, undefined] : [undefined]) {
+      const commands = bot.commands.get(commandKey({ scope, language_code: language }));
+      if (commands) return commands;
+    }
+  }
+  return [];
+}
+
+/** A chat without its own button shows the bot default, which starts as the commands list. */
+export function menuButtonForChat(bot: BotRecord, chatId: number | string | undefined): MenuButton {
+  const own = chatId === undefined ? undefined : bot.menuButtons.get(String(chatId));
+  return own ?? bot.menuButtons.get('default') ?? { type: 'commands' };
+}
+
 const menuButtonSchema = json(
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('commands') }),
@@ -134,11 +167,10 @@ export const botProfileMethods: MethodTable = {
       return true;
     },
   ),
-  /** A chat without its own button shows the bot default, which starts as the commands list. */
-  getChatMenuButton: defineMethod(z.object({ chat_id: chatId().optional() }), (params, ctx): MenuButton => {
-    const own = params.chat_id === undefined ? undefined : ctx.bot.menuButtons.get(String(params.chat_id));
-    return own ?? ctx.bot.menuButtons.get('default') ?? { type: 'commands' };
-  }),
+  getChatMenuButton: defineMethod(
+    z.object({ chat_id: chatId().optional() }),
+    (params, ctx): MenuButton => menuButtonForChat(ctx.bot, params.chat_id),
+  ),
 
   setMyDescription: description.set,
   getMyDescription: description.get,

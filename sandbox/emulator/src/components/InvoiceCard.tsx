@@ -1,0 +1,37 @@
+import type { Invoice } from '../../../telegram/types.ts';
+import { Price } from './Price.tsx';
+
+/** An invoice message as Telegram draws it: title, description, price and the Pay button (a receipt once paid). */
+export function InvoiceCard(props: {
+  invoice: Invoice;
+  paid: boolean;
+  payLabel?: string;
+  onPay: () => void;
+}) {
+  const { invoice } = props;
+  return (
+    <div className="invoice" data-testid="invoice">
+      <div className="invoice-title">{invoice.title}</div>
+      <div className="invoice-description">{invoice.description}</div>
+      <div className="invoice-price">
+        <span className="invoice-amount">
+          <Price amount={invoice.total_amount} currency={invoice.currency} size={20} />
+        </span>
+        <span className="invoice-kind">{invoice.currency === 'XTR' ? 'TELEGRAM STARS' : 'INVOICE'}</span>
+      </div>
+      {props.paid ? (
+        <div className="invoice-paid" data-testid="invoice-paid">
+          ✓ Paid
+        </div>
+      ) : (
+        <button type="button" className="invoice-pay" data-testid="invoice-pay" onClick={props.onPay}>
+          {props.payLabel ?? (
+            <>
+              Pay <Price amount={invoice.total_amount} currency={invoice.currency} />
+            </>
+          )}
+        </button>
+      )}
+    </div>
+  );
+}

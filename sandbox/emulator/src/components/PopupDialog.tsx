@@ -1,0 +1,34 @@
+import type { TPopup } from '../miniapp/handle-bridge-call.ts';
+
+const DEFAULT_TEXTS = { ok: 'OK', close: 'Close', cancel: 'Cancel' } as const;
+
+/** showPopup / showConfirm of a Mini App (web_app_open_popup), answered with popup_closed. */
+export function PopupDialog({ popup, onClose }: { popup: TPopup; onClose: (buttonId?: string) => void }) {
+  return (
+    <div className="sheet-backdrop panel-overlay">
+      <div
+        className="alert"
+        role="alertdialog"
+        aria-label={popup.title ?? 'Popup'}
+        data-testid="miniapp-popup"
+      >
+        {popup.title ? <div className="alert-title">{popup.title}</div> : null}
+        <div className="alert-text">{popup.message}</div>
+        <div className="alert-buttons">
+          {popup.buttons.map((button) => (
+            <button
+              key={button.id}
+              type="button"
+              className={button.type === 'destructive' ? 'flat danger' : 'flat'}
+              onClick={() => onClose(button.id)}
+            >
+              {button.type === 'default' || button.type === 'destructive'
+                ? button.text
+                : (button.text ?? DEFAULT_TEXTS[button.type])}
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

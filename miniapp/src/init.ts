@@ -12,6 +12,7 @@ import {
   mountThemeParamsSync,
   mountViewport,
   restoreInitData,
+  targetOrigin,
 } from '@telegram-apps/sdk-react';
 
 /** What the rest of the app needs from Telegram's launch: who is signing in, and how. */
@@ -28,6 +29,16 @@ function isInsideTelegramClient(): boolean {
 }
 
 /**
+ * Telegram Web frames Mini Apps from https://web.telegram.org, where the SDK posts by default. The sandbox's
+ * chat emulator frames them from a loopback origin: only such a parent gets the messages instead, so in
+ * production nothing but a page on the user's own machine could ever receive them.
+ */
+function sandboxClientOrigin(): string | undefined {
+  const parent = window.location.ancestorOrigins?.[0];
+  return parent && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(parent) ? parent : undefined;
+}
+
+/**
  * The only place that initializes and mounts SDK parts. Resolves to `undefined` outside
  * Telegram (no launch params, or no channel to talk to the client), where nobody can sign in.
  */
@@ -40,6 +51,8 @@ export async function initTelegram(): Promise<TTelegramLaunch | undefined> {
   if (!isTMA()) return undefined;
 
   try {
+    const origin = sandboxClientOrigin();
+    if (origin) targetOrigin.set(origin);
     initSdk();
     restoreInitData();
     if (mountThemeParamsSync.isAvailable()) mountThemeParamsSync();

@@ -1,8 +1,18 @@
+import { Queue } from 'bullmq';
 import { Api } from 'grammy';
+import { syncModelCatalog } from '../core/ai/models/sync-model-catalog.ts';
+import { createConfiguredAiGateway } from '../core/ai/providers/configured-ai-gateway.ts';
 import { configuredSinks } from '../core/analytics/configured-sinks.ts';
 import { ConfigError, loadEnv } from '../core/config/env.ts';
+import { createFileStore } from '../core/files/create-file-store.ts';
+import { fileUrlKeyOf } from '../core/files/signed-url.ts';
+import { LOCALES_DIR, loadTranslator } from '../core/i18n/translator.ts';
+import { NOTIFY_QUEUE, type TNotifyJob } from '../core/notify/notify-job.ts';
 import { createInfrastructure } from '../core/runtime/infrastructure.ts';
+import { finishTaskRun } from '../core/studio/finish-task-run.ts';
+import { startAiWorker } from './ai.ts';
 import { startAnalyticsExport } from './analytics-export.ts';
+import { startFileCleanup } from './file-cleanup.ts';
 import { startLedgerMaintenance } from './ledger-maintenance.ts';
 import { startNotifyWorker } from './notify.ts';
 
@@ -10,6 +20,9 @@ async function main() {
   const config = loadEnv();
   const infra = createInfrastructure(config, 'worker');
   infra.shutdown.onSignals();
+  await syncModelCatalog(infra.db);
+  // For the `ai` queue's worker (workers/ai.ts): the same providers, keys and key rests as the app.
+  const ai = createConfiguredAiGateway({ env: config, redis: infra.redis, logger: infra.logger });
   const apiOptions = { apiRoot: config.TELEGRAM_API_ROOT };
   const notify = startNotifyWorker({
     db: infra.db,
@@ -35,6 +48,45 @@ async function main() {
     prefix: infra.queuePrefix,
   });
   infra.shutdown.add('ledger maintenance', () => ledger.close());
+  const fileCleanup = await startFileCleanup({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+    store: createFileStore(config),
+    filesDir: config.FILES_DIR,
+    tz: config.FILE_CLEANUP_TZ,
+  });
+  infra.shutdown.add('file cleanup', () => fileCleanup.close());
+  // Video-task runs end with a bot message through `notify`; closed after the ai worker (reverse order).
+  const notifyQueue = new Queue<TNotifyJob>(NOTIFY_QUEUE, {
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+  });
+  infra.shutdown.add('notify queue', () => notifyQueue.close());
+  const taskRuns = {
+    db: infra.db,
+    notifyQueue,
+    translator: loadTranslator(LOCALES_DIR),
+    links: {
+      miniAppUrl: config.MINIAPP_URL ?? config.PUBLIC_URL ?? null,
+      publicUrl: config.PUBLIC_URL ?? config.MINIAPP_URL ?? null,
+      fileUrlKey: fileUrlKeyOf(config.DATA_ENCRYPTION_KEY),
+    },
+  };
+  const aiWorker = startAiWorker({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+    // Its own Api: the ai worker installs auto-retry on it, the notify worker handles 429s itself.
+    api: new Api(config.BOT_TOKEN, apiOptions),
+    ai,
+    fileStore: createFileStore(config),
+    onFinished: (requestId) => finishTaskRun(taskRuns, requestId),
+  });
+  infra.shutdown.add('ai worker', () => aiWorker.close());
+  await aiWorker.worker.waitUntilReady();
   infra.logger.info('worker started');
 }
 

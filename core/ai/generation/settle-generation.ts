@@ -1,0 +1,108 @@
+import type { AiRequest, PrismaClient } from '../../db/generated/client.ts';
+import { isAppError } from '../../errors/app-error.ts';
+import { capture, release } from '../../ledger/holds.ts';
+import type { Logger } from '../../logging/logger.ts';
+import { storeCachedResult } from './generation-cache.ts';
+import type { TGenerationDelivery, TGenerationFailure } from './generation-delivery.ts';
+
+interface TSettleDeps {
+  db: PrismaClient;
+  delivery: TGenerationDelivery;
+  logger: Logger;
+}
+
+/**
+ * After delivery: capture the hold (idempotent by key, so a job that dies here and runs again charges once),
+ * mark the row succeeded, remember the result for the cache. A hold that is no longer active (expired while
+ * a stuck job waited) is not charged: the user got the result late, and we do not take tokens without a hold.
+ */
+export async function settleSucceeded(deps: TSettleDeps, request: AiRequest): Promise<AiRequest> {
+  let charged = 0n;
+  if (request.holdKey) {
+    try {
+      await capture(deps.db, {
+        key: request.holdKey,
+        amount: request.price,
+        reason: `ai:${request.modelId}`,
+        metadata: { requestId: request.id.toString(), modelId: request.modelId, cacheHit: request.cacheHit },
+      });
+      charged = request.price;
+    } catch (error) {
+      if (!isAppError(error, 'HOLD_NOT_ACTIVE')) throw error;
+      deps.logger.warn(
+        { requestId: request.id.toString(), ...error.details },
+        'delivered without an active hold',
+      );
+    }
+  }
+  const finishedAt = new Date();
+  await deps.db.aiRequest.updateMany({
+    where: { id: request.id, status: { in: ['queued', 'running'] } },
+    data: { status: 'succeeded', charged, progress: 100, finishedAt },
+  });
+  if (!request.cacheHit && request.cacheKey && request.resultFileId)
+    await storeCachedResult(deps.db, {
+      key: request.cacheKey,
+      modelId: request.modelId,
+      resultFileId: request.resultFileId,
+    });
+  return { ...request, status: 'succeeded', charged, progress: 100, finishedAt };
+}
+
+/**
+ * Gives the tokens back, marks the row failed and tells the user, once: a second call (a retried job, the
+ * worker's last-attempt handler) finds the row already final and does nothing. A hold already captured
+ * means the result was delivered and paid for, so the row becomes succeeded instead.
+ */
+export async function settleFailed(
+  deps: TSettleDeps,
+  request: AiRequest,
+  failure: { code: TGenerationFailure; message: string },
+): Promise<'failed' | 'succeeded' | 'already_final'> {
+  if (request.holdKey && !(await release(deps.db, request.holdKey))) {
+    const hold = await deps.db.hold.findUnique({ where: { key: request.holdKey } });
+    if (hold?.status === 'captured') {
+      await deps.db.aiRequest.updateMany({
+        where: { id: request.id, status: { in: ['queued', 'running'] } },
+        data: { status: 'succeeded', charged: hold.amount, progress: 100, finishedAt: new Date() },
+      });
+      return 'succeeded';
+    }
+  }
+  const changed = await deps.db.aiRequest.updateMany({
+    where: { id: request.id, status: { in: ['queued', 'running'] } },
+    data: {
+      status: 'failed',
+      errorCode: failure.code,
+      errorMessage: failure.message.slice(0, 1_000),
+      finishedAt: new Date(),
+    },
+  });
+  if (changed.count === 0) return 'already_final';
+  deps.logger.info(
+    {
+      requestId: request.id.toString(),
+      modelId: request.modelId,
+      code: failure.code,
+      reason: failure.message,
+    },
+    'generation failed',
+  );
+  try {
+    await deps.delivery.failed({ ...request, status: 'failed', errorCode: failure.code });
+  } catch (error) {
+    // The tokens are back and the row says why; a chat we cannot write to must not undo that.
+    deps.logger.warn({ requestId: request.id.toString(), err: String(error) }, 'could not tell the user');
+  }
+  return 'failed';
+}
+
+/** The worker's last word on a request whose job will not run again (attempts used up, stalled too often). */
+export async function failGeneration(
+  deps: TSettleDeps,
+  requestId: bigint,
+  failure: { code: TGenerationFailure; message: string },
+): Promise<void> {
+  const request = await deps.db.aiRequest.findUnique({ where: { id: requestId } });
+  if (request) await settleFailed(deps, request, failure);
+}

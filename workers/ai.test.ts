@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { runGeneration } from '../core/ai/generation/run-generation.ts';
+import { findCatalogModel } from '../core/ai/model-catalog.ts';
+import { saveFile } from '../core/files/save-file.ts';
+import { createLogger } from '../core/logging/logger.ts';
+import { renderPromptImage } from '../sandbox/openai/prompt-image.ts';
+import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from './ai/ai-test-stack.ts';
+import type { AiWorker } from './ai.ts';
+
+const TOKEN = '7000021:ai-worker-test-token-abcdefgh';
+let stack: TAiTestStack;
+let worker: AiWorker;
+// Short locks: a killed worker's job is taken over within two seconds instead of thirty.
+const WORKER = { lockDurationMs: 1_500, stalledIntervalMs: 500 };
+
+before(async () => {
+  stack = await startAiTestStack({ botToken: TOKEN, predictionDelayMs: 300 });
+  worker = stack.startWorker(WORKER);
+  await worker.worker.waitUntilReady();
+});
+after(() => stack?.close());
+
+const price = (modelId: string) => findCatalogModel(modelId)?.tokenPrice ?? 0n;
+const chat = (userId: bigint) => stack.telegram.messages({ token: TOKEN, chatId: Number(userId) });
+const botMessages = async (userId: bigint) => (await chat(userId)).filter((m) => m.sender === 'bot');
+const submissions = () =>
+  stack.predictions.control.requests().filter((r) => r.method === 'POST' && r.predictionId !== undefined)
+    .length;
+const captures = (requestId: bigint) =>
+  stack.db.ledgerTransaction.count({ where: { idempotencyKey: `hold:ai:${requestId}:capture` } });
+
+test('an image is generated, stored, delivered as a photo and charged once; the same request again comes from the cache', async () => {
+  const userId = await stack.newUser(100_000n);
+  const imageCalls = () => stack.openai.control.requests().filter((r) => r.path === '/v1/images/generations');
+  const before = imageCalls().length;
+  const first = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a red fox in the snow' });
+  const done = await stack.settled(first.id);
+  assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
+  assert.equal(done.charged, price('dall-e-3'));
+  assert.equal(imageCalls().length, before + 1);
+  const photo = (await botMessages(userId)).find((m) => m.media?.kind === 'photo');
+  assert.ok(photo, 'a photo arrived');
+  assert.match(photo.caption ?? '', /DALL·E 3: a red fox in the snow/);
+  const status = await waitFor(async () =>
+    (await botMessages(userId)).find(
+      (m) => m.message_id === first.statusMessageId && /done/.test(m.text ?? ''),
+    ),
+  );
+  assert.equal(status.text, '✅ DALL·E 3: done. Charged: 8,000 tokens.');
+  assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - price('dall-e-3'), held: 0n });
+  const file = await stack.db.storedFile.findUniqueOrThrow({ where: { id: done.resultFileId ?? '' } });
+  assert.equal(file.userId, userId);
+  assert.equal(file.kind, 'image');
+
+  // Same model, prompt and (defaulted) size: served from the cache, no provider call, charged like any other.
+  const second = await stack.accept(userId, {
+    modelId: 'dall-e-3',
+    prompt: 'a red fox in the snow',
+    params: { size: '1024x1024' },
+  });
+  assert.equal(second.cacheHit, true);
+  const cached = await stack.settled(second.id);
+  assert.equal(cached.status, 'succeeded');
+  assert.equal(imageCalls().length, before + 1, 'the provider was not called again');
+  assert.equal(cached.charged, price('dall-e-3'));
+  assert.notEqual(cached.resultFileId, done.resultFileId, 'the user gets a copy of their own');
+  const entry = await stack.db.aiCacheEntry.findUniqueOrThrow({ where: { key: first.cacheKey ?? '' } });
+  assert.equal(entry.hits, 1);
+  assert.equal((await botMessages(userId)).filter((m) => m.media?.kind === 'photo').length, 2);
+  assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - 2n * price('dall-e-3'), held: 0n });
+
+  // A job run again for a finished request does nothing: no second delivery, no second charge.
+  const delivery = {
+    progress: async () => {},
+    deliver: async () => 'delivered' as const,
+    done: async () => {},
+    failed: async () => {},
+  };
+  const again = await runGeneration(
+    { db: stack.db, ai: stack.ai, store: stack.store, delivery, logger: silentLogger() },
+    first.id,
+  );
+  assert.deepEqual(again, { kind: 'done', status: 'skipped' });
+  assert.equal(await captures(first.id), 1);
+});
+
+test('a provider failure releases the tokens, fails the request and tells the user nothing was charged', async () => {
+  const userId = await stack.newUser(20_000n);
+  stack.predictions.control.setModel('stability-ai/stable-diffusion-3.5-large', {
+    failureRate: 1,
+    delayMs: 100,
+  });
+  const request = await stack.accept(userId, { modelId: 'stable-diffusion', prompt: 'a castle on a cliff' });
+  const done = await stack.settled(request.id);
+  assert.equal(done.status, 'failed');
+  assert.equal(done.errorCode, 'provider_failed');
+  assert.equal(done.charged, 0n);
+  assert.deepEqual(await stack.tokens(userId), { balance: 20_000n, held: 0n });
+  const hold = await stack.db.hold.findUniqueOrThrow({ where: { key: request.holdKey ?? '' } });
+  assert.equal(hold.status, 'released');
+  const told = await waitFor(async () =>
+    (await botMessages(userId)).find((m) => /Nothing was charged/.test(m.text ?? '')),
+  );
+  assert.match(told.text ?? '', /Stable Diffusion could not produce a result/);
+  const job = await waitFor(async () => {
+    const j = await stack.queue.getJob(`ai-${request.id}`);
+    return (await j?.isFailed()) ? j : undefined;
+  });
+  assert.equal(job.attemptsStarted, 1, 'a failed generation is not retried');
+});
+
+test('a request the provider rejects fails at once, without retries', async () => {
+  const userId = await stack.newUser(20_000n);
+  stack.openai.control.failNext({ status: 400, path: '/v1/images/generations' });
+  const request = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'something the model refuses' });
+  const done = await stack.settled(request.id);
+  assert.equal(done.errorCode, 'provider_rejected');
+  assert.deepEqual(await stack.tokens(userId), { balance: 20_000n, held: 0n });
+  const job = await waitFor(async () => {
+    const j = await stack.queue.getJob(`ai-${request.id}`);
+    return (await j?.isFailed()) ? j : undefined;
+  });
+  assert.equal(job.attemptsStarted, 1, 'no retry');
+});
+
+test('a rate-limited submission waits and goes through later, charged once', async () => {
+  const userId = await stack.newUser(20_000n);
+  stack.predictions.control.rateLimitToken(PREDICTION_TOKEN, 1, { retryAfterMs: 300 });
+  const request = await stack.accept(userId, { modelId: 'recraft', prompt: 'a logo of a paper plane' });
+  const done = await stack.settled(request.id);
+  assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
+  const creates = stack.predictions.control
+    .requests()
+    .filter((r) => r.method === 'POST' && r.path.endsWith('/predictions'));
+  assert.ok(
+    creates.some((r) => r.status === 429),
+    'the stand-in did refuse once',
+  );
+  assert.equal(await captures(request.id), 1);
+  assert.deepEqual(await stack.tokens(userId), { balance: 20_000n - price('recraft'), held: 0n });
+});
+
+test('a worker killed while polling: a new worker resumes the same provider job, one submission, one charge', async () => {
+  const userId = await stack.newUser(100_000n);
+  stack.predictions.control.setModel('kwaivgi/kling-v2.1', { kind: 'video', delayMs: 4_000 });
+  const createsBefore = stack.predictions.control
+    .requests()
+    .filter((r) => r.method === 'POST' && r.predictionId !== undefined).length;
+  const request = await stack.accept(userId, {
+    modelId: 'kling',
+    prompt: 'a paper boat on a rainy street',
+    params: { seconds: 5, aspect: '9:16' },
+  });
+  await waitFor(async () => {
+    const row = await stack.db.aiRequest.findUniqueOrThrow({ where: { id: request.id } });
+    return row.providerJobId ? row : undefined;
+  });
+  await new Promise((r) => setTimeout(r, 600)); // well inside the polling loop
+  await worker.close({ force: true });
+  assert.equal(
+    (await stack.db.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).status,
+    'running',
+    'the killed worker left the request in flight',
+  );
+  worker = stack.startWorker(WORKER);
+  const done = await stack.settled(request.id, 30_000);
+  assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
+  const creates = stack.predictions.control
+    .requests()
+    .filter((r) => r.method === 'POST' && r.predictionId !== undefined);
+  assert.equal(creates.length - createsBefore, 1, 'submitted once');
+  assert.equal(await captures(request.id), 1, 'charged once');
+  assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - price('kling'), held: 0n });
+  const videos = (await botMessages(userId)).filter((m) => m.media?.kind === 'video');
+  assert.equal(videos.length, 1);
+  const job = await stack.queue.getJob(`ai-${request.id}`);
+  assert.equal(job?.stalledCounter, 1, 'the new worker took the job over from the dead one');
+});
+
+test('a graceful stop (SIGTERM) hands a polling job back at once; the next worker finishes it', async () => {
+  const userId = await stack.newUser(100_000n);
+  stack.predictions.control.setModel('luma/ray-2-720p', { kind: 'video', delayMs: 3_000 });
+  const createsBefore = submissions();
+  const request = await stack.accept(userId, { modelId: 'luma', prompt: 'waves at night' });
+  await waitFor(async () => {
+    const row = await stack.db.aiRequest.findUniqueOrThrow({ where: { id: request.id } });
+    return row.providerJobId ? row : undefined;
+  });
+  const stopping = Date.now();
+  await worker.close();
+  assert.ok(Date.now() - stopping < 2_000, 'close did not wait for the provider');
+  const job = await stack.queue.getJob(`ai-${request.id}`);
+  assert.equal(await job?.getState(), 'delayed', 'handed back, not failed');
+  worker = stack.startWorker(WORKER);
+  const done = await stack.settled(request.id);
+  assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
+  assert.equal(submissions() - createsBefore, 1, 'resumed, not submitted again');
+  assert.equal(await captures(request.id), 1);
+});
+
+test('photo tools, music and speech arrive as the right kind of message; a vector as an SVG document', async () => {
+  const userId = await stack.newUser(100_000n);
+  const photo = await saveFile(
+    { db: stack.db, store: stack.store },
+    {
+      userId,
+      kind: 'image',
+      name: 'cat.png',
+      mimeType: 'image/png',
+      data: renderPromptImage('a cat', 320, 240),
+    },
+  );
+  const requests = [
+    await stack.accept(userId, { modelId: 'vectorize', prompt: '', inputFileIds: [photo.id] }),
+    await stack.accept(userId, {
+      modelId: 'replace-background',
+      prompt: 'a beach',
+      inputFileIds: [photo.id],
+    }),
+    await stack.accept(userId, { modelId: 'suno', prompt: 'a song about rain' }),
+    await stack.accept(userId, { modelId: 'tts', prompt: 'Good morning!', params: { voice: 'nova' } }),
+  ];
+  for (const request of requests) {
+    const done = await stack.settled(request.id);
+    assert.equal(done.status, 'succeeded', `${request.modelId}: ${done.errorMessage}`);
+  }
+  // Each result answers its own status message.
+  const messages = await botMessages(userId);
+  const resultOf = (statusMessageId: number | null) =>
+    messages.find((m) => m.media && m.reply_to_message_id === statusMessageId)?.media;
+  assert.deepEqual(
+    requests.map((r) => resultOf(r.statusMessageId)?.kind),
+    ['document', 'photo', 'audio', 'audio'],
+  );
+  assert.match(resultOf(requests[0]?.statusMessageId ?? null)?.file_name ?? '', /^vectorize-\d+\.svg$/);
+  const total = requests.reduce((sum, r) => sum + r.price, 0n);
+  assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - total, held: 0n });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function silentLogger() {
+  return createLogger({ level: 'silent', name: 'test' });
+}

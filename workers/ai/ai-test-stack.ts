@@ -1,0 +1,205 @@
+/**
+ * The `ai` queue end to end in one process, for workers/ai.test.ts and bench/ai-queue: the local Bot API,
+ * the OpenAI-compatible and prediction stand-ins behind the real gateway, a fresh database, a Redis prefix,
+ * a local file store in a temp folder, the queue, and as many ai workers as a test starts (and kills).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Api } from 'grammy';
+import { touchUser } from '../../core/accounts/touch-user.ts';
+import { acceptGeneration, type TAcceptGeneration } from '../../core/ai/generation/accept-generation.ts';
+import { AI_QUEUE, type TAiJob } from '../../core/ai/generation/generation-job.ts';
+import { syncModelCatalog } from '../../core/ai/models/sync-model-catalog.ts';
+import { createAiGateway } from '../../core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf, ZProvidersSchema } from '../../core/ai/providers/provider-config.ts';
+import type { AiRequest } from '../../core/db/generated/client.ts';
+import { createLocalFileStore } from '../../core/files/local-file-store.ts';
+import { LEDGER_TX_OPTIONS } from '../../core/ledger/spend-tokens.ts';
+import { creditTokens } from '../../core/ledger/token-grants.ts';
+import { createLogger } from '../../core/logging/logger.ts';
+import { startOpenAiStandIn } from '../../sandbox/openai/openai-stand-in.ts';
+import type { TModelSpec } from '../../sandbox/predictions/model-specs.ts';
+import { startPredictionStandIn } from '../../sandbox/predictions/prediction-stand-in.ts';
+import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
+import { startTelegramServer } from '../../sandbox/telegram/server.ts';
+import { createTestDatabase } from '../../tests/support/test-database.ts';
+import { createTestRedis } from '../../tests/support/test-redis.ts';
+import { type AiWorker, type AiWorkerDeps, startAiWorker } from '../ai.ts';
+
+export const OPENAI_KEY = 'sk-ai-queue-test-aaaaaaaaaaaa';
+export const PREDICTION_TOKEN = 'r8_ai_queue_test_bbbbbbbbbbbb';
+
+/**
+ * The default routes' upstream models whose names do not tell the stand-in what they make (it guesses
+ * from words such as "video" in the name).
+ */
+export const PREDICTION_MODELS: Record<string, TModelSpec> = {
+  'minimax/hailuo-02': { kind: 'video' },
+  'luma/ray-2-720p': { kind: 'video' },
+  'kwaivgi/kling-v2.1': { kind: 'video' },
+  'google/veo-3.1': { kind: 'video' },
+  'suno-ai/suno-v4.5': { kind: 'audio' },
+};
+
+export interface TAiTestStackOptions {
+  botToken: string;
+  /** The prediction stand-in's delay from creation to result (0: instant). */
+  predictionDelayMs?: number;
+  videoDurationMs?: number;
+  logLevel?: string;
+  /** `false` turns the local Bot API's flood limits off (the benchmark measures the queue, not Telegram). */
+  telegramLimits?: false;
+}
+
+let userSeq = 0;
+
+export async function startAiTestStack(opts: TAiTestStackOptions) {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const telegramServer = await startTelegramServer({ port: 0, limits: opts.telegramLimits });
+    cleanups.push(() => telegramServer.close());
+    const telegram = new TelegramTestClient(telegramServer.url);
+    await telegram.registerBot({
+      token: opts.botToken,
+      username: 'ai_queue_test_bot',
+      firstName: 'Polygram',
+    });
+    const openai = await startOpenAiStandIn({
+      keys: [OPENAI_KEY],
+      videoDurationMs: opts.videoDurationMs ?? 1_000,
+    });
+    cleanups.push(() => openai.close());
+    const predictions = await startPredictionStandIn({
+      tokens: [PREDICTION_TOKEN],
+      models: PREDICTION_MODELS,
+      defaults: { delayMs: opts.predictionDelayMs ?? 300 },
+    });
+    cleanups.push(() => predictions.close());
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const redis = await createTestRedis();
+    cleanups.push(() => redis.cleanup());
+    const root = await mkdtemp(join(tmpdir(), 'polygram-ai-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const db = database.db;
+    await syncModelCatalog(db);
+
+    const providers = ZProvidersSchema.parse({
+      openai: { type: 'openai', baseUrl: openai.apiBase, keys: [OPENAI_KEY] },
+      replicate: { type: 'prediction', baseUrl: `${predictions.url}/v1`, keys: [PREDICTION_TOKEN] },
+    });
+    const ai = createAiGateway({
+      config: aiConfigOf({ AI_PROVIDERS: providers, AI_ROUTES: {} }),
+      redis: redis.redis,
+      redisPrefix: redis.prefix,
+    });
+    const store = createLocalFileStore(join(root, 'files'));
+    const prefix = `${redis.prefix}:bull`;
+    const queue = new Queue<TAiJob>(AI_QUEUE, { connection: redis.redis, prefix });
+    cleanups.push(() => queue.close());
+    const logger = createLogger({ level: opts.logLevel ?? 'silent', name: 'ai-test' });
+    const workers: AiWorker[] = [];
+    cleanups.push(() => Promise.all(workers.map((w) => w.close({ force: true }))));
+    const api = () => new Api(opts.botToken, { apiRoot: telegramServer.url });
+
+    return {
+      db,
+      redis: redis.redis,
+      keyPrefix: redis.prefix,
+      queue,
+      telegram,
+      openai,
+      predictions,
+      ai,
+      store,
+      api,
+      startWorker(overrides: Partial<AiWorkerDeps> = {}): AiWorker {
+        const worker = startAiWorker({
+          db,
+          logger,
+          connection: redis.redis,
+          prefix,
+          api: api(),
+          ai,
+          fileStore: store,
+          minEditIntervalMs: 0,
+          ...overrides,
+        });
+        workers.push(worker);
+        return worker;
+      },
+
+      /** A signed-up user with `tokens` perpetual tokens, known to the local Bot API. */
+      async newUser(tokens: bigint, language: 'en' | 'ru' = 'en'): Promise<bigint> {
+        const id = 7_400_000_000 + (process.pid % 1000) * 10_000 + userSeq++;
+        await telegram.upsertUser({ id, first_name: `U${id}` });
+        const { user } = await touchUser(db, { id: BigInt(id), firstName: `U${id}` });
+        await db.user.update({ where: { id: user.id }, data: { language, signedUpAt: new Date() } });
+        if (tokens > 0n)
+          await db.$transaction(
+            (tx) =>
+              creditTokens(tx, {
+                key: `ai-test:${id}`,
+                userId: user.id,
+                amount: tokens,
+                source: 'purchase',
+                expiresAt: null,
+                type: 'topup',
+                actor: { type: 'system' },
+                reason: 'test',
+              }),
+            LEDGER_TX_OPTIONS,
+          );
+        return user.id;
+      },
+
+      /** Accepts a request as the bot does: a status message in the user's chat first. */
+      async accept(
+        userId: bigint,
+        input: Omit<TAcceptGeneration, 'userId' | 'source' | 'language' | 'telegram'>,
+      ): Promise<AiRequest> {
+        const status = await api().sendMessage(userId.toString(), '⏳');
+        const { request } = await acceptGeneration(
+          { db, redis: redis.redis, keyPrefix: redis.prefix, ai, queue },
+          {
+            ...input,
+            userId,
+            source: 'bot',
+            language: 'en',
+            telegram: { chatId: userId, statusMessageId: status.message_id },
+          },
+        );
+        return request;
+      },
+
+      /** The row once it is final; throws after `timeoutMs`. */
+      async settled(requestId: bigint, timeoutMs = 30_000): Promise<AiRequest> {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const row = await db.aiRequest.findUniqueOrThrow({ where: { id: requestId } });
+          if (row.status === 'succeeded' || row.status === 'failed' || row.status === 'canceled') return row;
+          if (Date.now() > deadline) throw new Error(`request ${requestId} still ${row.status}`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      },
+
+      async tokens(userId: bigint) {
+        const account = await db.ledgerAccount.findUnique({
+          where: { userId_asset: { userId, asset: 'TOKEN' } },
+        });
+        return { balance: account?.balance ?? 0n, held: account?.held ?? 0n };
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export type TAiTestStack = Awaited<ReturnType<typeof startAiTestStack>>;

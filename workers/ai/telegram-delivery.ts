@@ -1,0 +1,152 @@
+import { type Api, GrammyError, InputFile } from 'grammy';
+import type { TGenerationDelivery } from '../../core/ai/generation/generation-delivery.ts';
+import { bareMimeType } from '../../core/ai/generation/generation-output.ts';
+import {
+  FAILURE_KEYS,
+  priceArgs,
+  statusText,
+  type TTranslate,
+} from '../../core/ai/generation/status-text.ts';
+import { findCatalogModel } from '../../core/ai/model-catalog.ts';
+import type { AiRequest, PrismaClient } from '../../core/db/generated/client.ts';
+import type { Translator } from '../../core/i18n/translator.ts';
+import type { Logger } from '../../core/logging/logger.ts';
+
+export interface TTelegramDeliveryDeps {
+  /** The user bot's API (file ids and chats are per bot). */
+  api: Api;
+  db: PrismaClient;
+  translator: Translator;
+  logger: Logger;
+  /**
+   * Telegram allows about one edit a second per chat before 429s; a status message has nothing new to say
+   * more often than every few seconds anyway.
+   */
+  minEditIntervalMs?: number;
+}
+
+/** Telegram's caption limit is 1,024 characters; the prompt is cut to leave room for the model's name. */
+const CAPTION_PROMPT_MAX = 900;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The chat can no longer receive anything from the bot: blocked, deleted, or never started. */
+const isUnreachable = (error: unknown) =>
+  error instanceof GrammyError &&
+  (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description)));
+
+/** An edit that changes nothing, or of a message the user deleted: the status is cosmetic, go on. */
+const isHarmlessEditError = (error: unknown) =>
+  error instanceof GrammyError &&
+  error.error_code === 400 &&
+  /not modified|message to edit not found|can't be edited/i.test(error.description);
+
+/**
+ * Delivery through the user bot: the status message (sent by the bot when the request was accepted) is
+ * edited as the job moves, and the result is uploaded as photo / video / audio, or as a document for an
+ * SVG (Telegram would rasterize a vector sent as a photo) and anything else.
+ */
+export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGenerationDelivery {
+  const interval = deps.minEditIntervalMs ?? 3_000;
+  // Per request in this process: a restarted worker edits once more, which is harmless.
+  const lastEdit = new Map<bigint, { at: number; text: string }>();
+  const translate =
+    (request: AiRequest): TTranslate =>
+    (key, args) =>
+      deps.translator.t(request.language, key, args);
+  const modelName = (request: AiRequest) => findCatalogModel(request.modelId)?.displayName ?? request.modelId;
+
+  const editStatus = async (request: AiRequest, text: string) => {
+    if (request.chatId === null || request.statusMessageId === null) return;
+    try {
+      await deps.api.editMessageText(request.chatId.toString(), request.statusMessageId, text);
+    } catch (error) {
+      if (!isHarmlessEditError(error) && !isUnreachable(error)) throw error;
+    }
+  };
+
+  const send = (request: AiRequest, bytes: Buffer, name: string, mimeType: string, caption: string) => {
+    const chat = request.chatId?.toString() ?? '';
+    const file = new InputFile(bytes, name);
+    const options = {
+      caption,
+      ...(request.statusMessageId !== null && {
+        reply_parameters: { message_id: request.statusMessageId, allow_sending_without_reply: true },
+      }),
+    };
+    const type = bareMimeType(mimeType);
+    if (type === 'image/svg+xml') return deps.api.sendDocument(chat, file, options);
+    // Telegram refuses photos past 10 MB or with extreme sides; the same picture still goes as a file.
+    if (type.startsWith('image/'))
+      return deps.api.sendPhoto(chat, file, options).catch((error: unknown) => {
+        if (!(error instanceof GrammyError) || error.error_code !== 400 || isUnreachable(error)) throw error;
+        return deps.api.sendDocument(chat, new InputFile(bytes, name), options);
+      });
+    if (type.startsWith('video/'))
+      return deps.api.sendVideo(chat, file, { ...options, supports_streaming: true });
+    if (type.startsWith('audio/')) return deps.api.sendAudio(chat, file, options);
+    return deps.api.sendDocument(chat, file, options);
+  };
+
+  return {
+    async progress(request, percent) {
+      const text = statusText.working(translate(request), modelName(request), percent);
+      const last = lastEdit.get(request.id);
+      if (last && (last.text === text || Date.now() - last.at < interval)) return;
+      lastEdit.set(request.id, { at: Date.now(), text });
+      try {
+        await editStatus(request, text);
+      } catch (error) {
+        // A progress edit that fails (a 429 past auto-retry) is skipped: the next poll tries again.
+        deps.logger.debug({ requestId: request.id.toString(), err: String(error) }, 'progress edit failed');
+      }
+    },
+
+    async deliver(request, { file, bytes }) {
+      const model = modelName(request);
+      const caption = request.prompt
+        ? translate(request)('generate-result-caption', {
+            model,
+            prompt: cut(request.prompt, CAPTION_PROMPT_MAX),
+          })
+        : model;
+      try {
+        await send(request, bytes, file.name, file.mimeType, caption);
+      } catch (error) {
+        if (!isUnreachable(error)) throw error;
+        await deps.db.user.updateMany({
+          where: { id: request.userId, botBlockedAt: null },
+          data: { botBlockedAt: new Date() },
+        });
+        return 'undeliverable';
+      }
+      return 'delivered';
+    },
+
+    async done(request) {
+      lastEdit.delete(request.id);
+      const text = statusText.done(
+        translate(request),
+        modelName(request),
+        priceArgs(request.charged, request.language),
+      );
+      await editStatus(request, text);
+    },
+
+    async failed(request) {
+      lastEdit.delete(request.id);
+      if (request.chatId === null) return;
+      const t = translate(request);
+      const model = modelName(request);
+      await editStatus(request, statusText.failed(t, model));
+      const code = request.errorCode as keyof typeof FAILURE_KEYS | null;
+      const key = (code && FAILURE_KEYS[code]) || FAILURE_KEYS.internal;
+      // A new message, not only the edit: an edit does not notify, and the user may have been waiting for minutes.
+      await deps.api.sendMessage(request.chatId.toString(), t(key, { model }), {
+        ...(request.statusMessageId !== null && {
+          reply_parameters: { message_id: request.statusMessageId, allow_sending_without_reply: true },
+        }),
+      });
+    },
+  };
+}

@@ -18,6 +18,7 @@ const USER_COMMANDS = [
   'video',
   'music',
   'tts',
+  'tasks',
   'cancel',
 ];
 const ADMIN_COMMANDS = [

@@ -2,16 +2,23 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError } from '../core/errors/app-error.ts';
+import { apiRateLimit } from './api-rate-limit.ts';
 import { miniAppAuth } from './auth/miniapp-auth.ts';
 import type { ServerDeps } from './deps.ts';
 import { sendError } from './errors.ts';
 import { devInitDataRoute } from './routes/dev/init-data.ts';
+import { fileDownloadRoutes } from './routes/files/file-download.ts';
+import { withFiles } from './routes/files/file-route-deps.ts';
+import { fileUploadRoutes } from './routes/files/file-upload.ts';
+import { fileUrlRoutes } from './routes/files/file-url.ts';
 import { healthRoutes } from './routes/health.ts';
 import { internalApiRoutes } from './routes/internal/internal-api.ts';
 import { catalogRoutes } from './routes/miniapp/catalog.ts';
 import { meRoutes } from './routes/miniapp/me.ts';
 import { promoRoutes } from './routes/miniapp/promo.ts';
 import { referralRoutes } from './routes/miniapp/referral.ts';
+import { studioRoutes } from './routes/miniapp/studio/studio-routes.ts';
+import { taskRoutes } from './routes/miniapp/tasks.ts';
 import { walletRoutes } from './routes/miniapp/wallet.ts';
 import { cryptoPayWebhookRoutes } from './routes/webhooks/cryptopay.ts';
 import { telegramWebhookRoutes } from './routes/webhooks/telegram.ts';
@@ -36,6 +43,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return sendError(deps.translator, request, reply, invalid ? new AppError('INVALID_INPUT') : error);
   });
 
+  // Before any route: a client over its hourly limit is refused before authentication or a body is read.
+  app.addHook('onRequest', apiRateLimit(deps));
+
   healthRoutes(app, deps);
   telegramWebhookRoutes(app, deps);
   yooKassaWebhookRoutes(app, deps);
@@ -43,6 +53,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.config.DEV_AUTH) devInitDataRoute(app, deps);
   // Admin token instead of initData; mounted only when ADMIN_API_TOKEN is set.
   await internalApiRoutes(app, deps);
+  const files = withFiles(deps);
+  // Signed URLs instead of initData: <img> and <video> cannot send an Authorization header.
+  if (files) fileDownloadRoutes(app, files);
 
   await app.register(async (api) => {
     api.addHook('onRequest', miniAppAuth(deps));
@@ -51,6 +64,14 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     catalogRoutes(api, deps);
     referralRoutes(api, deps);
     promoRoutes(api, deps);
+    if (files) {
+      await fileUploadRoutes(api, files);
+      fileUrlRoutes(api, files);
+    }
+    // Video tasks need uploads (their materials) and the `ai` queue (their runs).
+    if (files && deps.aiQueue) taskRoutes(api, { ...files, aiQueue: deps.aiQueue });
+    // The AI studio: chat, generation, gallery, usage (each part mounted when its dependencies are given).
+    studioRoutes(api, deps);
   });
 
   if (deps.miniAppDir && existsSync(deps.miniAppDir)) {

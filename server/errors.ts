@@ -29,6 +29,10 @@ const STATUS: Partial<Record<TAppErrorCode, number>> = {
   INSUFFICIENT_FUNDS: 402,
   MODEL_NOT_FOUND: 404,
   MODEL_UNAVAILABLE: 409,
+  // AI studio (server/routes/miniapp/studio/).
+  CHAT_BUSY: 409,
+  PRICE_CHANGED: 409,
+  GENERATION_LIMITED: 429,
 };
 
 const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
@@ -56,6 +60,9 @@ const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
   INSUFFICIENT_FUNDS: 'api-error-insufficient-funds',
   MODEL_NOT_FOUND: 'api-error-model-not-found',
   MODEL_UNAVAILABLE: 'api-error-model-unavailable',
+  CHAT_BUSY: 'api-error-chat-busy',
+  PRICE_CHANGED: 'api-error-price-changed',
+  GENERATION_LIMITED: 'api-error-generation-limited',
 };
 
 /** A coded domain error becomes a status and a message in the caller's language; anything else is a 500. */

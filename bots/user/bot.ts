@@ -13,20 +13,26 @@ import { banGuard } from '../shared/middlewares/ban-guard.ts';
 import { errorHandler } from '../shared/middlewares/error-boundary.ts';
 import { floodControl } from '../shared/middlewares/flood-control.ts';
 import { observe } from '../shared/middlewares/observe.ts';
+import { createDialogTextConversation, DIALOG_TEXT_CONVERSATION } from './chat/dialog-text-conversation.ts';
 import { ADD_EMAIL_CONVERSATION, createAddEmailConversation } from './conversations/add-email.ts';
 import { createSignupConversation, SIGNUP_CONVERSATION } from './conversations/signup.ts';
 import { createSupportConversation, SUPPORT_CONVERSATION } from './conversations/support-request.ts';
 import { buyFeature } from './features/buy.ts';
+import { chatFeature } from './features/chat.ts';
+import { dialogsFeature } from './features/dialogs.ts';
+import { generateFeature } from './features/generate.ts';
 import { helpFeature } from './features/help.ts';
 import { historyFeature } from './features/history.ts';
 import { languageFeature } from './features/language.ts';
 import { partnerFeature } from './features/partner.ts';
+import { photoToolsFeature } from './features/photo-tools.ts';
 import { profileFeature } from './features/profile.ts';
 import { promoFeature } from './features/promo.ts';
 import { referralFeature } from './features/referral.ts';
 import { starsPaymentsFeature } from './features/stars-payments.ts';
 import { startFeature } from './features/start.ts';
 import { enterSupport, supportFeature } from './features/support.ts';
+import { tasksFeature } from './features/tasks.ts';
 import { walletFeature } from './features/wallet.ts';
 import { createMainMenu } from './menus/main-menu.ts';
 
@@ -63,6 +69,7 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(createConversation(createSignupConversation(deps), SIGNUP_CONVERSATION));
   bot.use(createConversation(createAddEmailConversation(deps), ADD_EMAIL_CONVERSATION));
   bot.use(createConversation(createSupportConversation(deps), SUPPORT_CONVERSATION));
+  bot.use(createConversation(createDialogTextConversation(deps), DIALOG_TEXT_CONVERSATION));
 
   bot.use(startFeature);
   bot.use(helpFeature);
@@ -75,6 +82,14 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(referralFeature(deps.db));
   bot.use(promoFeature(deps));
   bot.use(partnerFeature(deps));
+  // Photo tools before any text handler: the answer to "describe the new background" is a plain text.
+  bot.use(photoToolsFeature(deps));
+  bot.use(generateFeature(deps));
+  bot.use(tasksFeature(deps));
+
+  bot.use(dialogsFeature(deps));
+  // Last of the features: any private text that no command or conversation took is a message to the AI.
+  bot.use(chatFeature(deps));
 
   const privateChats = bot.chatType('private');
   privateChats.on('message:text', async (ctx) => {

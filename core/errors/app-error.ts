@@ -54,7 +54,12 @@ export type TAppErrorCode =
   | 'TASK_MATERIAL_MISSING'
   | 'TASK_PROMPT_REQUIRED'
   | 'TASK_RUN_ACTIVE'
-  | 'TASK_PRICE_CHANGED';
+  | 'TASK_PRICE_CHANGED'
+  // AI studio in the Mini App (server/routes/miniapp/studio/): CHAT_BUSY while another reply of the user's is
+  // streaming (bot or Mini App); PRICE_CHANGED carries `price`; GENERATION_LIMITED `limit`, `minutes`, `time`.
+  | 'CHAT_BUSY'
+  | 'PRICE_CHANGED'
+  | 'GENERATION_LIMITED';
 
 export class AppError extends Error {
   constructor(

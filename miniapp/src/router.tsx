@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { startStack } from './start-route.ts';
 
 /** Every screen the app has; `routes.ts` maps each to its component. */
-export type TRoutePath = '/' | '/profile' | '/wallet' | '/buy' | '/referral';
+export type TRoutePath = '/' | '/profile' | '/wallet' | '/buy' | '/referral' | '/tasks';
 
 type TRouter = {
   path: TRoutePath;
@@ -17,7 +18,8 @@ const RouterContext = createContext<TRouter | undefined>(undefined);
  * and navigation inside the app goes back through Telegram's BackButton, not the browser's.
  */
 export function RouterProvider({ children }: { children: ReactNode }) {
-  const [stack, setStack] = useState<readonly TRoutePath[]>(['/']);
+  // A link from the bot can open the app on a deeper screen (start-route.ts); home stays below it.
+  const [stack, setStack] = useState<readonly TRoutePath[]>(startStack);
   const navigate = useCallback((path: TRoutePath) => setStack((current) => [...current, path]), []);
   const back = useCallback(
     () => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current)),

@@ -3,6 +3,7 @@ import { BuyPage } from './pages/buy/BuyPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { ProfilePage } from './pages/profile/ProfilePage.tsx';
 import { ReferralPage } from './pages/referral/ReferralPage.tsx';
+import { TasksPage } from './pages/tasks/TasksPage.tsx';
 import { WalletPage } from './pages/wallet/WalletPage.tsx';
 import type { TRoutePath } from './router.tsx';
 
@@ -19,4 +20,5 @@ export const routes: readonly TRoute[] = [
   { path: '/wallet', component: WalletPage, titleKey: 'miniapp-wallet-title' },
   { path: '/buy', component: BuyPage, titleKey: 'miniapp-buy-title' },
   { path: '/referral', component: ReferralPage, titleKey: 'miniapp-referral-title' },
+  { path: '/tasks', component: TasksPage, titleKey: 'miniapp-tasks-title' },
 ];

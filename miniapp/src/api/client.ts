@@ -5,7 +5,7 @@ import { ApiError } from './api-error.ts';
 export type TApiRequest = <TSchema extends z.ZodMiniType>(
   path: string,
   schema: TSchema,
-  init?: { method?: 'GET' | 'PATCH' | 'POST' | 'DELETE'; body?: unknown },
+  init?: { method?: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE'; body?: unknown },
 ) => Promise<z.infer<TSchema>>;
 
 /**

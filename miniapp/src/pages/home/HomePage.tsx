@@ -4,6 +4,7 @@ import { Page } from '../../components/Page.tsx';
 import { useT } from '../../i18n.ts';
 import { useMe } from '../../me-context.ts';
 import { useRouter } from '../../router.tsx';
+import { FilmIcon } from '../tasks/FilmIcon.tsx';
 
 export function HomePage() {
   const t = useT();
@@ -29,6 +30,13 @@ export function HomePage() {
             hint={t('miniapp-home-buy-tile-hint')}
             onOpen={() => navigate('/buy')}
             testId="nav-buy"
+          />
+          <NavTile
+            icon={<FilmIcon />}
+            title={t('miniapp-home-tasks-tile')}
+            hint={t('miniapp-home-tasks-tile-hint')}
+            onOpen={() => navigate('/tasks')}
+            testId="nav-tasks"
           />
           <NavTile
             icon={<GiftIcon />}

@@ -1,0 +1,28 @@
+import type { TRoutePath } from './router.tsx';
+
+/** What a link from the bot asked to open: `?task=<id>` or `?task=new` (core/studio/task-link.ts). */
+export type TStartTask = { kind: 'task'; id: string } | { kind: 'new' };
+
+type TStart = { stack: readonly TRoutePath[]; task: TStartTask | null };
+
+// The query, not the hash: Telegram delivers its launch parameters in the hash and keeps the query as the
+// bot's button gave it. Read once at start; a reload inside Telegram keeps the same URL, so it reopens there.
+function parse(search: string): TStart {
+  const task = new URLSearchParams(search).get('task');
+  if (task === 'new') return { stack: ['/', '/tasks'], task: { kind: 'new' } };
+  if (task && /^\d{1,19}$/.test(task)) return { stack: ['/', '/tasks'], task: { kind: 'task', id: task } };
+  return { stack: ['/'], task: null };
+}
+
+const start = parse(typeof window === 'undefined' ? '' : window.location.search);
+
+/** The screens below the one the app opens on, so the BackButton leads home from a deep link too. */
+export const startStack = (): readonly TRoutePath[] => start.stack;
+
+let taskTaken = false;
+
+/** The task the launch link named, until the tasks page has opened it once (then the page is the user's). */
+export const startTask = (): TStartTask | null => (taskTaken ? null : start.task);
+export const takeStartTask = (): void => {
+  taskTaken = true;
+};

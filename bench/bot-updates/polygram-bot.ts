@@ -5,11 +5,14 @@ import type { BotDeps } from '../../bots/shared/deps.ts';
 import { createBotMetrics } from '../../bots/shared/metrics.ts';
 import { createStarsGateway } from '../../bots/shared/stars-gateway.ts';
 import { createUserBot, type UserBot } from '../../bots/user/bot.ts';
+import { AI_QUEUE, type TAiJob } from '../../core/ai/generation/generation-job.ts';
 import { createAiGateway } from '../../core/ai/providers/create-ai-gateway.ts';
 import { aiConfigOf } from '../../core/ai/providers/provider-config.ts';
 import { loadEnv } from '../../core/config/env.ts';
 import { deriveKey } from '../../core/crypto/secret-box.ts';
 import { createPrisma } from '../../core/db/create-prisma.ts';
+import { createFileStore } from '../../core/files/create-file-store.ts';
+import { fileUrlKeyOf } from '../../core/files/signed-url.ts';
 import { LOCALES_DIR, loadTranslator } from '../../core/i18n/translator.ts';
 import { createLogger } from '../../core/logging/logger.ts';
 import { createMailer } from '../../core/mail/mailer.ts';
@@ -46,6 +49,7 @@ export function createPolygramBot(start: TBotStart): { bot: UserBot; close(): Pr
     connection: redis,
     prefix: `${config.REDIS_PREFIX}:bull`,
   });
+  const aiQueue = new Queue<TAiJob>(AI_QUEUE, { connection: redis, prefix: `${config.REDIS_PREFIX}:bull` });
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   // Filled after the bot exists, as bots/main.ts does: the Stars gateway sends through the bot's Api.
   const gateways: PaymentGateways = {};
@@ -63,6 +67,9 @@ export function createPolygramBot(start: TBotStart): { bot: UserBot; close(): Pr
     miniAppUrl: null,
     gateways,
     ai: createAiGateway({ config: aiConfigOf(config), redis, redisPrefix: config.REDIS_PREFIX }),
+    aiQueue,
+    fileStore: createFileStore(config),
+    fileUrlKey: fileUrlKeyOf(config.DATA_ENCRYPTION_KEY),
   };
   const bot = createUserBot(config.BOT_TOKEN, deps);
   gateways.stars = createStarsGateway(bot.api, translator);
@@ -71,6 +78,7 @@ export function createPolygramBot(start: TBotStart): { bot: UserBot; close(): Pr
     async close() {
       mailer.close();
       await notifyQueue.close();
+      await aiQueue.close();
       await redis.quit();
       await db.$disconnect();
     },

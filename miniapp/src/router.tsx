@@ -2,7 +2,20 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { startStack } from './start-route.ts';
 
 /** Every screen the app has; `routes.ts` maps each to its component. */
-export type TRoutePath = '/' | '/profile' | '/wallet' | '/buy' | '/referral' | '/tasks';
+export type TRoutePath =
+  | '/'
+  | '/profile'
+  | '/wallet'
+  | '/buy'
+  | '/referral'
+  | '/tasks'
+  | '/studio'
+  | '/studio/chat'
+  | '/studio/image'
+  | '/studio/video'
+  | '/studio/audio'
+  | '/studio/gallery'
+  | '/studio/usage';
 
 type TRouter = {
   path: TRoutePath;

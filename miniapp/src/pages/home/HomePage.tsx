@@ -1,4 +1,4 @@
-import { CartIcon, GiftIcon, PersonIcon, WalletIcon } from '../../components/icons.tsx';
+import { CartIcon, GiftIcon, PersonIcon, SparkleIcon, WalletIcon } from '../../components/icons.tsx';
 import { NavTile } from '../../components/NavTile.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useT } from '../../i18n.ts';
@@ -30,6 +30,13 @@ export function HomePage() {
             hint={t('miniapp-home-buy-tile-hint')}
             onOpen={() => navigate('/buy')}
             testId="nav-buy"
+          />
+          <NavTile
+            icon={<SparkleIcon />}
+            title={t('miniapp-home-studio-tile')}
+            hint={t('miniapp-home-studio-tile-hint')}
+            onOpen={() => navigate('/studio')}
+            testId="nav-studio"
           />
           <NavTile
             icon={<FilmIcon />}

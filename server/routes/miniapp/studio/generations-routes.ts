@@ -1,0 +1,87 @@
+import type { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { acceptGeneration } from '../../../../core/ai/generation/accept-generation.ts';
+import type { TAiJob } from '../../../../core/ai/generation/generation-job.ts';
+import { findModel } from '../../../../core/ai/models/list-models.ts';
+import { ownGeneration } from '../../../../core/ai/usage/own-generation.ts';
+import { AppError, isAppError } from '../../../../core/errors/app-error.ts';
+import { formatTokens } from '../../../../core/ledger/format-money.ts';
+import { type TGeneration, ZStartGenerationSchema } from '../../../contracts/studio.ts';
+import type { TFileRouteDeps } from '../../files/file-route-deps.ts';
+import { accountOf, idOf, parsed } from './request-parts.ts';
+import { toGenerationView } from './studio-views.ts';
+
+export type TGenerationRouteDeps = TFileRouteDeps & { aiQueue: Queue<TAiJob> };
+
+/** The limiter's refusal with when to come back: in minutes and as a UTC clock time, like the bot says it. */
+function limited(error: AppError): AppError {
+  const retryAt = error.details.retryAt instanceof Date ? error.details.retryAt : new Date();
+  return new AppError('GENERATION_LIMITED', {
+    limit: Number(error.details.limit ?? 0),
+    minutes: Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000)),
+    time: retryAt.toISOString().slice(11, 16),
+  });
+}
+
+/**
+ * Generation from the Mini App: POST /api/studio/generations hands the request to acceptGeneration (source
+ * `miniapp`, no Telegram chat, so the worker sends nothing to the bot's chat and the result is delivered by
+ * being stored: the gallery shows it); GET /api/studio/generations/:id is what the page polls.
+ */
+export function studioGenerationRoutes(api: FastifyInstance, deps: TGenerationRouteDeps) {
+  const { db } = deps;
+
+  api.post('/api/studio/generations', async (request, reply): Promise<TGeneration> => {
+    const account = accountOf(request);
+    const body = parsed(ZStartGenerationSchema, request.body);
+    const lang = account.language;
+    if (body.expectedPrice !== undefined) {
+      // The page showed a price a while ago; an admin may have changed it since. Confirming one price and
+      // paying another is what the check prevents (the price reserved is read again when accepted).
+      const model = await findModel(db, body.modelId);
+      if (model && model.tokenPrice.toString() !== body.expectedPrice)
+        throw new AppError('PRICE_CHANGED', { price: formatTokens(model.tokenPrice, lang) });
+    }
+    try {
+      const accepted = await acceptGeneration(
+        { db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX, ai: deps.ai, queue: deps.aiQueue },
+        {
+          userId: account.id,
+          modelId: body.modelId,
+          source: 'miniapp',
+          prompt: body.prompt,
+          params: body.params,
+          inputFileIds: body.inputFileIds,
+          language: lang,
+        },
+      );
+      reply.status(202);
+      return toGenerationView(
+        accepted.request,
+        { file: null, urlKey: deps.fileUrlKey },
+        { translator: deps.translator, lang },
+      );
+    } catch (error) {
+      if (!isAppError(error, 'RATE_LIMITED')) throw error;
+      const refusal = limited(error);
+      reply.header('retry-after', String(Number(refusal.details.minutes) * 60));
+      throw refusal;
+    }
+  });
+
+  api.get<{ Params: { id: string } }>(
+    '/api/studio/generations/:id',
+    async (request): Promise<TGeneration> => {
+      const account = accountOf(request);
+      const { request: row, file } = await ownGeneration(db, {
+        userId: account.id,
+        requestId: idOf(request.params.id),
+      });
+      return toGenerationView(
+        row,
+        { file, urlKey: deps.fileUrlKey },
+        { translator: deps.translator, lang: account.language },
+      );
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { listModels } from '../../../../core/ai/models/list-models.ts';
+import { aiPlanOf } from '../../../../core/ai/user-tier.ts';
+import { getWallet } from '../../../../core/ledger/wallet.ts';
+import type { TStudioModels } from '../../../contracts/studio.ts';
+import type { ServerDeps } from '../../../deps.ts';
+import { generationOf } from './model-options.ts';
+import { accountOf } from './request-parts.ts';
+
+/**
+ * GET /api/studio/models: every model a user can use right now (switched on by admins and served by a
+ * configured provider), catalog order, at its live price, with what the user can spend. Whisper and TTS
+ * are listed too: the chat's voice features use them; the generate page shows only generating models.
+ */
+export function studioModelsRoute(api: FastifyInstance, deps: ServerDeps) {
+  api.get('/api/studio/models', async (request): Promise<TStudioModels> => {
+    const account = accountOf(request);
+    const [models, wallet, plan] = await Promise.all([
+      listModels(deps.db),
+      getWallet(deps.db, account.id),
+      aiPlanOf(deps.db, account.id),
+    ]);
+    const available = wallet.tokens.available > 0n ? wallet.tokens.available : 0n;
+    return {
+      models: models
+        .filter((m) => m.enabled && deps.ai.serves(m.id))
+        .map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          name: m.displayName,
+          price: m.tokenPrice.toString(),
+          freeForSubscribers: m.freeForSubscribers === true,
+          generation: generationOf(m.id),
+        })),
+      available: available.toString(),
+      subscriber: plan.subscriber,
+      unlimitedUntil: plan.unlimitedUntil?.toISOString() ?? null,
+    };
+  });
+}

@@ -12,6 +12,7 @@ import { startTelegramServer } from '../../sandbox/telegram/server.ts';
 import { startYooKassaStandIn, type TYooKassaControl } from '../../sandbox/yookassa/yookassa-stand-in.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { createTestRedis, TEST_REDIS_URL } from '../support/test-redis.ts';
+import { startAiStandIns, type TAiStandIns } from './ai-stand-ins.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -43,6 +44,10 @@ export interface Stack {
   yookassa: { url: string; shopId: string; secretKey: string; control: TYooKassaControl };
   /** The Crypto Pay stand-in the app uses; its signed webhooks go to the app's /webhooks/cryptopay. */
   cryptopay: { url: string; token: string; control: TCryptoPayControl };
+  /** The OpenAI-compatible stand-in: the app's `openai` and `gateway` providers, two keys. */
+  openai: TAiStandIns['openai'];
+  /** The prediction stand-in: the app's `replicate` provider, two tokens. */
+  predictions: TAiStandIns['predictions'];
   signInitData(user: TInitDataUser, authDate?: Date): string;
   /** Stops the app process with SIGTERM and starts it again on the same port and data. */
   restartApp(): Promise<void>;
@@ -102,6 +107,7 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     token: cryptopayToken,
     webhookUrl: `${appUrl}/webhooks/cryptopay`,
   });
+  const ai = await startAiStandIns();
   const env = buildAppEnv({
     nodeEnv: 'test',
     logLevel: process.env.TEST_LOG_LEVEL ?? 'info',
@@ -120,6 +126,7 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     // The stand-ins post from the loopback address, never from YooKassa's published ranges.
     yookassa: { url: yookassa.url, ...yookassaAuth, allowedIps: ['127.0.0.1/32', '::1/128'] },
     cryptopay: { url: cryptopay.url, token: cryptopayToken },
+    ai: ai.env,
   });
 
   mkdirSync(`${ROOT}test-artifacts/logs`, { recursive: true });
@@ -131,6 +138,7 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
       mail.close(),
       yookassa.close(),
       cryptopay.close(),
+      ai.close(),
       database.drop(),
       redis.cleanup(),
     ]);
@@ -161,6 +169,8 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     supportChatId,
     yookassa: { url: yookassa.url, ...yookassaAuth, control: yookassa.control },
     cryptopay: { url: cryptopay.url, token: cryptopayToken, control: cryptopay.control },
+    openai: ai.openai,
+    predictions: ai.predictions,
     signInitData: (user, authDate = new Date()) => signLaunchInitData(user, userBot.token, authDate),
     restartApp: () => processes.restartApp(),
     logs: () => logText,

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const roots = ['core', 'bots', 'server', 'workers', 'sandbox', 'scripts', 'tests', 'bench'];
+const roots = ['core', 'bots', 'server', 'workers', 'sandbox', 'scripts', 'tests', 'bench', 'miniapp/src'];
 const skip = new Set(['node_modules', 'dist', 'generated', '.sandbox']);
 
 function collect(dir, out) {

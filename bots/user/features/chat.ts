@@ -1,4 +1,5 @@
 import { Composer, InputFile } from 'grammy';
+import { acquireReplyLock } from '../../../core/ai/chat/reply-lock.ts';
 import { speakDialogMessage } from '../../../core/ai/chat/speak-message.ts';
 import type { UserBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
@@ -6,7 +7,6 @@ import { speakReply } from '../chat/chat-callbacks.ts';
 import { chatFailureView } from '../chat/chat-failure.ts';
 import type { TTr } from '../chat/dialog-views.ts';
 import { replyInChat, type TReplyInput } from '../chat/reply-in-chat.ts';
-import { acquireReplyLock } from '../chat/reply-lock.ts';
 import type { TStreamPacing } from '../chat/streaming-reply.ts';
 
 const SPEAK_LOCK_MS = 60_000;

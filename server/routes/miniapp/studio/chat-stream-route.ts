@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 // The bot's lock (Redis, no grammY): keyed by the private chat, whose id is the user's id, so a reply
 // streaming in the bot's chat and one in the Mini App exclude each other.
-import { acquireReplyLock } from '../../../../bots/user/chat/reply-lock.ts';
+import { acquireReplyLock } from '../../../../core/ai/chat/reply-lock.ts';
 import { runChatTurn, type TChatTurnResult } from '../../../../core/ai/chat/run-chat-turn.ts';
 import { ownedDialog } from '../../../../core/ai/dialogs/owned-dialog.ts';
 import type { User } from '../../../../core/db/generated/client.ts';

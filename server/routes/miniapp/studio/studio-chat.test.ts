@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { acquireReplyLock } from '../../../../bots/user/chat/reply-lock.ts';
 import { touchUser } from '../../../../core/accounts/touch-user.ts';
+import { acquireReplyLock } from '../../../../core/ai/chat/reply-lock.ts';
 import { CHAT_MESSAGE_MAX } from '../../../../core/ai/chat/run-chat-turn.ts';
 import { syncModelCatalog } from '../../../../core/ai/models/sync-model-catalog.ts';
 import { getWallet } from '../../../../core/ledger/wallet.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { DIALOG_TITLE_MAX, SYSTEM_PROMPT_MAX } from '../../core/ai/dialogs/dialog-rules.ts';
-import { ZFileIdSchema, ZFileKindSchema } from './files.ts';
+import { ZFileIdSchema, ZStoredFileViewSchema } from './files.ts';
 
 // Shared by server/routes/miniapp/studio/ and the Mini App's studio pages (miniapp/src/api/studio.ts).
 // Token amounts are decimal strings (bigints in the ledger); ids are decimal strings except file ids.
@@ -184,21 +184,8 @@ export type TChatEvent =
 
 // ─── Results: files, gallery, generations ───────────────────────────────────
 
-/** A result file: `url` to show it, `downloadUrl` to save it; both signed, valid until `urlExpiresAt`. */
-export const ZResultFileSchema = z.object({
-  id: ZFileIdSchema,
-  name: z.string(),
-  mimeType: z.string(),
-  kind: ZFileKindSchema,
-  size: z.number(),
-  width: z.nullable(z.number()),
-  height: z.nullable(z.number()),
-  url: z.string(),
-  downloadUrl: z.string(),
-  urlExpiresAt: z.string(),
-  /** When the file is deleted from storage (results are kept three days). */
-  expiresAt: z.nullable(z.string()),
-});
+/** A result file: a stored file's view plus `downloadUrl` to save it; both URLs signed until `urlExpiresAt`. */
+export const ZResultFileSchema = z.extend(ZStoredFileViewSchema, { downloadUrl: z.string() });
 export type TResultFile = z.infer<typeof ZResultFileSchema>;
 
 export const GALLERY_PAGE_MAX = 48;

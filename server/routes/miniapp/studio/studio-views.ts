@@ -2,7 +2,7 @@ import type { TDialogSummary } from '../../../../core/ai/dialogs/list-dialogs.ts
 import { FAILURE_KEYS } from '../../../../core/ai/generation/status-text.ts';
 import { findCatalogModel } from '../../../../core/ai/model-catalog.ts';
 import type { AiRequest, DialogMessage, StoredFile } from '../../../../core/db/generated/client.ts';
-import { FILE_URL_TTL_MS, signFileUrl } from '../../../../core/files/signed-url.ts';
+import { signFileUrl } from '../../../../core/files/signed-url.ts';
 import type { TLang, Translator } from '../../../../core/i18n/translator.ts';
 import type {
   TDialogMessage,
@@ -11,6 +11,7 @@ import type {
   TStudioDialog,
   TStudioKind,
 } from '../../../contracts/studio.ts';
+import { toFileView } from '../../files/file-view.ts';
 
 /** Brand names as the catalog writes them; a retired model keeps its id as its name. */
 export const modelNameOf = (modelId: string) => findCatalogModel(modelId)?.displayName ?? modelId;
@@ -44,20 +45,9 @@ export function toMessageView(message: DialogMessage): TDialogMessage {
 
 /** A result file with a preview URL and a download URL, both valid for FILE_URL_TTL_MS from `now`. */
 export function toResultFile(file: StoredFile, urlKey: Buffer, now = new Date()): TResultFile {
-  const expiresAt = new Date(now.getTime() + FILE_URL_TTL_MS);
-  return {
-    id: file.id,
-    name: file.name,
-    mimeType: file.mimeType,
-    kind: file.kind,
-    size: Number(file.size),
-    width: file.width,
-    height: file.height,
-    url: signFileUrl(urlKey, { fileId: file.id, expiresAt }),
-    downloadUrl: signFileUrl(urlKey, { fileId: file.id, expiresAt, download: true }),
-    urlExpiresAt: expiresAt.toISOString(),
-    expiresAt: file.expiresAt?.toISOString() ?? null,
-  };
+  const view = toFileView(file, urlKey, now);
+  const expiresAt = new Date(view.urlExpiresAt);
+  return { ...view, downloadUrl: signFileUrl(urlKey, { fileId: file.id, expiresAt, download: true }) };
 }
 
 /** Failure messages are the bot's (generate-failed-*): each says that nothing was charged. */

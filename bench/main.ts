@@ -14,6 +14,7 @@ import { botUpdatesBench } from './bot-updates/index.ts';
 import { broadcastBench } from './broadcast/index.ts';
 import { ledgerBench } from './ledger/index.ts';
 import { describeMachine, gitCommit } from './machine.ts';
+import { miniAppBench } from './miniapp/index.ts';
 import { formatTable } from './print-table.ts';
 import type { TBenchModule, TBenchReport, TBenchResult } from './types.ts';
 import { writeResults } from './write-results.ts';
@@ -24,6 +25,7 @@ const BENCHMARKS: TBenchModule[] = [
   broadcastBench,
   aiStreamingBench,
   aiQueueBench,
+  miniAppBench,
 ];
 
 async function main() {

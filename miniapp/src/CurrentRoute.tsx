@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { LoadingScreen } from './components/LoadingScreen.tsx';
 import { useT } from './i18n.ts';
 import { useRouter } from './router.tsx';
 import { routes } from './routes.ts';
@@ -15,5 +16,9 @@ export function CurrentRoute() {
 
   if (!route) return null;
   const Component = route.component;
-  return <Component />;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <Component />
+    </Suspense>
+  );
 }

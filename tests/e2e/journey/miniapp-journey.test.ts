@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -162,20 +162,17 @@ test('5 · in the Mini App panel: buys tokens, creates a video task, uploads wit
   await emu.expectBot(`✅ Your video “${TASK_TITLE}” is ready (Kling). Charged: 38,000 tokens.`);
   await saveScreenshot(page, 'journey-task-done');
 
-  // Download: the app asks the client to save the file (Mini Apps 8.0 downloadFile).
+  // Download: the app asks the client to save the file (Mini Apps 8.0 downloadFile) and the emulator saves it
+  // as the browser's download, as Telegram does after its prompt.
   const bridgeCalls = await app.recordBridgeCalls();
+  const download = page.waitForEvent('download', { timeout: BOT_REPLY_MS });
   await app.byTestId('task-result-download').first().click();
   const asked = await bridgeCalls.waitFor('web_app_request_file_download', BOT_REPLY_MS);
   const request = z.object({ url: z.string().url(), file_name: z.string() }).parse(asked.eventData);
   assert.match(request.file_name, /^kling-\d+\.mp4$/);
-  await page.getByTestId('bridge-log').locator('li[data-method="web_app_request_file_download"]').waitFor({
-    state: 'attached',
-  });
-  // The emulator does not save files for the app (its bridge ignores this call): fetch what it would save.
-  const downloaded = await fetch(request.url);
-  assert.equal(downloaded.status, 200);
-  assert.match(downloaded.headers.get('content-disposition') ?? '', /^attachment/);
-  assert.deepEqual(Buffer.from(await downloaded.arrayBuffer()), sampleBytes.video(), 'the provider’s video');
+  const saved = await download;
+  const savedPath = await saved.path();
+  assert.deepEqual(await readFile(savedPath), sampleBytes.video(), 'the provider’s video, saved');
 
   // Regenerate: same materials, no upload, the new price confirmed against the new balance.
   await app.byTestId('task-regenerate').click();

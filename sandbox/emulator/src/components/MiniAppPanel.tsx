@@ -93,6 +93,7 @@ export function MiniAppPanel(props: {
     handlers: {
       onClose: props.onClose,
       onOpenLink: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+      onDownloadFile: (url, fileName) => downloadFile(new URL(url, props.launch.url).href, fileName),
       onOpenTelegramLink: props.onOpenTelegramLink,
       onNotice: props.onNotice,
     },
@@ -214,4 +215,15 @@ export function MiniAppPanel(props: {
       </details>
     </section>
   );
+}
+
+/** A download as the browser does it for a link with `download`: same-origin signed URLs keep their name. */
+function downloadFile(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
 }

@@ -69,6 +69,7 @@ const METHOD_SCHEMAS = {
   web_app_read_text_from_clipboard: z.object({ req_id: z.string() }),
   web_app_invoke_custom_method: z.object({ req_id: z.string(), method: z.string(), params: z.unknown() }),
   web_app_data_send: z.object({ data: z.string() }),
+  web_app_request_file_download: z.object({ url: z.string().min(1), file_name: z.string() }),
 } as const;
 
 type TMethodSchemas = typeof METHOD_SCHEMAS;
@@ -125,6 +126,8 @@ export interface TClientEvents {
   custom_method_invoked: { req_id: string; result?: unknown; error?: string };
   write_access_requested: { status: 'allowed' | 'cancelled' };
   phone_requested: { status: 'sent' | 'cancelled' };
+  /** Telegram answers after its download prompt; an empty status means the user declined. */
+  file_download_requested: { status?: 'downloading' };
 }
 
 export function encodeClientEvent<K extends keyof TClientEvents>(

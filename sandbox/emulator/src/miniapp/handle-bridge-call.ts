@@ -33,6 +33,8 @@ export interface TPanelState {
 export interface TBridgeHandlers {
   onClose: () => void;
   onOpenLink: (url: string) => void;
+  /** Saves the file as the browser's download (Telegram shows its own prompt first; here the click was it). */
+  onDownloadFile: (url: string, fileName: string) => void;
   onOpenTelegramLink: (pathFull: string) => void;
   onNotice: (text: string) => void;
 }
@@ -112,6 +114,10 @@ const HANDLERS: THandlers = {
   web_app_open_link: (params, ctx) => ctx.handlers.onOpenLink(params.url),
   web_app_open_tg_link: (params, ctx) => ctx.handlers.onOpenTelegramLink(params.path_full),
   web_app_close: (_params, ctx) => ctx.handlers.onClose(),
+  web_app_request_file_download: (params, ctx) => {
+    ctx.handlers.onDownloadFile(params.url, params.file_name);
+    ctx.post('file_download_requested', { status: 'downloading' });
+  },
   // Reading the clipboard needs a permission prompt nobody answers in a headless run: nothing is shared.
   web_app_read_text_from_clipboard: (params, ctx) =>
     ctx.post('clipboard_text_received', { req_id: params.req_id, data: null }),

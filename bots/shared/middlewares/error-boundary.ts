@@ -8,6 +8,11 @@ const ERROR_KEYS: Record<string, string> = {
   FORBIDDEN: 'error-forbidden',
   USER_NOT_FOUND: 'error-user-not-found',
   INVALID_INPUT: 'error-invalid-input',
+  // A photo or file a feature saved without its own handling (locales/*/files.ftl).
+  FILE_TOO_LARGE: 'error-file-too-large',
+  IMAGE_TOO_LARGE: 'error-image-too-large',
+  FILE_TYPE_NOT_ALLOWED: 'error-file-type-not-allowed',
+  FILE_TYPE_MISMATCH: 'error-file-type-mismatch',
 };
 
 /**
@@ -30,11 +35,19 @@ export function errorHandler(bot: 'user' | 'admin', metrics: BotMetrics) {
     // A failure to talk to Telegram itself (blocked, chat gone) cannot be answered in that chat.
     if (cause instanceof GrammyError && cause.error_code === 403) return;
     try {
-      const text = ctx.t(known ?? 'error-generic');
+      // The error's details fill the message's placeholders (a file's size limit, say).
+      const args = isAppError(cause) && known ? placeholders(cause.details) : undefined;
+      const text = ctx.t(known ?? 'error-generic', args);
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
       else if (ctx.chat) await ctx.reply(text);
     } catch (replyError) {
       ctx.log?.warn({ err: String(replyError) }, 'could not report the failure to the user');
     }
   };
+}
+
+function placeholders(details: Record<string, string | number | Date>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),
+  );
 }

@@ -238,6 +238,39 @@ test('photo tools, music and speech arrive as the right kind of message; a vecto
   assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - total, held: 0n });
 });
 
+test('a result too big for Telegram goes out as a signed download link instead of an upload, charged once', async () => {
+  const userId = await stack.newUser(100_000n);
+  // A second worker with a tiny upload limit: every picture is "too big". Stop the shared one so it takes no job.
+  await worker.close();
+  const linking = stack.startWorker({
+    ...WORKER,
+    uploadLimitBytes: 1_000,
+    publicFileUrl: (file) => `https://polygram.example/files/${file.id}?download=1&sig=test`,
+  });
+  try {
+    const request = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a lighthouse in a storm' });
+    const done = await stack.settled(request.id);
+    assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
+    assert.equal(done.charged, price('dall-e-3'));
+    const messages = await botMessages(userId);
+    assert.equal(messages.filter((m) => m.media !== undefined).length, 0, 'nothing was uploaded');
+    const link = messages.find((m) => /more than Telegram lets a bot send/.test(m.text ?? ''));
+    assert.ok(link, 'the link message arrived');
+    assert.match(link.text ?? '', /^DALL·E 3: a lighthouse in a storm/);
+    const markup = link.reply_markup;
+    const button = markup && 'inline_keyboard' in markup ? markup.inline_keyboard[0]?.[0] : undefined;
+    assert.equal(
+      button && 'url' in button ? button.url : undefined,
+      `https://polygram.example/files/${done.resultFileId}?download=1&sig=test`,
+    );
+    assert.equal(await captures(request.id), 1);
+  } finally {
+    await linking.close();
+    worker = stack.startWorker(WORKER);
+    await worker.worker.waitUntilReady();
+  }
+});
+
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

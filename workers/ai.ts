@@ -6,6 +6,7 @@ import { GenerationInterrupted, runGeneration } from '../core/ai/generation/run-
 import { failGeneration } from '../core/ai/generation/settle-generation.ts';
 import type { TAiGateway } from '../core/ai/providers/ai-gateway.ts';
 import type { PrismaClient } from '../core/db/create-prisma.ts';
+import type { StoredFile } from '../core/db/generated/client.ts';
 import type { TFileStore } from '../core/files/file-store.ts';
 import { LOCALES_DIR, loadTranslator, type Translator } from '../core/i18n/translator.ts';
 import type { Logger } from '../core/logging/logger.ts';
@@ -29,6 +30,9 @@ export interface AiWorkerDeps {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   minEditIntervalMs?: number;
+  /** See TTelegramDeliveryDeps: results too big for Telegram go out as this signed link. */
+  publicFileUrl?: (file: StoredFile) => string | null;
+  uploadLimitBytes?: number;
   /**
    * Told about every request once it is final (again on a retry: it must be idempotent). Video tasks hang
    * their own ending here (core/studio/finish-task-run.ts: task status, launch log, the bot's message).
@@ -64,6 +68,8 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
     translator,
     logger: deps.logger,
     minEditIntervalMs: deps.minEditIntervalMs,
+    publicFileUrl: deps.publicFileUrl,
+    uploadLimitBytes: deps.uploadLimitBytes,
   });
   const run = { db: deps.db, ai: deps.ai, store: deps.fileStore, delivery, logger: deps.logger };
   const stopping = new AbortController();

@@ -3,9 +3,10 @@ import { Api } from 'grammy';
 import { syncModelCatalog } from '../core/ai/models/sync-model-catalog.ts';
 import { createConfiguredAiGateway } from '../core/ai/providers/configured-ai-gateway.ts';
 import { configuredSinks } from '../core/analytics/configured-sinks.ts';
-import { ConfigError, loadEnv } from '../core/config/env.ts';
+import { ConfigError, loadEnv, type TEnv } from '../core/config/env.ts';
+import type { StoredFile } from '../core/db/generated/client.ts';
 import { createFileStore } from '../core/files/create-file-store.ts';
-import { fileUrlKeyOf } from '../core/files/signed-url.ts';
+import { fileUrlKeyOf, signFileUrl } from '../core/files/signed-url.ts';
 import { LOCALES_DIR, loadTranslator } from '../core/i18n/translator.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '../core/notify/notify-job.ts';
 import { createInfrastructure } from '../core/runtime/infrastructure.ts';
@@ -83,11 +84,26 @@ async function main() {
     api: new Api(config.BOT_TOKEN, apiOptions),
     ai,
     fileStore: createFileStore(config),
+    publicFileUrl: publicFileUrl(config),
     onFinished: (requestId) => finishTaskRun(taskRuns, requestId),
   });
   infra.shutdown.add('ai worker', () => aiWorker.close());
   await aiWorker.worker.waitUntilReady();
   infra.logger.info('worker started');
+}
+
+/**
+ * An absolute download link of a stored result, valid as long as the file is kept: the app serves
+ * `/files/<id>` at PUBLIC_URL. Without a public address there is no link to give.
+ */
+function publicFileUrl(config: TEnv): ((file: StoredFile) => string | null) | undefined {
+  const base = config.PUBLIC_URL?.replace(/\/+$/, '');
+  if (!base) return undefined;
+  const key = fileUrlKeyOf(config.DATA_ENCRYPTION_KEY);
+  return (file) => {
+    const expiresAt = file.expiresAt ?? new Date(Date.now() + 3 * 86_400_000);
+    return `${base}${signFileUrl(key, { fileId: file.id, expiresAt, download: true })}`;
+  };
 }
 
 main().catch((error) => {

@@ -38,6 +38,8 @@ generate-status-done = ✅ { $model }: done. Charged: { $price } { $count ->
     }.
 generate-status-failed = ❌ { $model }: failed.
 generate-result-caption = { $model }: { $prompt }
+generate-result-too-large = The file is { $sizeMb } MB, more than Telegram lets a bot send. Download it with the button: the link works as long as the file is kept (3 days).
+generate-result-download = ⬇️ Download
 generate-failed-rejected = { $model } refused this request under its content rules. Nothing was charged. Try wording it differently.
 generate-failed-provider = { $model } could not produce a result. Nothing was charged. Please try again.
 generate-failed-unavailable = { $model } is overloaded or down right now. Nothing was charged. Please try again later.

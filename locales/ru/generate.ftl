@@ -40,6 +40,8 @@ generate-status-done = ✅ { $model }: готово. Списано: { $price } 
     }.
 generate-status-failed = ❌ { $model }: не получилось.
 generate-result-caption = { $model }: { $prompt }
+generate-result-too-large = Файл весит { $sizeMb } МБ — больше, чем Telegram позволяет отправить боту. Скачайте его по кнопке: ссылка работает, пока файл хранится (3 дня).
+generate-result-download = ⬇️ Скачать
 generate-failed-rejected = { $model } отказалась выполнять запрос: он нарушает правила модели. Токены не списаны. Попробуйте сформулировать иначе.
 generate-failed-provider = { $model } не смогла выдать результат. Токены не списаны. Попробуйте ещё раз.
 generate-failed-unavailable = { $model } сейчас перегружена или недоступна. Токены не списаны. Попробуйте позже.

@@ -1,4 +1,4 @@
-import { type Api, GrammyError, InputFile } from 'grammy';
+import { type Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import type { TGenerationDelivery } from '../../core/ai/generation/generation-delivery.ts';
 import { bareMimeType } from '../../core/ai/generation/generation-output.ts';
 import {
@@ -8,7 +8,7 @@ import {
   type TTranslate,
 } from '../../core/ai/generation/status-text.ts';
 import { findCatalogModel } from '../../core/ai/model-catalog.ts';
-import type { AiRequest, PrismaClient } from '../../core/db/generated/client.ts';
+import type { AiRequest, PrismaClient, StoredFile } from '../../core/db/generated/client.ts';
 import type { Translator } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/logging/logger.ts';
 
@@ -23,7 +23,16 @@ export interface TTelegramDeliveryDeps {
    * more often than every few seconds anyway.
    */
   minEditIntervalMs?: number;
+  /**
+   * An absolute, signed download URL of a stored result, or null when the app has no public address
+   * (PUBLIC_URL). Results past Telegram's upload limit go to the user as this link instead.
+   */
+  publicFileUrl?: (file: StoredFile) => string | null;
+  /** Telegram's Bot API takes uploads of up to 50 MB; a test sets it lower. */
+  uploadLimitBytes?: number;
 }
+
+const TELEGRAM_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 /** Telegram's caption limit is 1,024 characters; the prompt is cut to leave room for the model's name. */
 const CAPTION_PROMPT_MAX = 900;
@@ -88,6 +97,18 @@ export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGeneration
     return deps.api.sendDocument(chat, file, options);
   };
 
+  // Too big to upload: the caption, the size and a button to the signed download.
+  const sendLink = (request: AiRequest, url: string, caption: string, size: number) => {
+    const t = translate(request);
+    const text = `${caption}\n\n${t('generate-result-too-large', { sizeMb: Math.ceil(size / 1024 / 1024) })}`;
+    return deps.api.sendMessage(request.chatId?.toString() ?? '', text, {
+      reply_markup: new InlineKeyboard().url(t('generate-result-download'), url),
+      ...(request.statusMessageId !== null && {
+        reply_parameters: { message_id: request.statusMessageId, allow_sending_without_reply: true },
+      }),
+    });
+  };
+
   return {
     async progress(request, percent) {
       const text = statusText.working(translate(request), modelName(request), percent);
@@ -110,8 +131,11 @@ export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGeneration
             prompt: cut(request.prompt, CAPTION_PROMPT_MAX),
           })
         : model;
+      const uploadLimit = deps.uploadLimitBytes ?? TELEGRAM_UPLOAD_LIMIT_BYTES;
+      const link = bytes.length > uploadLimit ? (deps.publicFileUrl?.(file) ?? null) : null;
       try {
-        await send(request, bytes, file.name, file.mimeType, caption);
+        if (link) await sendLink(request, link, caption, bytes.length);
+        else await send(request, bytes, file.name, file.mimeType, caption);
       } catch (error) {
         if (!isUnreachable(error)) throw error;
         await deps.db.user.updateMany({

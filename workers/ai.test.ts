@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { aiJobId } from '../core/ai/generation/generation-job.ts';
+import { recoverLostGenerations } from '../core/ai/generation/recover-lost-generations.ts';
 import { runGeneration } from '../core/ai/generation/run-generation.ts';
 import { findCatalogModel } from '../core/ai/model-catalog.ts';
 import { saveFile } from '../core/files/save-file.ts';
+import { reserve } from '../core/ledger/holds.ts';
 import { createLogger } from '../core/logging/logger.ts';
 import { renderPromptImage } from '../sandbox/openai/prompt-image.ts';
 import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from './ai/ai-test-stack.ts';
@@ -269,6 +272,63 @@ test('a result too big for Telegram goes out as a signed download link instead o
     worker = stack.startWorker(WORKER);
     await worker.worker.waitUntilReady();
   }
+});
+
+test('a job lost from Redis is enqueued again and finishes once; one too old to finish, or a dead in-process request, is failed and released', async () => {
+  const userId = await stack.newUser(100_000n);
+  await worker.close(); // nothing picks the job up while it is "lost"
+  let lost: { id: bigint } | undefined;
+  try {
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    lost = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a lost job' });
+    const stale = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a job from long ago' });
+    for (const r of [lost, stale]) await stack.queue.remove(aiJobId(r.id));
+    await stack.db.aiRequest.update({ where: { id: lost.id }, data: { createdAt: minutesAgo(10) } });
+    await stack.db.aiRequest.update({ where: { id: stale.id }, data: { createdAt: minutesAgo(24 * 60) } });
+    // A transcription whose app process died mid-call: its row says running, its hold waits.
+    await reserve(stack.db, {
+      key: 'ai:audio:dead-process',
+      userId,
+      asset: 'TOKEN',
+      amount: 1_000n,
+      reason: 'test',
+      ttlMs: 3_600_000,
+    });
+    const dead = await stack.db.aiRequest.create({
+      data: {
+        userId,
+        kind: 'audio',
+        modelId: 'whisper',
+        source: 'bot',
+        status: 'running',
+        price: 1_000n,
+        holdKey: 'ai:audio:dead-process',
+        createdAt: minutesAgo(30),
+      },
+    });
+    assert.deepEqual(await stack.tokens(userId), {
+      balance: 100_000n,
+      held: 2n * price('dall-e-3') + 1_000n,
+    });
+
+    const recovered = await recoverLostGenerations({ db: stack.db, queue: stack.queue });
+    assert.deepEqual(recovered.requeued, [lost.id]);
+    assert.deepEqual(recovered.abandoned.sort(), [stale.id, dead.id].sort());
+    assert.deepEqual(await recoverLostGenerations({ db: stack.db, queue: stack.queue }), {
+      requeued: [],
+      abandoned: [],
+    });
+    for (const id of [stale.id, dead.id])
+      assert.equal((await stack.db.aiRequest.findUniqueOrThrow({ where: { id } })).status, 'failed');
+  } finally {
+    worker = stack.startWorker(WORKER);
+    await worker.worker.waitUntilReady();
+  }
+  assert.ok(lost);
+  const done = await stack.settled(lost.id);
+  assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
+  assert.equal(await captures(lost.id), 1);
+  assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - price('dall-e-3'), held: 0n });
 });
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {

@@ -12,6 +12,7 @@ import { NOTIFY_QUEUE, type TNotifyJob } from '../core/notify/notify-job.ts';
 import { createInfrastructure } from '../core/runtime/infrastructure.ts';
 import { finishTaskRun } from '../core/studio/finish-task-run.ts';
 import { startAiWorker } from './ai.ts';
+import { startAiRecovery } from './ai-recovery.ts';
 import { startAnalyticsExport } from './analytics-export.ts';
 import { startFileCleanup } from './file-cleanup.ts';
 import { startLedgerMaintenance } from './ledger-maintenance.ts';
@@ -88,6 +89,13 @@ async function main() {
     onFinished: (requestId) => finishTaskRun(taskRuns, requestId),
   });
   infra.shutdown.add('ai worker', () => aiWorker.close());
+  const aiRecovery = await startAiRecovery({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+  });
+  infra.shutdown.add('ai recovery', () => aiRecovery.close());
   await aiWorker.worker.waitUntilReady();
   infra.logger.info('worker started');
 }

@@ -1,6 +1,5 @@
 import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import { probePostgres, probeRedis, type TProbe } from '../sandbox/probe-services.ts';
 import { DevSetupError } from './dev-setup-error.ts';
 
 // Not `docker compose up`: docker-compose.yml is the production stack, whose PostgreSQL and Redis publish
@@ -16,59 +15,16 @@ const HOW_TO_GET_THEM = [
   '(the database itself is created if missing; REDIS_URL chooses another Redis).',
 ].join('\n');
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The server's maintenance database: the one that exists everywhere and lets us create ours. */
-export function maintenanceUrl(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  url.pathname = '/postgres';
-  return url.toString();
-}
-
-async function checkPostgres(databaseUrl: string): Promise<string | null> {
-  const client = new pg.Client({
-    connectionString: maintenanceUrl(databaseUrl),
-    connectionTimeoutMillis: 3000,
-  });
-  try {
-    await client.connect();
-    return null;
-  } catch (error) {
-    return `PostgreSQL at ${new URL(databaseUrl).host} is not reachable: ${reason(error)}`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function checkRedis(redisUrl: string): Promise<string | null> {
-  // No retries: ioredis would otherwise reconnect forever and the script would hang instead of explaining.
-  const redis = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    connectTimeout: 3000,
-  });
-  // The connection error itself arrives as an event; connect() only rejects with "Connection is closed".
-  let cause: unknown;
-  redis.on('error', (error) => {
-    cause = error;
-  });
-  try {
-    await redis.connect();
-    await redis.ping();
-    return null;
-  } catch (error) {
-    return `Redis at ${redisUrl} is not reachable: ${reason(cause ?? error)}`;
-  } finally {
-    redis.disconnect();
-  }
-}
+const problemOf = (what: string, where: string, probe: TProbe) =>
+  probe.kind === 'ok' ? null : `${what} at ${where} is not reachable: ${probe.reason}`;
 
 /** Both stores must answer before anything starts; one message names every missing one and the fix. */
 export async function checkServices(opts: { databaseUrl: string; redisUrl: string }): Promise<void> {
-  const problems = (await Promise.all([checkPostgres(opts.databaseUrl), checkRedis(opts.redisUrl)])).filter(
-    (problem): problem is string => problem !== null,
-  );
+  const [postgres, redis] = await Promise.all([probePostgres(opts.databaseUrl), probeRedis(opts.redisUrl)]);
+  const problems = [
+    problemOf('PostgreSQL', new URL(opts.databaseUrl).host, postgres),
+    problemOf('Redis', opts.redisUrl, redis),
+  ].filter((problem): problem is string => problem !== null);
   if (problems.length > 0) throw new DevSetupError(`${problems.join('\n')}\n\n${HOW_TO_GET_THEM}`);
 }
 

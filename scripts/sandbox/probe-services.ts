@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { maintenanceUrl } from '../dev/check-services.ts';
 
 /**
  * What a server said when we knocked. `refused` means something answered and said no (a wrong password,
@@ -13,6 +12,13 @@ export type TProbe =
   | { kind: 'refused'; reason: string };
 
 export type TProber = (url: string) => Promise<TProbe>;
+
+/** The server's maintenance database: the one that exists everywhere and lets us create ours. */
+export function maintenanceUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

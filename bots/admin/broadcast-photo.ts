@@ -1,5 +1,6 @@
 import { Api, InputFile } from 'grammy';
 import type { TEnv } from '../../core/config/env.ts';
+import { downloadTelegramFile } from '../shared/download-telegram-file.ts';
 
 /**
  * Telegram file ids belong to the bot that received the file: the admin bot's id for a photo means nothing to
@@ -12,12 +13,10 @@ export async function photoForUserBot(
   adminApi: Api,
   opts: { adminFileId: string; adminChatId: number },
 ): Promise<string> {
-  const file = await adminApi.getFile(opts.adminFileId);
-  if (!file.file_path) throw new Error('Telegram gave no file path for the photo');
-  const root = config.TELEGRAM_API_ROOT.replace(/\/+$/, '');
-  const response = await fetch(`${root}/file/bot${config.ADMIN_BOT_TOKEN}/${file.file_path}`);
-  if (!response.ok) throw new Error(`photo download failed: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const { bytes } = await downloadTelegramFile(adminApi, {
+    apiRoot: config.TELEGRAM_API_ROOT,
+    fileId: opts.adminFileId,
+  });
   const userApi = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
   const carrier = await userApi.sendPhoto(opts.adminChatId, new InputFile(bytes, 'broadcast.jpg'), {
     disable_notification: true,

@@ -6,13 +6,13 @@ import type { PrismaClient } from '../../../core/db/create-prisma.ts';
 import { isAppError } from '../../../core/errors/app-error.ts';
 import type { TLang } from '../../../core/i18n/translator.ts';
 import type { Logger } from '../../../core/logging/logger.ts';
+import { downloadTelegramFile } from '../../shared/download-telegram-file.ts';
 import { escapeHtml } from '../../shared/format.ts';
 import { speakReply } from './chat-callbacks.ts';
 import { chatFailureView, isRefusal } from './chat-failure.ts';
 import type { TTr } from './dialog-views.ts';
 import { sendRich } from './rich-text.ts';
 import { keepTyping, StreamingReply, type TStreamPacing } from './streaming-reply.ts';
-import { downloadTelegramFile } from './voice-file.ts';
 
 export interface TReplyEnv {
   db: PrismaClient;
@@ -40,7 +40,7 @@ const speakKeyboard = (tr: TTr, result: TChatTurnResult) =>
   );
 
 async function heard(env: TReplyEnv, fileId: string): Promise<string> {
-  const file = await downloadTelegramFile(env.api, env.apiRoot, fileId);
+  const file = await downloadTelegramFile(env.api, { apiRoot: env.apiRoot, fileId });
   const { text } = await transcribeVoice(
     { db: env.db, ai: env.ai },
     {

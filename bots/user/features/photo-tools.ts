@@ -7,10 +7,11 @@ import { saveFile } from '../../../core/files/save-file.ts';
 import { formatTokens } from '../../../core/ledger/format-money.ts';
 import type { UserBotContext } from '../../shared/context.ts';
 import type { BotDeps } from '../../shared/deps.ts';
+import { downloadTelegramFile } from '../../shared/download-telegram-file.ts';
 import { createDraftStore } from '../generate/draft-store.ts';
 import { pickTool } from '../generate/generate-callbacks.ts';
 import { startGeneration } from '../generate/start-generation.ts';
-import { downloadTelegramFile, pictureTypeOf } from '../generate/telegram-photo.ts';
+import { pictureTypeOf } from '../generate/telegram-photo.ts';
 
 const TOOL_KEYS: Record<string, string> = {
   upscale: 'generate-tool-upscale',
@@ -79,9 +80,8 @@ export function photoToolsFeature(deps: BotDeps) {
       prompt: input.prompt,
       statusMessageId: input.statusMessageId,
       inputs: async () => {
-        const data = await downloadTelegramFile(ctx.api, {
+        const { bytes: data } = await downloadTelegramFile(ctx.api, {
           apiRoot: deps.config.TELEGRAM_API_ROOT,
-          token: deps.config.BOT_TOKEN,
           fileId: input.fileId,
         }).catch((error: unknown) => {
           if (isAppError(error)) throw error;

@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import type { Translator } from '../core/i18n/translator.ts';
+import type { Translator } from '#core/i18n/translator.ts';
 
 const USER_COMMANDS = [
   'start',

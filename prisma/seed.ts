@@ -1,9 +1,9 @@
 // `npx prisma db seed`: the sandbox's demo data (scripts/sandbox/demo-data.ts) in DATABASE_URL's database,
 // through the domain services. `npm run sandbox` seeds its own database by itself; this is for seeding
 // another one by hand. Demo accounts include a super admin, so it refuses to run in production.
-import { createPrisma } from '../core/db/create-prisma.ts';
-import { DEFAULT_DATABASE_URL } from '../scripts/sandbox/sandbox-config.ts';
-import { seedDemo } from '../scripts/sandbox/seed-demo.ts';
+import { createPrisma } from '#core/db/create-prisma.ts';
+import { DEFAULT_DATABASE_URL } from '#scripts/sandbox/sandbox-config.ts';
+import { seedDemo } from '#scripts/sandbox/seed-demo.ts';
 
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production') {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createMiniAppApiLimiter, MINIAPP_API_PER_IP } from '../core/ai/rate-limit/http-limits.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../tests/support/miniapp-server.ts';
+import { createMiniAppApiLimiter, MINIAPP_API_PER_IP } from '#core/ai/rate-limit/http-limits.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
 
 let server: MiniAppTestServer;
 before(async () => {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createMiniAppApiLimiter } from '../core/ai/rate-limit/http-limits.ts';
-import { AppError } from '../core/errors/app-error.ts';
+import { createMiniAppApiLimiter } from '#core/ai/rate-limit/http-limits.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import type { ServerDeps } from './deps.ts';
 import { sendError } from './errors.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { AppError } from '../core/errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { apiRateLimit } from './api-rate-limit.ts';
 import { miniAppAuth } from './auth/miniapp-auth.ts';
 import type { ServerDeps } from './deps.ts';

@@ -1,17 +1,17 @@
 import type { Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
-import type { TAiJob } from '../core/ai/generation/generation-job.ts';
-import type { TAiGateway } from '../core/ai/providers/ai-gateway.ts';
-import type { TEnv } from '../core/config/env.ts';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import type { TFileStore } from '../core/files/file-store.ts';
-import type { Translator } from '../core/i18n/translator.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import type { TNotifyJob } from '../core/notify/notify-job.ts';
-import type { TCryptoPayClient } from '../core/payments/cryptobot/cryptopay-client.ts';
-import type { PaymentGateways } from '../core/payments/payment-gateway.ts';
-import type { TYooKassaClient } from '../core/payments/yookassa/yookassa-client.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import type { TAiJob } from '#core/ai/generation/generation-job.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import type { TEnv } from '#core/config/env.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { TNotifyJob } from '#core/notify/notify-job.ts';
+import type { TCryptoPayClient } from '#core/payments/cryptobot/cryptopay-client.ts';
+import type { PaymentGateways } from '#core/payments/payment-gateway.ts';
+import type { TYooKassaClient } from '#core/payments/yookassa/yookassa-client.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 /** Receives a Telegram update that arrived by webhook; the bot decides what to do with it. */
 export type TWebhookHandler = (update: unknown) => Promise<void>;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type TAppErrorCode } from '../core/errors/app-error.ts';
-import { type Translator, toLang } from '../core/i18n/translator.ts';
+import { AppError, type TAppErrorCode } from '#core/errors/app-error.ts';
+import { type Translator, toLang } from '#core/i18n/translator.ts';
 import type { TApiError } from './contracts/me.ts';
 
 const STATUS: Partial<Record<TAppErrorCode, number>> = {

@@ -1,9 +1,9 @@
 import { Queue, Worker } from 'bullmq';
-import { AI_QUEUE, type TAiJob } from '../core/ai/generation/generation-job.ts';
-import { recoverLostGenerations } from '../core/ai/generation/recover-lost-generations.ts';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
+import { recoverLostGenerations } from '#core/ai/generation/recover-lost-generations.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export const AI_RECOVERY_QUEUE = 'ai-recovery';
 

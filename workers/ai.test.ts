@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { aiJobId } from '../core/ai/generation/generation-job.ts';
-import { recoverLostGenerations } from '../core/ai/generation/recover-lost-generations.ts';
-import { runGeneration } from '../core/ai/generation/run-generation.ts';
-import { findCatalogModel } from '../core/ai/model-catalog.ts';
-import { saveFile } from '../core/files/save-file.ts';
-import { reserve } from '../core/ledger/holds.ts';
-import { createLogger } from '../core/logging/logger.ts';
-import { renderPromptImage } from '../sandbox/openai/prompt-image.ts';
-import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from './ai/ai-test-stack.ts';
+import { aiJobId } from '#core/ai/generation/generation-job.ts';
+import { recoverLostGenerations } from '#core/ai/generation/recover-lost-generations.ts';
+import { runGeneration } from '#core/ai/generation/run-generation.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import { saveFile } from '#core/files/save-file.ts';
+import { reserve } from '#core/ledger/holds.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { renderPromptImage } from '#sandbox/openai/prompt-image.ts';
+import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from '#tests/support/ai-test-stack.ts';
 import type { AiWorker } from './ai.ts';
 
 const TOKEN = '7000021:ai-worker-test-token-abcdefgh';

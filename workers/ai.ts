@@ -1,17 +1,17 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Api } from 'grammy';
-import { AI_QUEUE, type TAiJob, ZAiJobSchema } from '../core/ai/generation/generation-job.ts';
-import { GenerationInterrupted, runGeneration } from '../core/ai/generation/run-generation.ts';
-import { failGeneration } from '../core/ai/generation/settle-generation.ts';
-import type { TAiGateway } from '../core/ai/providers/ai-gateway.ts';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import type { StoredFile } from '../core/db/generated/client.ts';
-import type { TFileStore } from '../core/files/file-store.ts';
-import { LOCALES_DIR, loadTranslator, type Translator } from '../core/i18n/translator.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import { maskBotTokens } from '../core/logging/logger.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import { AI_QUEUE, type TAiJob, ZAiJobSchema } from '#core/ai/generation/generation-job.ts';
+import { GenerationInterrupted, runGeneration } from '#core/ai/generation/run-generation.ts';
+import { failGeneration } from '#core/ai/generation/settle-generation.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { StoredFile } from '#core/db/generated/client.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import { LOCALES_DIR, loadTranslator, type Translator } from '#core/i18n/translator.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import { maskBotTokens } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { createTelegramDelivery } from './ai/telegram-delivery.ts';
 
 export interface AiWorkerDeps {
@@ -35,7 +35,7 @@ export interface AiWorkerDeps {
   uploadLimitBytes?: number;
   /**
    * Told about every request once it is final (again on a retry: it must be idempotent). Video tasks hang
-   * their own ending here (core/studio/finish-task-run.ts: task status, launch log, the bot's message).
+   * their own ending here (core/video-tasks/finish-task-run.ts: task status, launch log, the bot's message).
    */
   onFinished?: (requestId: bigint) => Promise<unknown>;
 }

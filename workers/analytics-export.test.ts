@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { recordLogin } from '../core/accounts/record-login.ts';
-import { touchUser } from '../core/accounts/touch-user.ts';
-import type { TExportRow } from '../core/analytics/analytics-events.ts';
-import { createLogger } from '../core/logging/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../tests/support/test-keys.ts';
-import { createTestRedis, type TestRedis } from '../tests/support/test-redis.ts';
+import { recordLogin } from '#core/accounts/record-login.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import type { TExportRow } from '#core/analytics/analytics-events.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
+import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { startAnalyticsExport } from './analytics-export.ts';
 
 let database: TestDatabase;

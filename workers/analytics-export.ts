@@ -1,9 +1,9 @@
 import { Queue, Worker } from 'bullmq';
-import type { TAnalyticsSink } from '../core/analytics/analytics-sink.ts';
-import { exportEvents } from '../core/analytics/export-events.ts';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import type { TAnalyticsSink } from '#core/analytics/analytics-sink.ts';
+import { exportEvents } from '#core/analytics/export-events.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export const ANALYTICS_EXPORT_QUEUE = 'analytics-export';
 

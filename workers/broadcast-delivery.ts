@@ -1,14 +1,14 @@
 import type { Api } from 'grammy';
 // The progress message is the admin bot's; the worker edits it with the same rendering and buttons.
-import { progressDeps } from '../bots/admin/broadcast-progress-message.ts';
-import { checkBroadcastDelivery, type TDeliveryGate } from '../core/broadcasts/delivery-gate.ts';
-import { finishBroadcastIfComplete } from '../core/broadcasts/finish-broadcast.ts';
-import { recordDelivery, type TDeliveryOutcomeStatus } from '../core/broadcasts/record-delivery.ts';
-import { refreshBroadcastProgress } from '../core/broadcasts/refresh-progress.ts';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import type { Translator } from '../core/i18n/translator.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import { progressDeps } from '#bots/admin/broadcast-progress-message.ts';
+import { checkBroadcastDelivery, type TDeliveryGate } from '#core/broadcasts/delivery-gate.ts';
+import { finishBroadcastIfComplete } from '#core/broadcasts/finish-broadcast.ts';
+import { recordDelivery, type TDeliveryOutcomeStatus } from '#core/broadcasts/record-delivery.ts';
+import { refreshBroadcastProgress } from '#core/broadcasts/refresh-progress.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export interface TBroadcastTarget {
   broadcastId: bigint;

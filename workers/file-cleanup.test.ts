@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { QueueEvents } from 'bullmq';
-import { touchUser } from '../core/accounts/touch-user.ts';
-import { isAppError } from '../core/errors/app-error.ts';
-import { createLocalFileStore } from '../core/files/local-file-store.ts';
-import { saveFile } from '../core/files/save-file.ts';
-import { createLogger } from '../core/logging/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../tests/support/test-keys.ts';
-import { createTestRedis, type TestRedis } from '../tests/support/test-redis.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createLocalFileStore } from '#core/files/local-file-store.ts';
+import { saveFile } from '#core/files/save-file.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
+import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import {
   FILE_CLEANUP_QUEUE,
   FILE_CLEANUP_SCHEDULER,

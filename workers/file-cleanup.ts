@@ -1,10 +1,10 @@
 import { Queue, Worker } from 'bullmq';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import { deleteExpiredFiles } from '../core/files/delete-expired-files.ts';
-import type { TFileStore } from '../core/files/file-store.ts';
-import { sweepStaleTempFiles } from '../core/files/sweep-stale-temp-files.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { deleteExpiredFiles } from '#core/files/delete-expired-files.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import { sweepStaleTempFiles } from '#core/files/sweep-stale-temp-files.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export const FILE_CLEANUP_QUEUE = 'file-cleanup';
 export const FILE_CLEANUP_SCHEDULER = 'file-cleanup-daily';

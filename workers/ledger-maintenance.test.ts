@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { QueueEvents } from 'bullmq';
-import { touchUser } from '../core/accounts/touch-user.ts';
-import { reserve } from '../core/ledger/holds.ts';
-import { LEDGER_TX_OPTIONS } from '../core/ledger/spend-tokens.ts';
-import { creditTokens } from '../core/ledger/token-grants.ts';
-import { createLogger } from '../core/logging/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../tests/support/test-keys.ts';
-import { createTestRedis, type TestRedis } from '../tests/support/test-redis.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { reserve } from '#core/ledger/holds.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
+import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { LEDGER_MAINTENANCE_QUEUE, startLedgerMaintenance } from './ledger-maintenance.ts';
 
 let t: TestDatabase;

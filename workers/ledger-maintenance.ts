@@ -1,10 +1,10 @@
 import { Queue, Worker } from 'bullmq';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import { expireDueGrants } from '../core/ledger/expire-grants.ts';
-import { expireHolds } from '../core/ledger/holds.ts';
-import { settlePlatformAccounts } from '../core/ledger/settle-platform-accounts.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { expireDueGrants } from '#core/ledger/expire-grants.ts';
+import { expireHolds } from '#core/ledger/holds.ts';
+import { settlePlatformAccounts } from '#core/ledger/settle-platform-accounts.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export const LEDGER_MAINTENANCE_QUEUE = 'ledger-maintenance';
 

@@ -1,11 +1,11 @@
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Api } from 'grammy';
-import type { PrismaClient } from '../core/db/create-prisma.ts';
-import { LOCALES_DIR, loadTranslator, type Translator } from '../core/i18n/translator.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import { deliverNotification } from '../core/notify/deliver-notification.ts';
-import { NOTIFY_QUEUE, type TNotifyJob, ZNotifyJobSchema } from '../core/notify/notify-job.ts';
-import type { Redis } from '../core/redis/create-redis.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { LOCALES_DIR, loadTranslator, type Translator } from '#core/i18n/translator.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import { deliverNotification } from '#core/notify/deliver-notification.ts';
+import { NOTIFY_QUEUE, type TNotifyJob, ZNotifyJobSchema } from '#core/notify/notify-job.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { createBroadcastDelivery, PAUSED_RECHECK_MS } from './broadcast-delivery.ts';
 import { sendViaTelegram } from './telegram-sender.ts';
 

@@ -1,5 +1,5 @@
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
-import type { TDeliveryOutcome, TNotifyJob } from '../core/notify/notify-job.ts';
+import type { TDeliveryOutcome, TNotifyJob } from '#core/notify/notify-job.ts';
 
 function keyboard(job: TNotifyJob): InlineKeyboard | undefined {
   if (!job.buttons) return undefined;

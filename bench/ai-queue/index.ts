@@ -4,14 +4,15 @@
  * delivered through the local Bot API (flood limits off) by the real ai worker. Everything runs in this
  * one process, so the figures are of the whole path on a shared core budget, harness included.
  */
-import { findCatalogModel } from '../../core/ai/model-catalog.ts';
-import type { AiRequest } from '../../core/db/generated/client.ts';
-import { saveFile } from '../../core/files/save-file.ts';
-import { renderPromptImage } from '../../sandbox/openai/prompt-image.ts';
-import { startAiTestStack, type TAiTestStack } from '../../workers/ai/ai-test-stack.ts';
-import { cpuBetween, cpuSnapshot } from '../machine-load.ts';
-import { round, summarize } from '../stats.ts';
-import type { TBenchModule, TBenchResult, TBenchRow } from '../types.ts';
+
+import { cpuBetween, cpuSnapshot } from '#bench/machine-load.ts';
+import { round, summarize } from '#bench/stats.ts';
+import type { TBenchModule, TBenchResult, TBenchRow } from '#bench/types.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiRequest } from '#core/db/generated/client.ts';
+import { saveFile } from '#core/files/save-file.ts';
+import { renderPromptImage } from '#sandbox/openai/prompt-image.ts';
+import { startAiTestStack, type TAiTestStack } from '#tests/support/ai-test-stack.ts';
 
 const TOKEN = '7000031:bench-ai-queue-token-abcdefghij';
 const WORKLOAD = { jobsPerCase: 300, warmUpJobs: 20, users: 20, acceptsInFlight: 20, workerConcurrency: 20 };

@@ -1,7 +1,7 @@
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import { LEDGER_TX_OPTIONS } from '../../core/ledger/spend-tokens.ts';
-import { creditTokens } from '../../core/ledger/token-grants.ts';
-import type { TelegramTestClient } from '../../sandbox/telegram/client.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import type { TelegramTestClient } from '#sandbox/telegram/client.ts';
 
 export const FUNDED_TOKENS = 1_000n;
 

@@ -5,8 +5,8 @@
  * moment the first text of a reply leaves the provider stream (a tap on the gateway) to the bot's message
  * appearing on the Bot API's event stream.
  */
-import { percentile, round, summarize } from '../stats.ts';
-import type { TBenchModule, TBenchResult, TBenchRow } from '../types.ts';
+import { percentile, round, summarize } from '#bench/stats.ts';
+import type { TBenchModule, TBenchResult, TBenchRow } from '#bench/types.ts';
 import { prepareUsers, verifyCharges } from './bench-users.ts';
 import { measureReply, type TReplyTiming } from './measure-reply.ts';
 import { startStreamingStack } from './streaming-stack.ts';

@@ -1,5 +1,5 @@
-import { composeChatReply } from '../../sandbox/openai/chat-reply.ts';
-import type { ChatMessage } from '../../sandbox/telegram/types.ts';
+import { composeChatReply } from '#sandbox/openai/chat-reply.ts';
+import type { ChatMessage } from '#sandbox/telegram/types.ts';
 import type { TStreamingStack } from './streaming-stack.ts';
 
 const REPLY_TIMEOUT_MS = 60_000;

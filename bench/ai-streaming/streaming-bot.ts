@@ -3,21 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Registry } from 'prom-client';
-import type { BotDeps } from '../../bots/shared/deps.ts';
-import { createBotMetrics } from '../../bots/shared/metrics.ts';
-import { createUserBot, type UserBot } from '../../bots/user/bot.ts';
-import { AI_QUEUE, type TAiJob } from '../../core/ai/generation/generation-job.ts';
-import type { TAiGateway } from '../../core/ai/providers/ai-gateway.ts';
-import { loadEnv } from '../../core/config/env.ts';
-import { deriveKey } from '../../core/crypto/secret-box.ts';
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import { createFileStore } from '../../core/files/create-file-store.ts';
-import { fileUrlKeyOf } from '../../core/files/signed-url.ts';
-import { LOCALES_DIR, loadTranslator } from '../../core/i18n/translator.ts';
-import { createLogger } from '../../core/logging/logger.ts';
-import { createMailer } from '../../core/mail/mailer.ts';
-import { NOTIFY_QUEUE, type TNotifyJob } from '../../core/notify/notify-job.ts';
-import type { Redis } from '../../core/redis/create-redis.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { createBotMetrics } from '#bots/shared/metrics.ts';
+import { createUserBot, type UserBot } from '#bots/user/bot.ts';
+import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import { loadEnv } from '#core/config/env.ts';
+import { deriveKey } from '#core/crypto/secret-box.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { createFileStore } from '#core/files/create-file-store.ts';
+import { fileUrlKeyOf } from '#core/files/signed-url.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { createMailer } from '#core/mail/mailer.ts';
+import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 /**
  * The real user bot, wired as bots/main.ts wires it, around a given AI gateway (the bench's is the real one

@@ -1,14 +1,14 @@
 import { run } from '@grammyjs/runner';
-import { syncModelCatalog } from '../../core/ai/models/sync-model-catalog.ts';
-import { createAiGateway } from '../../core/ai/providers/create-ai-gateway.ts';
-import { aiConfigOf } from '../../core/ai/providers/provider-config.ts';
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import { startOpenAiStandIn } from '../../sandbox/openai/openai-stand-in.ts';
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import { startTelegramServer } from '../../sandbox/telegram/server.ts';
-import { createTestDatabase } from '../../tests/support/test-database.ts';
-import { createTestRedis, TEST_REDIS_URL } from '../../tests/support/test-redis.ts';
-import { openReplyStream } from '../bot-updates/reply-stream.ts';
+import { openReplyStream } from '#bench/bot-updates/reply-stream.ts';
+import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
+import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf } from '#core/ai/providers/provider-config.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { startOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import { createTestDatabase } from '#tests/support/test-database.ts';
+import { createTestRedis, TEST_REDIS_URL } from '#tests/support/test-redis.ts';
 import { createStreamingBot, tapFirstText } from './streaming-bot.ts';
 
 const TOKEN = '7000021:bench-ai-streaming-token-abcdef';

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import type { TelegramTestClient } from '../../sandbox/telegram/client.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { TelegramTestClient } from '#sandbox/telegram/client.ts';
 
 export interface TBenchUser {
   id: number;

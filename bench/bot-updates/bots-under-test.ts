@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { PROFILE_EMAIL_BUTTON } from '../../bots/user/profile-view.ts';
-import type { ChatMessage } from '../../sandbox/telegram/types.ts';
+import { PROFILE_EMAIL_BUTTON } from '#bots/user/profile-view.ts';
+import type { ChatMessage } from '#sandbox/telegram/types.ts';
 import { BARE_PROFILE_TEXT } from './bare-bot.ts';
 import type { TBotStart } from './bot-child-protocol.ts';
 import type { TReplyCheck } from './reply-tracker.ts';

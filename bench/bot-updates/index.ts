@@ -1,8 +1,8 @@
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import { startTelegramServer } from '../../sandbox/telegram/server.ts';
-import { createTestDatabase } from '../../tests/support/test-database.ts';
-import { createTestRedis, TEST_REDIS_URL } from '../../tests/support/test-redis.ts';
-import type { TBenchModule, TBenchResult, TBenchRow } from '../types.ts';
+import type { TBenchModule, TBenchResult, TBenchRow } from '#bench/types.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import { createTestDatabase } from '#tests/support/test-database.ts';
+import { createTestRedis, TEST_REDIS_URL } from '#tests/support/test-redis.ts';
 import { benchUsers, registerTelegramUsers, seedAccounts, type TBenchUser } from './bench-users.ts';
 import { startBotChild } from './bot-child.ts';
 import { bareBot, polygramBot, type TBotUnderTest } from './bots-under-test.ts';

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
-import { cpuBetween, cpuSnapshot } from '../machine-load.ts';
-import { round, summarize } from '../stats.ts';
-import type { TBenchRow } from '../types.ts';
+import { cpuBetween, cpuSnapshot } from '#bench/machine-load.ts';
+import { round, summarize } from '#bench/stats.ts';
+import type { TBenchRow } from '#bench/types.ts';
 import type { TBotChild } from './bot-child.ts';
 import { driveLoad, type TLoadPhase } from './drive-load.ts';
 

@@ -1,4 +1,4 @@
-import type { ChatMessage, TelegramServerEvent } from '../../sandbox/telegram/types.ts';
+import type { ChatMessage, TelegramServerEvent } from '#sandbox/telegram/types.ts';
 
 export type TReplyListener = (reply: { token: string; message: ChatMessage; at: number }) => void;
 

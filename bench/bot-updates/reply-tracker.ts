@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../sandbox/telegram/types.ts';
+import type { ChatMessage } from '#sandbox/telegram/types.ts';
 
 /** Returns why a reply is wrong for this user, or null when it is the expected one. */
 export type TReplyCheck = (message: ChatMessage, userId: number) => string | null;

@@ -1,4 +1,4 @@
-import type { TelegramTestClient } from '../../sandbox/telegram/client.ts';
+import type { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import type { TBenchUser } from './bench-users.ts';
 
 const BATCH = 50;

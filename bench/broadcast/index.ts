@@ -5,19 +5,19 @@
  */
 import { Queue } from 'bullmq';
 import { Api } from 'grammy';
-import type { TStaff } from '../../core/accounts/staff.ts';
-import { createBroadcast } from '../../core/broadcasts/create-broadcast.ts';
-import { startBroadcast } from '../../core/broadcasts/start-broadcast.ts';
-import { createLogger } from '../../core/logging/logger.ts';
-import { NOTIFY_QUEUE, type TNotifyJob } from '../../core/notify/notify-job.ts';
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import { DEFAULT_RATE_LIMITS } from '../../sandbox/telegram/limits/send-rate-limiter.ts';
-import { startTelegramServer } from '../../sandbox/telegram/server.ts';
-import { createTestDatabase } from '../../tests/support/test-database.ts';
-import { createTestRedis } from '../../tests/support/test-redis.ts';
-import { startNotifyWorker } from '../../workers/notify.ts';
-import { round, summarize } from '../stats.ts';
-import type { TBenchModule, TBenchResult, TFigures } from '../types.ts';
+import { round, summarize } from '#bench/stats.ts';
+import type { TBenchModule, TBenchResult, TFigures } from '#bench/types.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
+import { createBroadcast } from '#core/broadcasts/create-broadcast.ts';
+import { startBroadcast } from '#core/broadcasts/start-broadcast.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import { DEFAULT_RATE_LIMITS } from '#sandbox/telegram/limits/send-rate-limiter.ts';
+import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import { createTestDatabase } from '#tests/support/test-database.ts';
+import { createTestRedis } from '#tests/support/test-redis.ts';
+import { startNotifyWorker } from '#workers/notify.ts';
 
 const USER_TOKEN = '7000012:bench-broadcast-user-token-abcd';
 const ADMIN_TOKEN = '7000013:bench-broadcast-admin-token-abc';

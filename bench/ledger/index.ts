@@ -4,14 +4,15 @@
  * UPDATE of the account row through the same Prisma client. Once on 200 accounts (spends of different users
  * run side by side) and once on one hot account (every spend waits for the previous one's row lock).
  */
-import { touchUser } from '../../core/accounts/touch-user.ts';
-import type { PrismaClient } from '../../core/db/generated/client.ts';
-import { settlePlatformAccounts } from '../../core/ledger/settle-platform-accounts.ts';
-import { spendTokens } from '../../core/ledger/spend-tokens.ts';
-import { creditTokens } from '../../core/ledger/token-grants.ts';
-import { createTestDatabase } from '../../tests/support/test-database.ts';
-import { round, summarize } from '../stats.ts';
-import type { TBenchModule, TBenchResult, TBenchRow } from '../types.ts';
+
+import { round, summarize } from '#bench/stats.ts';
+import type { TBenchModule, TBenchResult, TBenchRow } from '#bench/types.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { settlePlatformAccounts } from '#core/ledger/settle-platform-accounts.ts';
+import { spendTokens } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import { createTestDatabase } from '#tests/support/test-database.ts';
 
 const WORKLOAD = {
   accounts: 200,

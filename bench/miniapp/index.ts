@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { emulateTelegramClient, launchBrowser } from '../../tests/e2e/browser.ts';
-import { buildMiniAppIfStale, launchUrl, waitForTitle } from '../../tests/e2e/miniapp-launch.ts';
-import { startStack } from '../../tests/e2e/stack.ts';
-import { round, summarize } from '../stats.ts';
-import type { TBenchModule, TBenchResult } from '../types.ts';
+import { round, summarize } from '#bench/stats.ts';
+import type { TBenchModule, TBenchResult } from '#bench/types.ts';
+import { emulateTelegramClient, launchBrowser } from '#tests/e2e/browser.ts';
+import { buildMiniAppIfStale, launchUrl, waitForTitle } from '#tests/e2e/miniapp-launch.ts';
+import { startStack } from '#tests/e2e/stack.ts';
 
 const WORKLOAD = { loads: 15, warmupLoads: 2, viewport: '390x844' };
 const FIRST_USER_ID = 9_400_000_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callbackCodec } from '../shared/callback-data.ts';
+import { callbackCodec } from '#bots/shared/callback-data.ts';
 
 /**
  * A button under `/models`: switch a model on or off, or start a price change. The switch carries the state

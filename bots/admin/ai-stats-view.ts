@@ -1,7 +1,7 @@
-import { findCatalogModel } from '../../core/ai/model-catalog.ts';
-import type { TAiStats, TAiStatsLine } from '../../core/ai/stats/ai-stats.ts';
-import type { AdminBotContext } from '../shared/context.ts';
-import { escapeHtml } from '../shared/format.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { TAiStats, TAiStatsLine } from '#core/ai/stats/ai-stats.ts';
 
 /** "850 ms", "12.4 s", "3 min 5 s": generation times range from a chat reply to a long video. */
 export function durationText(ctx: AdminBotContext, ms: number | null): string {

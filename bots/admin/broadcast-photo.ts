@@ -1,6 +1,6 @@
 import { Api, InputFile } from 'grammy';
-import type { TEnv } from '../../core/config/env.ts';
-import { downloadTelegramFile } from '../shared/download-telegram-file.ts';
+import { downloadTelegramFile } from '#bots/shared/download-telegram-file.ts';
+import type { TEnv } from '#core/config/env.ts';
 
 /**
  * Telegram file ids belong to the bot that received the file: the admin bot's id for a photo means nothing to

@@ -1,10 +1,10 @@
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
-import { renderBroadcastProgress } from '../../core/broadcasts/broadcast-progress.ts';
-import type { TProgressDeps } from '../../core/broadcasts/refresh-progress.ts';
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import type { Broadcast } from '../../core/db/generated/client.ts';
-import type { TLang, Translator } from '../../core/i18n/translator.ts';
-import type { Redis } from '../../core/redis/create-redis.ts';
+import { renderBroadcastProgress } from '#core/broadcasts/broadcast-progress.ts';
+import type { TProgressDeps } from '#core/broadcasts/refresh-progress.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { Broadcast } from '#core/db/generated/client.ts';
+import type { TLang, Translator } from '#core/i18n/translator.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { broadcastAction } from './callbacks.ts';
 
 /** The progress message with the buttons that apply to the broadcast's state now. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from '../../core/accounts/permissions.ts';
-import type { PaymentProvider, PaymentStatus } from '../../core/db/generated/client.ts';
-import { callbackCodec } from '../shared/callback-data.ts';
+import { callbackCodec } from '#bots/shared/callback-data.ts';
+import { ROLES } from '#core/accounts/permissions.ts';
+import type { PaymentProvider, PaymentStatus } from '#core/db/generated/client.ts';
 
 const ZUserIdSchema = z
   .string()

@@ -1,5 +1,5 @@
 import type { MessageEntity } from 'grammy/types';
-import { escapeHtml } from '../shared/format.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
 
 const attr = (value: string) => escapeHtml(value).replace(/"/g, '&quot;');
 

@@ -1,5 +1,5 @@
-import { enqueueNotification } from '../../core/notify/enqueue-notification.ts';
-import type { BotDeps } from '../shared/deps.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
 
 /** Tells a user, through the user bot and the notify queue, about a decision an admin made on their account. */
 export async function notifyTarget(

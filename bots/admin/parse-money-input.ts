@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Asset } from '../../core/ledger/assets.ts';
-import { parseMajorUnits } from '../shared/parse-major-units.ts';
+import { parseMajorUnits } from '#bots/shared/parse-major-units.ts';
+import type { Asset } from '#core/ledger/assets.ts';
 
 const ZAssetSchema = z.enum(['TOKEN', 'RUB', 'USD', 'XTR', 'USDT']);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PaymentProvider, PaymentStatus } from '../../core/db/generated/client.ts';
+import type { PaymentProvider, PaymentStatus } from '#core/db/generated/client.ts';
 
 export const PROVIDERS = ['stars', 'yookassa', 'cryptobot'] as const satisfies readonly PaymentProvider[];
 export const STATUSES = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { TNewPromoCode } from '../../core/referrals/create-promo-code.ts';
-import { parseMajorUnits } from '../shared/parse-major-units.ts';
+import { parseMajorUnits } from '#bots/shared/parse-major-units.ts';
+import type { TNewPromoCode } from '#core/referrals/create-promo-code.ts';
 
 const DAY_MS = 86_400_000;
 const ZCurrencySchema = z.enum(['RUB', 'USD', 'XTR', 'USDT']);

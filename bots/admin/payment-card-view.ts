@@ -1,11 +1,11 @@
 import { InlineKeyboard } from 'grammy';
 import { z } from 'zod';
-import { can } from '../../core/accounts/permissions.ts';
-import type { Payment } from '../../core/db/generated/client.ts';
-import { formatMoney, formatTokens } from '../../core/ledger/format-money.ts';
-import type { loadPayment } from '../../core/payments/list-payments.ts';
-import type { AdminBotContext } from '../shared/context.ts';
-import { escapeHtml, formatUtc, fullName } from '../shared/format.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import { escapeHtml, formatUtc, fullName } from '#bots/shared/format.ts';
+import { can } from '#core/accounts/permissions.ts';
+import type { Payment } from '#core/db/generated/client.ts';
+import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import type { loadPayment } from '#core/payments/list-payments.ts';
 import { cardAction, paymentCardAction, refundConfirm } from './callbacks.ts';
 
 export type TPaymentCard = NonNullable<Awaited<ReturnType<typeof loadPayment>>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callbackCodec } from '../shared/callback-data.ts';
+import { callbackCodec } from '#bots/shared/callback-data.ts';
 
 /** The buttons under a payout request in `/payouts`. */
 export const payoutAction = callbackCodec(

@@ -1,7 +1,7 @@
 import type { NextFunction } from 'grammy';
-import { findStaff } from '../../core/accounts/staff.ts';
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import type { AdminBotContext } from '../shared/context.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import { findStaff } from '#core/accounts/staff.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
 
 /**
  * Only people with a role get past this point, and only in private chat. The role is read on every update,

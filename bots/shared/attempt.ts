@@ -1,4 +1,4 @@
-import { isAppError, type TAppErrorCode } from '../../core/errors/app-error.ts';
+import { isAppError, type TAppErrorCode } from '#core/errors/app-error.ts';
 
 /**
  * The result of a domain call in a form that survives JSON: conversation state is stored in Redis, so an

@@ -2,9 +2,9 @@ import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Menu } from '@grammyjs/menu';
 import type { Context } from 'grammy';
-import type { TStaff } from '../../core/accounts/staff.ts';
-import type { User } from '../../core/db/generated/client.ts';
-import type { Logger } from '../../core/logging/logger.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
+import type { User } from '#core/db/generated/client.ts';
+import type { Logger } from '#core/logging/logger.ts';
 
 /** Set by the attach-user middleware for every update that has a sender. */
 export interface AccountFlavor {

@@ -1,5 +1,5 @@
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';
-import type { Redis } from '../../core/redis/create-redis.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 // A conversation abandoned for a week is dropped: the user starts over rather than resuming something stale.
 const TTL_SECONDS = 7 * 24 * 3600;

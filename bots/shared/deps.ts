@@ -1,15 +1,15 @@
 import type { Queue } from 'bullmq';
-import type { TAiJob } from '../../core/ai/generation/generation-job.ts';
-import type { TAiGateway } from '../../core/ai/providers/ai-gateway.ts';
-import type { TEnv } from '../../core/config/env.ts';
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import type { TFileStore } from '../../core/files/file-store.ts';
-import type { Translator } from '../../core/i18n/translator.ts';
-import type { Logger } from '../../core/logging/logger.ts';
-import type { Mailer } from '../../core/mail/mailer.ts';
-import type { TNotifyJob } from '../../core/notify/notify-job.ts';
-import type { PaymentGateways } from '../../core/payments/payment-gateway.ts';
-import type { Redis } from '../../core/redis/create-redis.ts';
+import type { TAiJob } from '#core/ai/generation/generation-job.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import type { TEnv } from '#core/config/env.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Mailer } from '#core/mail/mailer.ts';
+import type { TNotifyJob } from '#core/notify/notify-job.ts';
+import type { PaymentGateways } from '#core/payments/payment-gateway.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import type { BackgroundWork } from './background-work.ts';
 import type { BotMetrics } from './metrics.ts';
 

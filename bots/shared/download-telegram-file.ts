@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import { AppError } from '../../core/errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 /** "Bots can download files of up to 20MB in size" (Bot API, getFile). */
 const TELEGRAM_DOWNLOAD_MAX_BYTES = 20 * 1024 * 1024;

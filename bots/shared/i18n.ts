@@ -1,5 +1,5 @@
 import { I18n } from '@grammyjs/i18n';
-import { LOCALES_DIR, toLang } from '../../core/i18n/translator.ts';
+import { LOCALES_DIR, toLang } from '#core/i18n/translator.ts';
 import type { BaseContext } from './context.ts';
 
 /** The user's saved language wins; before signup, Telegram's language_code decides. */

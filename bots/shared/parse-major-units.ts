@@ -1,4 +1,4 @@
-import { type Asset, MINOR_UNITS } from '../../core/ledger/assets.ts';
+import { type Asset, MINOR_UNITS } from '#core/ledger/assets.ts';
 
 /**
  * "500", "99.50" or "99,50" in major units to exact minor units (no float on the way). More decimals than the

@@ -1,7 +1,7 @@
 import type { Api } from 'grammy';
-import type { Translator } from '../../core/i18n/translator.ts';
-import type { PaymentGateway } from '../../core/payments/payment-gateway.ts';
-import { paymentReference } from '../../core/payments/start-checkout.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import type { PaymentGateway } from '#core/payments/payment-gateway.ts';
+import { paymentReference } from '#core/payments/start-checkout.ts';
 
 /**
  * Telegram Stars as a payment gateway: an invoice link (what the Mini App passes to openInvoice) and refunds

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callbackCodec } from '../shared/callback-data.ts';
+import { callbackCodec } from '#bots/shared/callback-data.ts';
 
 export const BUY_ROOT = 'v1:buy';
 export const BUY_CATEGORIES = ['ai', 'packs', 'studio'] as const;

@@ -1,4 +1,4 @@
-import { parseMajorUnits } from '../shared/parse-major-units.ts';
+import { parseMajorUnits } from '#bots/shared/parse-major-units.ts';
 
 /** `/payout 500 card 2200 …`: the amount in roubles (kopecks allowed), then where to send it, as written. */
 export function parsePayoutCommand(text: string): { amount: bigint; details: string } | null {

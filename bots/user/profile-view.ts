@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
-import type { UserBotContext } from '../shared/context.ts';
-import { escapeHtml, fullName } from '../shared/format.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import { escapeHtml, fullName } from '#bots/shared/format.ts';
 
 export const PROFILE_EMAIL_BUTTON = 'v1:profile:email';
 

@@ -1,7 +1,7 @@
 import { GrammyError } from 'grammy';
-import type { UserBotContext } from '../shared/context.ts';
-import type { BotDeps } from '../shared/deps.ts';
-import { fullName } from '../shared/format.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { fullName } from '#bots/shared/format.ts';
 
 /**
  * Forwards the user's message to the support chat and remembers which user each forwarded message belongs

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { testKey, uniqueTelegramId } from '../../tests/support/test-keys.ts';
-import { isAppError } from '../errors/app-error.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { testKey, uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { banUser, unbanUser } from './ban-user.ts';
 import { EMAIL_CODE_TTL_MS, requestEmailCode, verifyEmailCode } from './email-verification.ts';
 import { findUser, parseUserQuery } from './find-user.ts';

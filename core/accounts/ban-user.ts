@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PrismaClient, User } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PrismaClient, User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { assertCan, type TStaff } from './staff.ts';
 
 export const BAN_REASON_MAX = 500;

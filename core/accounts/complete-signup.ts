@@ -1,5 +1,5 @@
-import { recordEvent } from '../analytics/record-event.ts';
-import type { Language, PrismaClient, User } from '../db/generated/client.ts';
+import { recordEvent } from '#core/analytics/record-event.ts';
+import type { Language, PrismaClient, User } from '#core/db/generated/client.ts';
 
 /** Ends the signup conversation: the chosen language and the acceptance of the terms are kept. */
 export async function completeSignup(

@@ -1,8 +1,8 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { hmacHex } from '../crypto/secret-box.ts';
-import type { PrismaClient, User } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { hmacHex } from '#core/crypto/secret-box.ts';
+import type { PrismaClient, User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 export const EMAIL_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 export const EMAIL_MAX_ATTEMPTS = 5;

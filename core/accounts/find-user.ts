@@ -1,4 +1,4 @@
-import type { PrismaClient, User } from '../db/generated/client.ts';
+import type { PrismaClient, User } from '#core/db/generated/client.ts';
 import { normalizeEmail } from './email-verification.ts';
 
 export type TUserQuery =

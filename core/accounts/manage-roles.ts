@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PrismaClient, Role } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PrismaClient, Role } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { assertCan, type TStaff } from './staff.ts';
 
 /** Only super admins grant and revoke roles, and never their own: a lone super admin cannot lock everyone out. */

@@ -1,4 +1,4 @@
-import type { Role } from '../db/generated/client.ts';
+import type { Role } from '#core/db/generated/client.ts';
 
 export type TPermission =
   | 'users.view'

@@ -1,5 +1,5 @@
-import { recordEvent } from '../analytics/record-event.ts';
-import type { LoginKind, LoginSource, PrismaClient } from '../db/generated/client.ts';
+import { recordEvent } from '#core/analytics/record-event.ts';
+import type { LoginKind, LoginSource, PrismaClient } from '#core/db/generated/client.ts';
 
 export interface TLoginEvent {
   userId: bigint;

@@ -1,5 +1,5 @@
-import type { PrismaClient, Role } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import type { PrismaClient, Role } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { can, type TPermission } from './permissions.ts';
 
 /** The admin performing an action, as the admin bot or an internal API resolved them. */

@@ -1,6 +1,6 @@
-import { Prisma, type PrismaClient, type User } from '../db/generated/client.ts';
-import { toLang } from '../i18n/translator.ts';
-import { partnerIdForPayload } from '../referrals/partner-link.ts';
+import { Prisma, type PrismaClient, type User } from '#core/db/generated/client.ts';
+import { toLang } from '#core/i18n/translator.ts';
+import { partnerIdForPayload } from '#core/referrals/partner-link.ts';
 import { isReferralCode, newReferralCode } from './referral-code.ts';
 import type { TTelegramIdentity } from './telegram-identity.ts';
 

@@ -1,4 +1,4 @@
-import type { AiKind } from '../db/generated/client.ts';
+import type { AiKind } from '#core/db/generated/client.ts';
 
 /**
  * Every AI model Polygram sells, with its token price per request: the one price list, from the AI-bot

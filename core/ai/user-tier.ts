@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../db/generated/client.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 
 /**
  * What a user's plan entitles them to in the AI studio, from their active entitlements:

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnalyticsEventType, TransactionType } from '../db/generated/client.ts';
+import type { AnalyticsEventType, TransactionType } from '#core/db/generated/client.ts';
 
 // Field names follow the vgen spec's warehouse tables (userid, useragent, old_balance, …): what is stored
 // in `payload` is exported as it is, with the event's id, type, time and user added (see toExportRow).

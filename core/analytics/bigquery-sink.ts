@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import type { TExportRow } from './analytics-events.ts';
 import type { TAnalyticsSink } from './analytics-sink.ts';
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { TEnv } from '../config/env.ts';
+import type { TEnv } from '#core/config/env.ts';
 import type { TAnalyticsSink } from './analytics-sink.ts';
 import { createBigQuerySink } from './bigquery-sink.ts';
 import { createNdjsonSink } from './ndjson-sink.ts';

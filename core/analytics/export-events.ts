@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 import { toExportRow } from './analytics-events.ts';
 import type { TAnalyticsSink } from './analytics-sink.ts';
 import { settledEventId } from './settled-event-id.ts';

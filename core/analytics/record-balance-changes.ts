@@ -1,4 +1,4 @@
-import type { Prisma, TransactionType } from '../db/generated/client.ts';
+import type { Prisma, TransactionType } from '#core/db/generated/client.ts';
 import { BALANCE_ACTIONS } from './analytics-events.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Prisma } from '../db/generated/client.ts';
+import type { Prisma } from '#core/db/generated/client.ts';
 import { type TAnalyticsEventInput, ZAnalyticsEventInputSchema } from './analytics-events.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
-import type { Broadcast, PrismaClient } from '../db/generated/client.ts';
-import { NOTIFY_JOB_OPTIONS } from '../notify/enqueue-notification.ts';
-import { type TNotifyJob, ZNotifyJobSchema } from '../notify/notify-job.ts';
+import type { Broadcast, PrismaClient } from '#core/db/generated/client.ts';
+import { NOTIFY_JOB_OPTIONS } from '#core/notify/enqueue-notification.ts';
+import { type TNotifyJob, ZNotifyJobSchema } from '#core/notify/notify-job.ts';
 
 export interface TBroadcastQueueDeps {
   db: PrismaClient;

@@ -1,5 +1,5 @@
-import type { Broadcast } from '../db/generated/client.ts';
-import type { TLang, Translator } from '../i18n/translator.ts';
+import type { Broadcast } from '#core/db/generated/client.ts';
+import type { TLang, Translator } from '#core/i18n/translator.ts';
 
 export type TProgressAction = 'pause' | 'resume' | 'cancel';
 

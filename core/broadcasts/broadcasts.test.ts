@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Queue } from 'bullmq';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
-import { createTestRedis, type TestRedis } from '../../tests/support/test-redis.ts';
-import type { TStaff } from '../accounts/staff.ts';
-import { isAppError } from '../errors/app-error.ts';
-import { NOTIFY_QUEUE, type TNotifyJob } from '../notify/notify-job.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
+import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { broadcastJobId } from './broadcast-jobs.ts';
 import { cancelBroadcast } from './cancel-broadcast.ts';
 import { createBroadcast, parseBroadcastButton } from './create-broadcast.ts';

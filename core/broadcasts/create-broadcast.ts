@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { Broadcast, PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { Broadcast, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import type { TSegmentTarget } from './segment-users.ts';
 
 // Telegram's limits: a message holds 4096 characters, a photo caption 1024, a button label is kept short.

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 
 /** send: go ahead; wait: the broadcast is paused, try again later; skip: nothing to send (done, canceled, gone). */
 export type TDeliveryGate = 'send' | 'wait' | 'skip';

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 
 /**
  * Marks a running broadcast done once every delivery has an outcome. The counters move exactly once per

@@ -1,4 +1,4 @@
-import type { TStaff } from '../accounts/staff.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
 import { removeQueuedDeliveries, type TBroadcastQueueDeps } from './broadcast-jobs.ts';
 import { type TTransition, transitionBroadcast } from './transition-broadcast.ts';
 

@@ -1,4 +1,4 @@
-import type { BroadcastStatus, PrismaClient } from '../db/generated/client.ts';
+import type { BroadcastStatus, PrismaClient } from '#core/db/generated/client.ts';
 
 export type TDeliveryOutcomeStatus = 'sent' | 'failed' | 'blocked';
 

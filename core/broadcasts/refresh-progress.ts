@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Broadcast, PrismaClient } from '../db/generated/client.ts';
-import type { Redis } from '../redis/create-redis.ts';
+import type { Broadcast, PrismaClient } from '#core/db/generated/client.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export interface TProgressDeps {
   db: PrismaClient;

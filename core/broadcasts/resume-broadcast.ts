@@ -1,4 +1,4 @@
-import type { TStaff } from '../accounts/staff.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
 import { enqueueBroadcastDeliveries, type TBroadcastQueueDeps } from './broadcast-jobs.ts';
 import { finishBroadcastIfComplete } from './finish-broadcast.ts';
 import { type TTransition, transitionBroadcast } from './transition-broadcast.ts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
-import type { PaymentStatus } from '../db/generated/client.ts';
-import { isAppError } from '../errors/app-error.ts';
+import type { PaymentStatus } from '#core/db/generated/client.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import {
   ACTIVE_WINDOW_MS,
   countSegmentUsers,

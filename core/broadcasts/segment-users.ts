@@ -1,5 +1,10 @@
-import { type BroadcastSegment, type Language, Prisma, type PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import {
+  type BroadcastSegment,
+  type Language,
+  Prisma,
+  type PrismaClient,
+} from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 /** "Active" means the user wrote to the bot (or opened the Mini App) within this window. */
 export const ACTIVE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { Broadcast } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { Broadcast } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { enqueueBroadcastDeliveries, type TBroadcastQueueDeps } from './broadcast-jobs.ts';
 import { segmentCondition } from './segment-users.ts';
 

@@ -1,7 +1,7 @@
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { Broadcast, BroadcastStatus, PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { Broadcast, BroadcastStatus, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 export interface TTransition {
   /** False when the broadcast was not in a state this action applies to (a second press, a race): nothing changed. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LOCALES_DIR, loadTranslator } from '../i18n/translator.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { PRODUCTS, ZFulfilmentSchema } from './products.ts';
 
 const tokensOf = (id: string) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAiProvidersEnvSchema, ZAiRoutesEnvSchema } from '../ai/providers/provider-config.ts';
+import { ZAiProvidersEnvSchema, ZAiRoutesEnvSchema } from '#core/ai/providers/provider-config.ts';
 
 const ZTelegramIdListSchema = z
   .string()

@@ -49,7 +49,7 @@ export type TAppErrorCode =
   | 'MODEL_UNAVAILABLE'
   // AI chat (core/ai/chat/): Whisper heard nothing in a voice message (nothing is charged).
   | 'TRANSCRIPT_EMPTY'
-  // Video tasks (core/studio/): TASK_MATERIAL_LIMIT carries `kind` and `max`, TASK_PRICE_CHANGED `price`.
+  // Video tasks (core/video-tasks/): TASK_MATERIAL_LIMIT carries `kind` and `max`, TASK_PRICE_CHANGED `price`.
   | 'TASK_MATERIAL_LIMIT'
   | 'TASK_MATERIAL_MISSING'
   | 'TASK_PROMPT_REQUIRED'

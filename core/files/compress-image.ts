@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { AppError } from '../errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { IMAGE_JPEG_QUALITY, IMAGE_MAX_MEGAPIXELS, IMAGE_MAX_SIDE } from './file-limits.ts';
 
 export interface TCompressedImage {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigError, loadEnv } from '../config/env.ts';
+import { ConfigError, loadEnv } from '#core/config/env.ts';
 import { createFileStore } from './create-file-store.ts';
 
 const base = {

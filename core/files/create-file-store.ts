@@ -1,4 +1,4 @@
-import type { TEnv } from '../config/env.ts';
+import type { TEnv } from '#core/config/env.ts';
 import type { TFileStore } from './file-store.ts';
 import { createLocalFileStore } from './local-file-store.ts';
 import { createS3FileStore } from './s3-file-store.ts';

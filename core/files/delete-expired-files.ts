@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../db/generated/client.ts';
-import type { Logger } from '../logging/logger.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import type { Logger } from '#core/logging/logger.ts';
 import type { TFileStore } from './file-store.ts';
 
 export interface TDeletedFiles {

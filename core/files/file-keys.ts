@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 export type TFileKind = 'image' | 'video' | 'audio' | 'document' | 'temp';
 

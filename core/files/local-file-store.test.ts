@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { isAppError } from '../errors/app-error.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 import { assertValidKey, fileKeyFor } from './file-keys.ts';
 import { createLocalFileStore } from './local-file-store.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { AppError } from '../errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { assertValidKey } from './file-keys.ts';
 import type { TByteRange, TFileStore } from './file-store.ts';
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import type { PrismaClient, StoredFile } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { PrismaClient, StoredFile } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import type { TByteRange, TFileStore } from './file-store.ts';
 import { fileTypeOfKey } from './file-types.ts';
 

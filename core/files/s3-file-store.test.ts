@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
 import { AwsClient } from 'aws4fetch';
-import { startS3StandIn, type TS3StandIn } from '../../sandbox/s3/s3-stand-in.ts';
-import { isAppError } from '../errors/app-error.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { startS3StandIn, type TS3StandIn } from '#sandbox/s3/s3-stand-in.ts';
 import { createS3FileStore, S3Error, type TS3Config } from './s3-file-store.ts';
 
 const credentials = { accessKeyId: 'AKIAPOLYGRAMTEST', secretAccessKey: randomBytes(20).toString('base64') };

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AwsClient } from 'aws4fetch';
-import { AppError } from '../errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { assertValidKey } from './file-keys.ts';
 import type { TByteRange, TFileStore } from './file-store.ts';
 

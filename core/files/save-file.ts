@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient, StoredFile } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { PrismaClient, StoredFile } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import { compressImage } from './compress-image.ts';
 import { displayName } from './display-name.ts';
 import { fileKeyFor, type TFileKind } from './file-keys.ts';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { deriveKey } from '../crypto/secret-box.ts';
+import { deriveKey } from '#core/crypto/secret-box.ts';
 
 /** How long a URL handed to the Mini App stays valid; a page asks for a fresh one after that. */
 export const FILE_URL_TTL_MS = 60 * 60 * 1000;

@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { FILE_MAX_BYTES } from './file-limits.ts';
 
 /** Where uploads are spooled: inside FILES_DIR (same disk as the local store), out of reach of any key. */

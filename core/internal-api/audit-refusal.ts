@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 /**
  * Every internal API call leaves an audit row, refused ones too. A refusal rolled its own transaction back

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../db/generated/client.ts';
-import { AppError, isAppError } from '../errors/app-error.ts';
-import { adjustBalanceInTx } from '../ledger/adjust-balance.ts';
-import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { adjustBalanceInTx } from '#core/ledger/adjust-balance.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { auditRefusal } from './audit-refusal.ts';
 
 const ACTION = 'internal_api.balance';

@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PrismaClient, User } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PrismaClient, User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { auditRefusal } from './audit-refusal.ts';
 
 /** The vgen spec's account states. */

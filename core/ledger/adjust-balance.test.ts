@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
-import { touchUser } from '../accounts/touch-user.ts';
-import { isAppError } from '../errors/app-error.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { adjustBalance } from './adjust-balance.ts';
 
 let t: TestDatabase;

@@ -1,7 +1,7 @@
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import type { Asset } from './assets.ts';
 import { expireAccountGrants } from './expire-grants.ts';
 import { accountId, type TTx } from './ledger-accounts.ts';

@@ -1,4 +1,4 @@
-import type { Asset } from '../db/generated/client.ts';
+import type { Asset } from '#core/db/generated/client.ts';
 
 export type { Asset };
 

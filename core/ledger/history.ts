@@ -1,4 +1,4 @@
-import type { Asset, PrismaClient, TransactionType } from '../db/generated/client.ts';
+import type { Asset, PrismaClient, TransactionType } from '#core/db/generated/client.ts';
 
 export interface THistoryItem {
   entryId: bigint;

@@ -1,5 +1,5 @@
-import type { Hold, Prisma, PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import type { Hold, Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import type { Asset } from './assets.ts';
 import { expireAccountGrants } from './expire-grants.ts';
 import { accountId } from './ledger-accounts.ts';

@@ -1,4 +1,4 @@
-import { Prisma } from '../db/generated/client.ts';
+import { Prisma } from '#core/db/generated/client.ts';
 import type { Asset } from './assets.ts';
 import { isDeferredAccount, PLATFORM_ACCOUNTS, type TAccountRef } from './platform-accounts.ts';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
-import { touchUser } from '../accounts/touch-user.ts';
-import { isAppError } from '../errors/app-error.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { expireDueGrants } from './expire-grants.ts';
 import { capture, expireHolds, release, reserve } from './holds.ts';
 import { postTransaction } from './post-transaction.ts';

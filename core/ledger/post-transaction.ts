@@ -1,6 +1,6 @@
-import { recordBalanceChanges } from '../analytics/record-balance-changes.ts';
-import type { ActorType, Prisma, TransactionType } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { recordBalanceChanges } from '#core/analytics/record-balance-changes.ts';
+import type { ActorType, Prisma, TransactionType } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import type { Asset } from './assets.ts';
 import { refKey, resolveAccounts, type TResolvedAccount, type TTx } from './ledger-accounts.ts';
 import { PLATFORM_ACCOUNTS, type TAccountRef } from './platform-accounts.ts';

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 import type { Asset } from './assets.ts';
 import type { TTx } from './ledger-accounts.ts';
 import type { TPlatformAccount } from './platform-accounts.ts';

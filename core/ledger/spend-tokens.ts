@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../db/generated/client.ts';
+import type { Prisma, PrismaClient } from '#core/db/generated/client.ts';
 import { expireAccountGrants } from './expire-grants.ts';
 import { accountId, type TTx } from './ledger-accounts.ts';
 import { postTransaction, type TPosted } from './post-transaction.ts';

@@ -1,4 +1,4 @@
-import type { ActorType, GrantSource, Prisma, TransactionType } from '../db/generated/client.ts';
+import type { ActorType, GrantSource, Prisma, TransactionType } from '#core/db/generated/client.ts';
 import { accountId, type TTx } from './ledger-accounts.ts';
 import type { TPlatformAccount } from './platform-accounts.ts';
 import { postTransaction, type TPosted } from './post-transaction.ts';

@@ -1,4 +1,4 @@
-import type { GrantSource, PrismaClient } from '../db/generated/client.ts';
+import type { GrantSource, PrismaClient } from '#core/db/generated/client.ts';
 import type { Asset } from './assets.ts';
 
 export interface TWallet {

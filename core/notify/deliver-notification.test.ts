@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
-import { touchUser } from '../accounts/touch-user.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { deliverNotification, type TSend } from './deliver-notification.ts';
 import type { TDeliveryOutcome, TNotifyJob } from './notify-job.ts';
 

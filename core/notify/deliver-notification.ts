@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 import type { TDeliveryOutcome, TNotifyJob } from './notify-job.ts';
 
 export type TSend = (job: TNotifyJob) => Promise<TDeliveryOutcome>;

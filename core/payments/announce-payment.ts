@@ -1,11 +1,11 @@
 import type { Queue } from 'bullmq';
-import type { Payment, PrismaClient } from '../db/generated/client.ts';
-import type { Translator } from '../i18n/translator.ts';
-import { formatTokens } from '../ledger/format-money.ts';
-import { getWallet } from '../ledger/wallet.ts';
-import { enqueueNotification } from '../notify/enqueue-notification.ts';
-import type { TNotifyJob } from '../notify/notify-job.ts';
-import type { TReferralBonus } from '../referrals/referral-bonus.ts';
+import type { Payment, PrismaClient } from '#core/db/generated/client.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
+import type { TNotifyJob } from '#core/notify/notify-job.ts';
+import type { TReferralBonus } from '#core/referrals/referral-bonus.ts';
 
 export interface TAnnounceDeps {
   db: PrismaClient;

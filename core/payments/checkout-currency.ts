@@ -1,6 +1,6 @@
-import type { TProduct } from '../catalog/products.ts';
-import type { PaymentProvider } from '../db/generated/client.ts';
-import type { Asset } from '../ledger/assets.ts';
+import type { TProduct } from '#core/catalog/products.ts';
+import type { PaymentProvider } from '#core/db/generated/client.ts';
+import type { Asset } from '#core/ledger/assets.ts';
 
 /**
  * Which of a product's prices a provider charges: Stars only take XTR; YooKassa takes roubles; Crypto Pay

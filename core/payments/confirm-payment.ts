@@ -1,11 +1,11 @@
-import type { Payment, PaymentProvider, Prisma, PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import type { Asset } from '../ledger/assets.ts';
-import { postTransaction } from '../ledger/post-transaction.ts';
-import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
-import { creditPartnerCommission } from '../referrals/credit-partner-commission.ts';
-import { recordPromoRedemption } from '../referrals/record-promo-redemption.ts';
-import { creditReferralBonus, type TReferralBonus } from '../referrals/referral-bonus.ts';
+import type { Payment, PaymentProvider, Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { Asset } from '#core/ledger/assets.ts';
+import { postTransaction } from '#core/ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { creditPartnerCommission } from '#core/referrals/credit-partner-commission.ts';
+import { recordPromoRedemption } from '#core/referrals/record-promo-redemption.ts';
+import { creditReferralBonus, type TReferralBonus } from '#core/referrals/referral-bonus.ts';
 import { fulfilProduct } from './fulfil-product.ts';
 
 export interface TProviderConfirmation {

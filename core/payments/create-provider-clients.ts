@@ -1,4 +1,4 @@
-import { ConfigError, type TEnv } from '../config/env.ts';
+import { ConfigError, type TEnv } from '#core/config/env.ts';
 import { createCryptoPayClient, type TCryptoPayClient } from './cryptobot/cryptopay-client.ts';
 import { createYooKassaClient, type TYooKassaClient } from './yookassa/yookassa-client.ts';
 

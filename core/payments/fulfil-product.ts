@@ -1,6 +1,6 @@
-import { ZFulfilmentSchema } from '../catalog/products.ts';
-import type { Payment, Prisma } from '../db/generated/client.ts';
-import { creditTokens } from '../ledger/token-grants.ts';
+import { ZFulfilmentSchema } from '#core/catalog/products.ts';
+import type { Payment, Prisma } from '#core/db/generated/client.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-import type { PaymentProvider, PaymentStatus, Prisma, PrismaClient } from '../db/generated/client.ts';
+import type { PaymentProvider, PaymentStatus, Prisma, PrismaClient } from '#core/db/generated/client.ts';
 
 export interface TPaymentFilter {
   userId?: bigint;

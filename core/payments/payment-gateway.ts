@@ -1,4 +1,4 @@
-import type { Payment, PaymentProvider } from '../db/generated/client.ts';
+import type { Payment, PaymentProvider } from '#core/db/generated/client.ts';
 
 /**
  * What the payment flow needs from a provider, implemented once per provider (core/payments/<provider>/ or,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
-import { touchUser } from '../accounts/touch-user.ts';
-import type { Payment } from '../db/generated/client.ts';
-import { isAppError } from '../errors/app-error.ts';
-import { spendTokens } from '../ledger/spend-tokens.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import type { Payment } from '#core/db/generated/client.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { spendTokens } from '#core/ledger/spend-tokens.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { confirmPayment } from './confirm-payment.ts';
 import type { PaymentGateway } from './payment-gateway.ts';
 import { refundPayment } from './refund-payment.ts';

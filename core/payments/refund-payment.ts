@@ -1,10 +1,10 @@
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PrismaClient, Refund } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { postTransaction } from '../ledger/post-transaction.ts';
-import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
-import { reversePartnerCommission } from '../referrals/reverse-partner-commission.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PrismaClient, Refund } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { postTransaction } from '#core/ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { reversePartnerCommission } from '#core/referrals/reverse-partner-commission.ts';
 import type { PaymentGateways } from './payment-gateway.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Asset, PaymentProvider, PrismaClient } from '../db/generated/client.ts';
+import type { Asset, PaymentProvider, PrismaClient } from '#core/db/generated/client.ts';
 
 export interface TRevenueStats {
   byDay: { day: string; provider: PaymentProvider; currency: Asset; amount: bigint; payments: number }[];

@@ -1,7 +1,7 @@
-import { findProduct } from '../catalog/products.ts';
-import type { Payment, PaymentProvider, PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { checkoutDiscount } from '../referrals/usable-claim.ts';
+import { findProduct } from '#core/catalog/products.ts';
+import type { Payment, PaymentProvider, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { checkoutDiscount } from '#core/referrals/usable-claim.ts';
 import { checkoutPrice } from './checkout-currency.ts';
 
 /**

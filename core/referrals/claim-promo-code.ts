@@ -1,8 +1,8 @@
-import type { PrismaClient, PromoCode } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
-import { creditTokens } from '../ledger/token-grants.ts';
-import { getWallet } from '../ledger/wallet.ts';
+import type { PrismaClient, PromoCode } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
 import { lockPromoCode, readPromoUsage } from './lock-promo-code.ts';
 import { normalizePromoCode, promoRefusal } from './promo-rules.ts';
 

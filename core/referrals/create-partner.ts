@@ -1,9 +1,9 @@
-import { newReferralCode } from '../accounts/referral-code.ts';
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { Partner, PrismaClient, User } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { isUniqueViolation } from '../ledger/ledger-accounts.ts';
+import { newReferralCode } from '#core/accounts/referral-code.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { Partner, PrismaClient, User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { isUniqueViolation } from '#core/ledger/ledger-accounts.ts';
 
 export const DEFAULT_COMMISSION_PERCENT = 10;
 /** A partner's share is a cut of revenue; past half of it the platform would sell at a loss. */

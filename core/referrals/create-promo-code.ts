@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { findProduct } from '../catalog/products.ts';
-import type { PrismaClient, PromoCode } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { isUniqueViolation } from '../ledger/ledger-accounts.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import { findProduct } from '#core/catalog/products.ts';
+import type { PrismaClient, PromoCode } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { isUniqueViolation } from '#core/ledger/ledger-accounts.ts';
 import { normalizePromoCode } from './promo-rules.ts';
 
 const base = {

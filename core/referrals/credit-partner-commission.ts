@@ -1,7 +1,7 @@
-import type { Payment } from '../db/generated/client.ts';
-import type { Asset } from '../ledger/assets.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
-import { postTransaction } from '../ledger/post-transaction.ts';
+import type { Payment } from '#core/db/generated/client.ts';
+import type { Asset } from '#core/ledger/assets.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
+import { postTransaction } from '#core/ledger/post-transaction.ts';
 
 export interface TPartnerCommission {
   partnerUserId: bigint;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LOCALES_DIR, loadTranslator } from '../i18n/translator.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { describePromoScope, describePromoTerms, PROMO_REFUSAL_KEYS } from './describe-promo.ts';
 import type { TPromoTerms } from './promo-rules.ts';
 

@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from '../db/generated/client.ts';
-import type { Asset } from '../ledger/assets.ts';
+import { Prisma, type PrismaClient } from '#core/db/generated/client.ts';
+import type { Asset } from '#core/ledger/assets.ts';
 
 export interface TPartnerRow {
   id: bigint;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 
 /** Requests waiting for finance, oldest first, with who asked. */
 export async function listPendingPayouts(db: PrismaClient, limit = 10) {

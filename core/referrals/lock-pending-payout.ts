@@ -1,6 +1,6 @@
-import type { PayoutRequest, PayoutStatus } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { PayoutRequest, PayoutStatus } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 
 /**
  * Locks a payout request that is still waiting for a decision: two finance admins pressing at once decide

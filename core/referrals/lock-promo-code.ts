@@ -1,5 +1,5 @@
-import type { PromoCode } from '../db/generated/client.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { PromoCode } from '#core/db/generated/client.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import type { TPromoUsage } from './promo-rules.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 
 const PAYLOAD = /^p_([a-z0-9]{4,32})$/;
 

@@ -1,5 +1,5 @@
-import type { Partner, PrismaClient } from '../db/generated/client.ts';
-import type { Asset } from '../ledger/assets.ts';
+import type { Partner, PrismaClient } from '#core/db/generated/client.ts';
+import type { Asset } from '#core/ledger/assets.ts';
 
 export interface TPartnerSummary {
   partner: Partner;

@@ -1,4 +1,4 @@
-import type { Asset } from '../ledger/assets.ts';
+import type { Asset } from '#core/ledger/assets.ts';
 import type { TPromoTerms } from './promo-rules.ts';
 
 /**

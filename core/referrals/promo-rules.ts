@@ -1,5 +1,5 @@
-import type { PromoKind } from '../db/generated/client.ts';
-import type { Asset } from '../ledger/assets.ts';
+import type { PromoKind } from '#core/db/generated/client.ts';
+import type { Asset } from '#core/ledger/assets.ts';
 
 /** Why a code cannot be used now; each has its own message (`promo-refused-<reason>` in locales/). */
 export type TPromoRefusal =

@@ -1,5 +1,5 @@
-import type { Payment } from '../db/generated/client.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { Payment } from '#core/db/generated/client.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import { lockPromoCode } from './lock-promo-code.ts';
 
 /**

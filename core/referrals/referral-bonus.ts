@@ -1,5 +1,5 @@
-import type { Payment, Prisma } from '../db/generated/client.ts';
-import { creditTokens } from '../ledger/token-grants.ts';
+import type { Payment, Prisma } from '#core/db/generated/client.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
 
 /** The referrer's share of the tokens their invitee buys. */
 export const REFERRAL_SHARE_PERCENT = 50n;

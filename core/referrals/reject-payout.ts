@@ -1,9 +1,9 @@
-import { assertCan, type TStaff } from '../accounts/staff.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PayoutRequest, PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { postTransaction } from '../ledger/post-transaction.ts';
-import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PayoutRequest, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { postTransaction } from '#core/ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { lockPendingPayout } from './lock-pending-payout.ts';
 
 export const PAYOUT_REJECT_REASON_MAX = 500;

@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PayoutRequest, PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { postTransaction } from '../ledger/post-transaction.ts';
-import { LEDGER_TX_OPTIONS } from '../ledger/spend-tokens.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { PayoutRequest, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { postTransaction } from '#core/ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 
 /** 500 RUB in kopecks: smaller payouts cost more to send by hand than they are worth. */
 export const PAYOUT_MIN_RUB = 50_000n;

@@ -1,6 +1,6 @@
-import type { Payment } from '../db/generated/client.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
-import { postTransaction } from '../ledger/post-transaction.ts';
+import type { Payment } from '#core/db/generated/client.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
+import { postTransaction } from '#core/ledger/post-transaction.ts';
 import { commissionKey } from './credit-partner-commission.ts';
 
 export interface TCommissionReversal {

@@ -1,4 +1,4 @@
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import { readPromoUsage } from './lock-promo-code.ts';
 import { priceWithClaim, type TPrice } from './price-with-claim.ts';
 import { promoRefusal, type TPromoTerms } from './promo-rules.ts';

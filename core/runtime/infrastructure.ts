@@ -1,7 +1,7 @@
-import type { TEnv } from '../config/env.ts';
-import { createPrisma, type PrismaClient } from '../db/create-prisma.ts';
-import { createLogger, type Logger } from '../logging/logger.ts';
-import { createRedis, type Redis } from '../redis/create-redis.ts';
+import type { TEnv } from '#core/config/env.ts';
+import { createPrisma, type PrismaClient } from '#core/db/create-prisma.ts';
+import { createLogger, type Logger } from '#core/logging/logger.ts';
+import { createRedis, type Redis } from '#core/redis/create-redis.ts';
 import { createShutdown, type Shutdown } from './shutdown.ts';
 
 export interface Infrastructure {

@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.ts';
+import type { Logger } from '#core/logging/logger.ts';
 
 export interface Shutdown {
   /** Closers run in reverse order of registration: what started last stops first. */

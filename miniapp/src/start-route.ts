@@ -1,6 +1,6 @@
 import type { TRoutePath } from './router.tsx';
 
-/** What a link from the bot asked to open: `?task=<id>` or `?task=new` (core/studio/task-link.ts). */
+/** What a link from the bot asked to open: `?task=<id>` or `?task=new` (core/video-tasks/task-link.ts). */
 export type TStartTask = { kind: 'task'; id: string } | { kind: 'new' };
 
 type TStart = { stack: readonly TRoutePath[]; task: TStartTask | null };

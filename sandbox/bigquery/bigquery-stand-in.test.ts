@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { TExportRow } from '../../core/analytics/analytics-events.ts';
-import { createBigQuerySink } from '../../core/analytics/bigquery-sink.ts';
-import { isAppError } from '../../core/errors/app-error.ts';
+import type { TExportRow } from '#core/analytics/analytics-events.ts';
+import { createBigQuerySink } from '#core/analytics/bigquery-sink.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 import { startBigQueryStandIn, type TBigQueryStandIn } from './bigquery-stand-in.ts';
 
 let bq: TBigQueryStandIn;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { BodyTooLargeError, readBody, sendJson } from '../http-stand-in/http-basics.ts';
+import { BodyTooLargeError, readBody, sendJson } from '#sandbox/http-stand-in/http-basics.ts';
 import { type CryptoPayStore, invoiceJson } from './cryptopay-store.ts';
 
 /**

@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  createCryptoPayClient,
-  type TCryptoPayClient,
-} from '../../core/payments/cryptobot/cryptopay-client.ts';
-import { type CryptoPayError, isCryptoPayError } from '../../core/payments/cryptobot/cryptopay-error.ts';
+import { createCryptoPayClient, type TCryptoPayClient } from '#core/payments/cryptobot/cryptopay-client.ts';
+import { type CryptoPayError, isCryptoPayError } from '#core/payments/cryptobot/cryptopay-error.ts';
 import {
   parseCryptoPayUpdate,
   signCryptoPayBody,
   verifyCryptoPaySignature,
-} from '../../core/payments/cryptobot/cryptopay-webhook.ts';
+} from '#core/payments/cryptobot/cryptopay-webhook.ts';
 import {
   startTestReceiver,
   type TReceiverHandler,
   type TTestReceiver,
-} from '../http-stand-in/test-receiver.ts';
+} from '#sandbox/http-stand-in/test-receiver.ts';
 import { startCryptoPayStandIn, type TCryptoPayStandIn } from './cryptopay-stand-in.ts';
 
 const TOKEN = '12345:AAzQcZWQqQAbsfgPnOLr4FHC8Doa4L7KryC';

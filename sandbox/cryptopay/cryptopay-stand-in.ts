@@ -6,8 +6,14 @@
 // cryptopay-api.ts (three methods, error names) and pay-page.ts (one button instead of a wallet).
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, connectableHost, type Logger, listen, sendJson } from '../http-stand-in/http-basics.ts';
-import { type TDelivery, WebhookOutbox } from '../http-stand-in/webhook-outbox.ts';
+import {
+  closeServer,
+  connectableHost,
+  type Logger,
+  listen,
+  sendJson,
+} from '#sandbox/http-stand-in/http-basics.ts';
+import { type TDelivery, WebhookOutbox } from '#sandbox/http-stand-in/webhook-outbox.ts';
 import { handleApiRequest, type TApiContext } from './cryptopay-api.ts';
 import { CryptoPayStore, invoiceJson, type TStoredInvoice, type TStoreResult } from './cryptopay-store.ts';
 import { handlePayPage } from './pay-page.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { escapeHtml, readBody, redirect, sendHtml } from '../http-stand-in/http-basics.ts';
+import { escapeHtml, readBody, redirect, sendHtml } from '#sandbox/http-stand-in/http-basics.ts';
 import type { CryptoPayStore, TStoredInvoice, TStoreResult } from './cryptopay-store.ts';
 
 /**

@@ -6,7 +6,7 @@
 // with `b64_json` and DALL·E models default to `url`, here served by the stand-in at /files/<id>.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ServedFiles } from '../http-stand-in/served-files.ts';
+import type { ServedFiles } from '#sandbox/http-stand-in/served-files.ts';
 import { bodyFields, bodyFiles, type TIncomingBody } from './incoming-body.ts';
 import {
   modelNotFound,

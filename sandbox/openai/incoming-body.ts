@@ -2,7 +2,7 @@
 // (transcriptions, image edits, videos). Multipart is parsed by the platform's own Response.formData()
 // rather than a hand-written parser.
 import type { IncomingMessage } from 'node:http';
-import { BodyTooLargeError, readBody } from '../http-stand-in/http-basics.ts';
+import { BodyTooLargeError, readBody } from '#sandbox/http-stand-in/http-basics.ts';
 
 export type TUploadedFile = { bytes: Buffer; fileName: string; contentType: string };
 

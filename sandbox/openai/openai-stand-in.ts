@@ -18,9 +18,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, connectableHost, type Logger, listen } from '../http-stand-in/http-basics.ts';
-import type { TFaultOptions } from '../http-stand-in/request-faults.ts';
-import { ServedFiles } from '../http-stand-in/served-files.ts';
+import { closeServer, connectableHost, type Logger, listen } from '#sandbox/http-stand-in/http-basics.ts';
+import type { TFaultOptions } from '#sandbox/http-stand-in/request-faults.ts';
+import { ServedFiles } from '#sandbox/http-stand-in/served-files.ts';
 import { speak, transcribe } from './audio-api.ts';
 import { createChatCompletion, type TStreamSettings } from './chat-completions.ts';
 import { editImages, generateImages } from './images-api.ts';

@@ -1,6 +1,6 @@
 // What stands between a request and the API: the bearer key, per-key throttling and injected
 // faults, in that order (an unknown key is refused before it could be throttled).
-import { RequestFaults, type TFaultOptions } from '../http-stand-in/request-faults.ts';
+import { RequestFaults, type TFaultOptions } from '#sandbox/http-stand-in/request-faults.ts';
 import { openAiError, serverError, type TOpenAiReply } from './openai-errors.ts';
 
 export type TRateLimitOptions = {

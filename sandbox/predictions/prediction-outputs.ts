@@ -4,12 +4,12 @@
 // Contents follow the model and input, so equal requests give equal files.
 //
 // Simplification: images are PNG whatever `output_format` asks (Replicate often sends WebP).
-import { canonicalJson } from '../http-stand-in/http-basics.ts';
-import type { ServedFiles } from '../http-stand-in/served-files.ts';
-import { MAX_IMAGE_SIDE, renderPromptImage } from '../openai/prompt-image.ts';
-import { speechSeconds } from '../openai/speech-audio.ts';
-import { spokenTextMarker } from '../openai/spoken-text-marker.ts';
-import { encodeWav, sineTone } from '../openai/wav-audio.ts';
+import { canonicalJson } from '#sandbox/http-stand-in/http-basics.ts';
+import type { ServedFiles } from '#sandbox/http-stand-in/served-files.ts';
+import { MAX_IMAGE_SIDE, renderPromptImage } from '#sandbox/openai/prompt-image.ts';
+import { speechSeconds } from '#sandbox/openai/speech-audio.ts';
+import { spokenTextMarker } from '#sandbox/openai/spoken-text-marker.ts';
+import { encodeWav, sineTone } from '#sandbox/openai/wav-audio.ts';
 import type { TResolvedModel } from './model-specs.ts';
 import { renderVectorImage } from './vector-image.ts';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readPngSize } from '../openai/png-encoder.ts';
-import { wavDurationSeconds } from '../openai/wav-audio.ts';
+import { readPngSize } from '#sandbox/openai/png-encoder.ts';
+import { wavDurationSeconds } from '#sandbox/openai/wav-audio.ts';
 import {
   startPredictionStandIn,
   type TPredictionStandIn,

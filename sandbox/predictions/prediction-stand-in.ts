@@ -19,9 +19,9 @@ import {
   listen,
   readBody,
   sendJson,
-} from '../http-stand-in/http-basics.ts';
-import { RequestFaults, type TFaultOptions } from '../http-stand-in/request-faults.ts';
-import { ServedFiles } from '../http-stand-in/served-files.ts';
+} from '#sandbox/http-stand-in/http-basics.ts';
+import { RequestFaults, type TFaultOptions } from '#sandbox/http-stand-in/request-faults.ts';
+import { ServedFiles } from '#sandbox/http-stand-in/served-files.ts';
 import { resolveModel, type TModelDefaults, type TModelSpec } from './model-specs.ts';
 import { handlePredictionApi } from './prediction-api.ts';
 import { PredictionStore } from './prediction-store.ts';

@@ -8,7 +8,7 @@
 // Simpler: buckets are fixed at start, no listing, multipart uploads, presigned URLs or versioning.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, connectableHost, listen } from '../http-stand-in/http-basics.ts';
+import { closeServer, connectableHost, listen } from '#sandbox/http-stand-in/http-basics.ts';
 import { sendS3Error, type TS3ErrorCode } from './s3-errors.ts';
 import { type TSigV4Credentials, verifySigV4 } from './sigv4.ts';
 

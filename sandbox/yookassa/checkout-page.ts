@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { formatMinorUnits } from '../../core/payments/yookassa/money-format.ts';
-import { escapeHtml, readBody, redirect, sendHtml } from '../http-stand-in/http-basics.ts';
+import { formatMinorUnits } from '#core/payments/yookassa/money-format.ts';
+import { escapeHtml, readBody, redirect, sendHtml } from '#sandbox/http-stand-in/http-basics.ts';
 import type { TLedgerResult, TStoredPayment, YooKassaLedger } from './yookassa-ledger.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { parseMinorUnits } from '../../core/payments/yookassa/money-format.ts';
-import { BodyTooLargeError, canonicalJson, readBody, sendJson } from '../http-stand-in/http-basics.ts';
+import { parseMinorUnits } from '#core/payments/yookassa/money-format.ts';
+import { BodyTooLargeError, canonicalJson, readBody, sendJson } from '#sandbox/http-stand-in/http-basics.ts';
 import {
   newErrorId,
   type TLedgerFailure,

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { formatMinorUnits } from '../../core/payments/yookassa/money-format.ts';
+import { formatMinorUnits } from '#core/payments/yookassa/money-format.ts';
 
 /**
  * The stand-in's state and YooKassa's rules for it: payments (pending → succeeded | canceled),

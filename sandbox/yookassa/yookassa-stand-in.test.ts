@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createYooKassaClient, type TYooKassaClient } from '../../core/payments/yookassa/yookassa-client.ts';
-import { isYooKassaError, type YooKassaError } from '../../core/payments/yookassa/yookassa-error.ts';
+import { createYooKassaClient, type TYooKassaClient } from '#core/payments/yookassa/yookassa-client.ts';
+import { isYooKassaError, type YooKassaError } from '#core/payments/yookassa/yookassa-error.ts';
 import {
   isYooKassaIp,
   parseYooKassaNotification,
   YOOKASSA_NOTIFICATION_IP_RANGES,
-} from '../../core/payments/yookassa/yookassa-notification.ts';
+} from '#core/payments/yookassa/yookassa-notification.ts';
 import {
   startTestReceiver,
   type TReceiverHandler,
   type TTestReceiver,
-} from '../http-stand-in/test-receiver.ts';
+} from '#sandbox/http-stand-in/test-receiver.ts';
 import { startYooKassaStandIn, type TYooKassaStandIn } from './yookassa-stand-in.ts';
 
 const SHOP = { shopId: '100500', secretKey: 'test_secret_key' };

@@ -7,8 +7,14 @@
 // checkout-page.ts (one button instead of card entry). Notifications come from the loopback address,
 // so tests allow 127.0.0.1 instead of YooKassa's published ranges.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, connectableHost, type Logger, listen, sendJson } from '../http-stand-in/http-basics.ts';
-import { type TDelivery, WebhookOutbox } from '../http-stand-in/webhook-outbox.ts';
+import {
+  closeServer,
+  connectableHost,
+  type Logger,
+  listen,
+  sendJson,
+} from '#sandbox/http-stand-in/http-basics.ts';
+import { type TDelivery, WebhookOutbox } from '#sandbox/http-stand-in/webhook-outbox.ts';
 import { handleCheckoutRequest } from './checkout-page.ts';
 import {
   handleApiRequest,

@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
-import type { MailCatcher } from '../../sandbox/mail/mail-catcher.ts';
-import type { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import type { ChatMessage, TelegramServerEvent } from '../../sandbox/telegram/types.ts';
+import type { MailCatcher } from '#sandbox/mail/mail-catcher.ts';
+import type { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import type { ChatMessage, TelegramServerEvent } from '#sandbox/telegram/types.ts';
 import type { DevConfig, TDevLang, TDevUser } from './dev-config.ts';
 import { describeLaunch } from './miniapp-link.ts';
 import { HELP_TEXT, type TChatCommand, type TChatTarget } from './parse-command.ts';

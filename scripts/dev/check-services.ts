@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { probePostgres, probeRedis, type TProbe } from '../sandbox/probe-services.ts';
+import { probePostgres, probeRedis, type TProbe } from '#scripts/sandbox/probe-services.ts';
 import { DevSetupError } from './dev-setup-error.ts';
 
 // Not `docker compose up`: docker-compose.yml is the production stack, whose PostgreSQL and Redis publish

@@ -1,4 +1,4 @@
-import type { TelegramServerEvent } from '../../sandbox/telegram/types.ts';
+import type { TelegramServerEvent } from '#sandbox/telegram/types.ts';
 import { SseParser } from './sse-parser.ts';
 
 const RECONNECT_DELAY_MS = 1000;

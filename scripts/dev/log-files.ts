@@ -1,5 +1,5 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import type { AppProcessName, LogSink } from '../../sandbox/launch/spawn-app-processes.ts';
+import type { AppProcessName, LogSink } from '#sandbox/launch/spawn-app-processes.ts';
 
 const TAIL_LINES = 30;
 

@@ -1,13 +1,13 @@
 // `npm run dev`: the whole platform offline in one terminal. The local Bot API and the mail catcher run
 // in this process, the app and worker as the real processes production runs, and the terminal becomes a
 // Telegram client for both bots. See scripts/dev/README.md.
-import { startCryptoPayStandIn } from '../../sandbox/cryptopay/cryptopay-stand-in.ts';
-import { buildAppEnv } from '../../sandbox/launch/app-env.ts';
-import { startAppProcesses } from '../../sandbox/launch/spawn-app-processes.ts';
-import { startMailCatcher } from '../../sandbox/mail/mail-catcher.ts';
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import { startTelegramServer } from '../../sandbox/telegram/server.ts';
-import { startYooKassaStandIn } from '../../sandbox/yookassa/yookassa-stand-in.ts';
+import { startCryptoPayStandIn } from '#sandbox/cryptopay/cryptopay-stand-in.ts';
+import { buildAppEnv } from '#sandbox/launch/app-env.ts';
+import { startAppProcesses } from '#sandbox/launch/spawn-app-processes.ts';
+import { startMailCatcher } from '#sandbox/mail/mail-catcher.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import { startYooKassaStandIn } from '#sandbox/yookassa/yookassa-stand-in.ts';
 import { renderBanner } from './banner.ts';
 import { buildMiniApp, miniAppIsBuilt } from './build-miniapp.ts';
 import { ChatSession } from './chat-session.ts';

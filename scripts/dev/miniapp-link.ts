@@ -1,4 +1,4 @@
-import { miniAppLaunchUrl, signLaunchInitData } from '../../sandbox/launch/miniapp-launch-url.ts';
+import { miniAppLaunchUrl, signLaunchInitData } from '#sandbox/launch/miniapp-launch-url.ts';
 import type { DevConfig, TDevUser } from './dev-config.ts';
 
 export interface TSignedLaunch {

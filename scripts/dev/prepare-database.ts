@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { maintenanceUrl } from '../sandbox/probe-services.ts';
+import { maintenanceUrl } from '#scripts/sandbox/probe-services.ts';
 import { ROOT } from './dev-config.ts';
 import { DevSetupError } from './dev-setup-error.ts';
 import { runCommand } from './run-command.ts';

@@ -1,4 +1,4 @@
-import type { CaughtMail } from '../../sandbox/mail/mail-catcher.ts';
+import type { CaughtMail } from '#sandbox/mail/mail-catcher.ts';
 
 const MAX_BODY_LINES = 12;
 

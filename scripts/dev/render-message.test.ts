@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ChatMessage } from '../../sandbox/telegram/types.ts';
+import type { ChatMessage } from '#sandbox/telegram/types.ts';
 import { previewOf, renderMessage, withLinkTargets } from './render-message.ts';
 
 const bot = { id: 1000001, is_bot: true, first_name: 'Polygram' };

@@ -4,7 +4,7 @@ import type {
   InlineKeyboardButton,
   MessageEntity,
   MessageOrigin,
-} from '../../sandbox/telegram/types.ts';
+} from '#sandbox/telegram/types.ts';
 
 type TStyle = Parameters<typeof styleText>[0];
 

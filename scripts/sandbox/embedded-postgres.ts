@@ -1,6 +1,6 @@
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DevSetupError } from '../dev/dev-setup-error.ts';
+import { DevSetupError } from '#scripts/dev/dev-setup-error.ts';
 import {
   loadEmbeddedPostgres,
   repairSymlinks,

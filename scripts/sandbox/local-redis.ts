@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { DevSetupError } from '../dev/dev-setup-error.ts';
+import { DevSetupError } from '#scripts/dev/dev-setup-error.ts';
 
 export interface TLocalRedis {
   /** SIGTERM (Redis exits at once when it has nothing to save), SIGKILL after 5 s. */

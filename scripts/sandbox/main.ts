@@ -1,7 +1,7 @@
 // `npm run sandbox`: the whole platform offline in one command, opened from one URL (the chat emulator).
 // PostgreSQL and Redis are found or started, the database migrated and seeded with demo data, and every
 // outside service replaced by a local stand-in. See scripts/sandbox/README.md.
-import { DevSetupError } from '../dev/dev-setup-error.ts';
+import { DevSetupError } from '#scripts/dev/dev-setup-error.ts';
 import { renderSandboxBanner } from './sandbox-banner.ts';
 import { readSandboxConfig } from './sandbox-config.ts';
 import { SandboxLauncher, SandboxStopped } from './start-sandbox.ts';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ROOT } from '../dev/dev-config.ts';
+import { ROOT } from '#scripts/dev/dev-config.ts';
 
 /** Everything the sandbox listens on. `postgres` and `redis` are used only when it starts its own. */
 export const PORT_NAMES = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aiConfigOf } from '../../core/ai/providers/provider-config.ts';
-import { loadEnv } from '../../core/config/env.ts';
+import { aiConfigOf } from '#core/ai/providers/provider-config.ts';
+import { loadEnv } from '#core/config/env.ts';
 import { readSandboxConfig } from './sandbox-config.ts';
 import { sandboxAppEnv, type TSandboxEndpoints } from './sandbox-env.ts';
 import { ADMIN_BOT, SUPER_ADMIN, SUPPORT_CHAT, USER_BOT } from './sandbox-world.ts';

@@ -1,4 +1,4 @@
-import { buildAppEnv } from '../../sandbox/launch/app-env.ts';
+import { buildAppEnv } from '#sandbox/launch/app-env.ts';
 import type { TSandboxConfig } from './sandbox-config.ts';
 import {
   ADMIN_BOT,

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { type LogFiles, openLogFiles } from '../dev/log-files.ts';
+import { type LogFiles, openLogFiles } from '#scripts/dev/log-files.ts';
 
 export interface TSandboxLogs extends LogFiles {
   /** app.log, worker.log, sandbox.log (the in-process stand-ins), postgres.log, redis.log. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MODEL_CATALOG } from '../../core/ai/model-catalog.ts';
-import { findProduct } from '../../core/catalog/products.ts';
-import { balanceHistory } from '../../core/ledger/history.ts';
-import { getWallet } from '../../core/ledger/wallet.ts';
-import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
+import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
+import { findProduct } from '#core/catalog/products.ts';
+import { balanceHistory } from '#core/ledger/history.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { DEMO_PROMO_CODES, DEMO_PURCHASES, DEMO_SPENDS } from './demo-data.ts';
 import { BEN, CHEN, MARIA, SUPER_ADMIN } from './sandbox-world.ts';
 import { seedDemo } from './seed-demo.ts';

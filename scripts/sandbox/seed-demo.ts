@@ -1,17 +1,17 @@
-import { completeSignup } from '../../core/accounts/complete-signup.ts';
-import { bootstrapSuperAdmins } from '../../core/accounts/manage-roles.ts';
-import { findStaff, type TStaff } from '../../core/accounts/staff.ts';
-import { touchUser } from '../../core/accounts/touch-user.ts';
-import { findCatalogModel } from '../../core/ai/model-catalog.ts';
-import { syncModelCatalog } from '../../core/ai/models/sync-model-catalog.ts';
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import { adjustBalance } from '../../core/ledger/adjust-balance.ts';
-import { spendTokens } from '../../core/ledger/spend-tokens.ts';
-import { confirmPayment } from '../../core/payments/confirm-payment.ts';
-import { startCheckout } from '../../core/payments/start-checkout.ts';
-import { claimPromoCode } from '../../core/referrals/claim-promo-code.ts';
-import { createPromoCode } from '../../core/referrals/create-promo-code.ts';
-import { normalizePromoCode } from '../../core/referrals/promo-rules.ts';
+import { completeSignup } from '#core/accounts/complete-signup.ts';
+import { bootstrapSuperAdmins } from '#core/accounts/manage-roles.ts';
+import { findStaff, type TStaff } from '#core/accounts/staff.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { adjustBalance } from '#core/ledger/adjust-balance.ts';
+import { spendTokens } from '#core/ledger/spend-tokens.ts';
+import { confirmPayment } from '#core/payments/confirm-payment.ts';
+import { startCheckout } from '#core/payments/start-checkout.ts';
+import { claimPromoCode } from '#core/referrals/claim-promo-code.ts';
+import { createPromoCode } from '#core/referrals/create-promo-code.ts';
+import { normalizePromoCode } from '#core/referrals/promo-rules.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_ADJUSTMENTS,

@@ -1,4 +1,4 @@
-import type { TelegramTestClient } from '../../sandbox/telegram/client.ts';
+import type { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { ADMIN_BOT, PEOPLE, SUPER_ADMIN, SUPPORT_AGENT, SUPPORT_CHAT, USER_BOT } from './sandbox-world.ts';
 
 /**

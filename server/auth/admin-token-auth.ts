@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors/app-error.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

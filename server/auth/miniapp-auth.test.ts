@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { touchUser } from '../../core/accounts/touch-user.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../../tests/support/miniapp-server.ts';
-import { uniqueTelegramId } from '../../tests/support/test-keys.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
 let server: MiniAppTestServer;
 before(async () => {

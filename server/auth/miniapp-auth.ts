@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { recordLogin } from '../../core/accounts/record-login.ts';
-import { touchUser } from '../../core/accounts/touch-user.ts';
-import { createSignupLimiter } from '../../core/ai/rate-limit/http-limits.ts';
-import type { User } from '../../core/db/generated/client.ts';
-import { AppError } from '../../core/errors/app-error.ts';
-import type { ServerDeps } from '../deps.ts';
+import { recordLogin } from '#core/accounts/record-login.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { createSignupLimiter } from '#core/ai/rate-limit/http-limits.ts';
+import type { User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { verifyInitData } from './verify-init-data.ts';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sign } from '@telegram-apps/init-data-node';
-import { isAppError } from '../../core/errors/app-error.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 import { verifyInitData } from './verify-init-data.ts';
 
 const TOKEN = '123456:TEST-token-for-init-data';

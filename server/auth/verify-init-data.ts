@@ -1,7 +1,7 @@
 import { validate } from '@telegram-apps/init-data-node';
 import { z } from 'zod';
-import type { TTelegramIdentity } from '../../core/accounts/telegram-identity.ts';
-import { AppError } from '../../core/errors/app-error.ts';
+import type { TTelegramIdentity } from '#core/accounts/telegram-identity.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 const ZInitDataUserSchema = z.object({
   id: z.number().int().positive(),

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { FILE_MAX_BYTES } from '../../core/files/file-limits.ts';
+import { FILE_MAX_BYTES } from '#core/files/file-limits.ts';
 
 // Shared by server/routes/files/ and the Mini App's upload and gallery code.
 //

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DIALOG_TITLE_MAX, SYSTEM_PROMPT_MAX } from '../../core/ai/dialogs/dialog-rules.ts';
+import { DIALOG_TITLE_MAX, SYSTEM_PROMPT_MAX } from '#core/ai/dialogs/dialog-rules.ts';
 import { ZFileIdSchema, ZStoredFileViewSchema } from './files.ts';
 
 // Shared by server/routes/miniapp/studio/ and the Mini App's studio pages (miniapp/src/api/studio.ts).

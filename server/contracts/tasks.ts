@@ -105,7 +105,7 @@ export const ZTaskDetailsSchema = z.object({
 });
 export type TTaskDetails = z.infer<typeof ZTaskDetailsSchema>;
 
-/** The server's limits (core/studio/task-rules.ts, core/ai/generation), for the form's `maxLength`. */
+/** The server's limits (core/video-tasks/task-rules.ts, core/ai/generation), for the form's `maxLength`. */
 export const TASK_TITLE_MAX = 80;
 export const TASK_PROMPT_MAX = 2_000;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { aiModelAction } from '../../bots/admin/ai-model-callbacks.ts';
-import { MODEL_CATALOG } from '../../core/ai/model-catalog.ts';
+import { aiModelAction } from '#bots/admin/ai-model-callbacks.ts';
+import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
 import { buttonsOf, Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';

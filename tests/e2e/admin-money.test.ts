@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { paymentCardAction, refundConfirm } from '../../bots/admin/callbacks.ts';
-import { spendTokens } from '../../core/ledger/spend-tokens.ts';
+import { paymentCardAction, refundConfirm } from '#bots/admin/callbacks.ts';
+import { spendTokens } from '#core/ledger/spend-tokens.ts';
 import { buttonsOf, Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { LEDGER_TX_OPTIONS } from '../../core/ledger/spend-tokens.ts';
-import { creditTokens } from '../../core/ledger/token-grants.ts';
-import { getWallet } from '../../core/ledger/wallet.ts';
-import { composeChatReply } from '../../sandbox/openai/chat-reply.ts';
-import { spokenTextMarker } from '../../sandbox/openai/spoken-text-marker.ts';
-import type { ChatMessage } from '../../sandbox/telegram/types.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { composeChatReply } from '#sandbox/openai/chat-reply.ts';
+import { spokenTextMarker } from '#sandbox/openai/spoken-text-marker.ts';
+import type { ChatMessage } from '#sandbox/telegram/types.ts';
 import { buttonsOf, type Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';

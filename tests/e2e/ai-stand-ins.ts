@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { findCatalogModel } from '../../core/ai/model-catalog.ts';
-import { DEFAULT_ROUTES } from '../../core/ai/providers/provider-routes.ts';
-import type { AppEnvOptions } from '../../sandbox/launch/app-env.ts';
-import { DEFAULT_MODELS } from '../../sandbox/openai/model-catalog.ts';
-import { startOpenAiStandIn, type TOpenAiControl } from '../../sandbox/openai/openai-stand-in.ts';
-import type { TModelKind, TModelSpec } from '../../sandbox/predictions/model-specs.ts';
-import {
-  startPredictionStandIn,
-  type TPredictionControl,
-} from '../../sandbox/predictions/prediction-stand-in.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import { DEFAULT_ROUTES } from '#core/ai/providers/provider-routes.ts';
+import type { AppEnvOptions } from '#sandbox/launch/app-env.ts';
+import { DEFAULT_MODELS } from '#sandbox/openai/model-catalog.ts';
+import { startOpenAiStandIn, type TOpenAiControl } from '#sandbox/openai/openai-stand-in.ts';
+import type { TModelKind, TModelSpec } from '#sandbox/predictions/model-specs.ts';
+import { startPredictionStandIn, type TPredictionControl } from '#sandbox/predictions/prediction-stand-in.ts';
 
 export interface TAiStandIns {
   openai: { url: string; apiBase: string; keys: string[]; control: TOpenAiControl };

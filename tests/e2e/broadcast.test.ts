@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { TINY_PNG } from '../../sandbox/telegram/test-support.ts';
+import { TINY_PNG } from '#sandbox/telegram/test-support.ts';
 import { buttonsOf, Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';

@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from 'grammy/types';
-import type { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import type { ChatMessage } from '../../sandbox/telegram/types.ts';
+import type { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import type { ChatMessage } from '#sandbox/telegram/types.ts';
 
 const matches = (text: string | undefined, pattern: RegExp | string) =>
   text !== undefined && (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { closeServer, listen } from '../../sandbox/http-stand-in/http-basics.ts';
+import { closeServer, listen } from '#sandbox/http-stand-in/http-basics.ts';
 
 const SDK_PATH = fileURLToPath(
   new URL('../../node_modules/@telegram-apps/sdk/dist/index.iife.js', import.meta.url),

@@ -10,10 +10,10 @@ import {
   buildEmulator,
   type EmulatorHost,
   startEmulatorHost,
-} from '../../sandbox/emulator/host/start-emulator-host.ts';
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import { startTelegramServer, type TelegramServer } from '../../sandbox/telegram/server.ts';
-import { TINY_PNG } from '../../sandbox/telegram/test-support.ts';
+} from '#sandbox/emulator/host/start-emulator-host.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import { startTelegramServer, type TelegramServer } from '#sandbox/telegram/server.ts';
+import { TINY_PNG } from '#sandbox/telegram/test-support.ts';
 import { launchBrowser, saveScreenshot } from './browser.ts';
 import { startTestMiniApp } from './emulator-test-app.ts';
 

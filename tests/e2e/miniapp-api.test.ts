@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ZApiErrorSchema, ZMeSchema } from '../../server/contracts/me.ts';
+import { ZApiErrorSchema, ZMeSchema } from '#server/contracts/me.ts';
 import { Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { type Stack, startStack } from './stack.ts';

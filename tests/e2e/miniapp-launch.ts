@@ -10,7 +10,7 @@ const distDir = join(repoRoot, 'dist/miniapp');
 const lockDir = join(repoRoot, 'dist/.miniapp-build.lock');
 
 /** The URL Telegram opens: the same builder `npm run dev` uses (signed launch params in the hash). */
-export { miniAppLaunchUrl as launchUrl } from '../../sandbox/launch/miniapp-launch-url.ts';
+export { miniAppLaunchUrl as launchUrl } from '#sandbox/launch/miniapp-launch-url.ts';
 
 /** Waits until the page heading contains `text` (the app renders asynchronously after /api/me). */
 export async function waitForTitle(page: Page, text: string): Promise<void> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
-import { creditUser } from '../support/studio-fixtures.ts';
+import { creditUser } from '#tests/support/studio-fixtures.ts';
 import { emulateTelegramClient, launchBrowser, pressTelegramBackButton, saveScreenshot } from './browser.ts';
 import { uniqueUserId } from './ids.ts';
 import { buildMiniAppIfStale, launchUrl, waitForTitle } from './miniapp-launch.ts';

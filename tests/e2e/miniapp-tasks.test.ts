@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
-import { ZTaskLaunchPayloadSchema } from '../../core/analytics/analytics-events.ts';
-import { reserve } from '../../core/ledger/holds.ts';
-import { creditUser, sampleBytes } from '../support/studio-fixtures.ts';
+import { ZTaskLaunchPayloadSchema } from '#core/analytics/analytics-events.ts';
+import { reserve } from '#core/ledger/holds.ts';
+import { creditUser, sampleBytes } from '#tests/support/studio-fixtures.ts';
 import {
   emulateTelegramClient,
   launchBrowser,

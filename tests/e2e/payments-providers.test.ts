@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createCryptoPayClient } from '../../core/payments/cryptobot/cryptopay-client.ts';
-import { createCryptoPayGateway } from '../../core/payments/cryptobot/cryptopay-gateway.ts';
-import { refundPayment } from '../../core/payments/refund-payment.ts';
-import { createYooKassaClient } from '../../core/payments/yookassa/yookassa-client.ts';
-import { createYooKassaGateway } from '../../core/payments/yookassa/yookassa-gateway.ts';
+import { createCryptoPayClient } from '#core/payments/cryptobot/cryptopay-client.ts';
+import { createCryptoPayGateway } from '#core/payments/cryptobot/cryptopay-gateway.ts';
+import { refundPayment } from '#core/payments/refund-payment.ts';
+import { createYooKassaClient } from '#core/payments/yookassa/yookassa-client.ts';
+import { createYooKassaGateway } from '#core/payments/yookassa/yookassa-gateway.ts';
 import { buttonsOf, type Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';

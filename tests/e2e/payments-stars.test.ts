@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Api } from 'grammy';
-import { createStarsGateway } from '../../bots/shared/stars-gateway.ts';
-import { LOCALES_DIR, loadTranslator } from '../../core/i18n/translator.ts';
-import { refundPayment } from '../../core/payments/refund-payment.ts';
+import { createStarsGateway } from '#bots/shared/stars-gateway.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
+import { refundPayment } from '#core/payments/refund-payment.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';
 import { type Stack, startStack } from './stack.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Asset } from '../../core/db/generated/client.ts';
-import { confirmPayment } from '../../core/payments/confirm-payment.ts';
-import { startCheckout } from '../../core/payments/start-checkout.ts';
+import type { Asset } from '#core/db/generated/client.ts';
+import { confirmPayment } from '#core/payments/confirm-payment.ts';
+import { startCheckout } from '#core/payments/start-checkout.ts';
 import { Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';

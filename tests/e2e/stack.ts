@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import type { PrismaClient } from '../../core/db/create-prisma.ts';
-import { startCryptoPayStandIn, type TCryptoPayControl } from '../../sandbox/cryptopay/cryptopay-stand-in.ts';
-import { buildAppEnv } from '../../sandbox/launch/app-env.ts';
-import { signLaunchInitData } from '../../sandbox/launch/miniapp-launch-url.ts';
-import { type AppProcesses, startAppProcesses } from '../../sandbox/launch/spawn-app-processes.ts';
-import { type MailCatcher, startMailCatcher } from '../../sandbox/mail/mail-catcher.ts';
-import { TelegramTestClient } from '../../sandbox/telegram/client.ts';
-import { startTelegramServer } from '../../sandbox/telegram/server.ts';
-import { startYooKassaStandIn, type TYooKassaControl } from '../../sandbox/yookassa/yookassa-stand-in.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-import { createTestRedis, TEST_REDIS_URL } from '../support/test-redis.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { startCryptoPayStandIn, type TCryptoPayControl } from '#sandbox/cryptopay/cryptopay-stand-in.ts';
+import { buildAppEnv } from '#sandbox/launch/app-env.ts';
+import { signLaunchInitData } from '#sandbox/launch/miniapp-launch-url.ts';
+import { type AppProcesses, startAppProcesses } from '#sandbox/launch/spawn-app-processes.ts';
+import { type MailCatcher, startMailCatcher } from '#sandbox/mail/mail-catcher.ts';
+import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import { startYooKassaStandIn, type TYooKassaControl } from '#sandbox/yookassa/yookassa-stand-in.ts';
+import { createTestDatabase } from '#tests/support/test-database.ts';
+import { createTestRedis, TEST_REDIS_URL } from '#tests/support/test-redis.ts';
 import { startAiStandIns, type TAiStandIns } from './ai-stand-ins.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { touchUser } from '../../core/accounts/touch-user.ts';
-import type { PrismaClient, StoredFile } from '../../core/db/generated/client.ts';
-import type { TFileStore } from '../../core/files/file-store.ts';
-import { saveFile } from '../../core/files/save-file.ts';
-import { LEDGER_TX_OPTIONS } from '../../core/ledger/spend-tokens.ts';
-import { creditTokens } from '../../core/ledger/token-grants.ts';
-import { encodePng } from '../../sandbox/openai/png-encoder.ts';
-import { encodeWav, sineTone } from '../../sandbox/openai/wav-audio.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import type { PrismaClient, StoredFile } from '#core/db/generated/client.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import { saveFile } from '#core/files/save-file.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import { encodePng } from '#sandbox/openai/png-encoder.ts';
+import { encodeWav, sineTone } from '#sandbox/openai/wav-audio.ts';
 import { uniqueTelegramId } from './test-keys.ts';
 
-// Video-task tests (core/studio, the tasks routes) need users with tokens and uploads of each kind. The
+// Video-task tests (core/video-tasks, the tasks routes) need users with tokens and uploads of each kind. The
 // bytes are real files of their type (core/files checks the leading bytes): the stand-in's sample MP4,
 // a generated WAV tone and PNG.
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createPrisma, type PrismaClient } from '../../core/db/create-prisma.ts';
+import { createPrisma, type PrismaClient } from '#core/db/create-prisma.ts';
 
 const MIGRATIONS_DIR = new URL('../../prisma/migrations', import.meta.url).pathname;
 const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';

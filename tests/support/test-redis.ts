@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRedis, type Redis } from '../../core/redis/create-redis.ts';
+import { createRedis, type Redis } from '#core/redis/create-redis.ts';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -1,16 +1,11 @@
 import { type Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
-import type { TGenerationDelivery } from '../../core/ai/generation/generation-delivery.ts';
-import { bareMimeType } from '../../core/ai/generation/generation-output.ts';
-import {
-  FAILURE_KEYS,
-  priceArgs,
-  statusText,
-  type TTranslate,
-} from '../../core/ai/generation/status-text.ts';
-import { findCatalogModel } from '../../core/ai/model-catalog.ts';
-import type { AiRequest, PrismaClient, StoredFile } from '../../core/db/generated/client.ts';
-import type { Translator } from '../../core/i18n/translator.ts';
-import type { Logger } from '../../core/logging/logger.ts';
+import type { TGenerationDelivery } from '#core/ai/generation/generation-delivery.ts';
+import { bareMimeType } from '#core/ai/generation/generation-output.ts';
+import { FAILURE_KEYS, priceArgs, statusText, type TTranslate } from '#core/ai/generation/status-text.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiRequest, PrismaClient, StoredFile } from '#core/db/generated/client.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import type { Logger } from '#core/logging/logger.ts';
 
 export interface TTelegramDeliveryDeps {
   /** The user bot's API (file ids and chats are per bot). */

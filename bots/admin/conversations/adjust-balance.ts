@@ -1,16 +1,16 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import { adjustBalance } from '../../../core/ledger/adjust-balance.ts';
-import type { Asset } from '../../../core/ledger/assets.ts';
-import { formatMoney, formatTokens } from '../../../core/ledger/format-money.ts';
-import { getWallet, type TWallet } from '../../../core/ledger/wallet.ts';
-import { attempt } from '../../shared/attempt.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml, fullName } from '../../shared/format.ts';
-import { moneyStep } from '../callbacks.ts';
-import { notifyTarget } from '../notify-target.ts';
-import { parseAdjustment, type TAdjustment } from '../parse-money-input.ts';
+import { moneyStep } from '#bots/admin/callbacks.ts';
+import { notifyTarget } from '#bots/admin/notify-target.ts';
+import { parseAdjustment, type TAdjustment } from '#bots/admin/parse-money-input.ts';
+import { attempt } from '#bots/shared/attempt.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml, fullName } from '#bots/shared/format.ts';
+import { adjustBalance } from '#core/ledger/adjust-balance.ts';
+import type { Asset } from '#core/ledger/assets.ts';
+import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import { getWallet, type TWallet } from '#core/ledger/wallet.ts';
 
 export const ADJUST_CONVERSATION = 'adjust-balance';
 

@@ -1,15 +1,15 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import { BAN_REASON_MAX, banUser } from '../../../core/accounts/ban-user.ts';
-import { loadUserCard } from '../../../core/accounts/find-user.ts';
-import { getWallet } from '../../../core/ledger/wallet.ts';
-import { attempt } from '../../shared/attempt.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml, fullName } from '../../shared/format.ts';
-import { BAN_CANCEL } from '../callbacks.ts';
-import { notifyTarget } from '../notify-target.ts';
-import { renderUserCard } from '../user-card-view.ts';
+import { BAN_CANCEL } from '#bots/admin/callbacks.ts';
+import { notifyTarget } from '#bots/admin/notify-target.ts';
+import { renderUserCard } from '#bots/admin/user-card-view.ts';
+import { attempt } from '#bots/shared/attempt.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml, fullName } from '#bots/shared/format.ts';
+import { BAN_REASON_MAX, banUser } from '#core/accounts/ban-user.ts';
+import { loadUserCard } from '#core/accounts/find-user.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
 
 export const BAN_CONVERSATION = 'ban';
 

@@ -1,23 +1,23 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
+import { photoForUserBot } from '#bots/admin/broadcast-photo.ts';
+import { progressDeps } from '#bots/admin/broadcast-progress-message.ts';
+import { composeChoice, type TComposeChoice } from '#bots/admin/callbacks.ts';
+import { messageHtml } from '#bots/admin/message-html.ts';
+import { attempt } from '#bots/shared/attempt.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
 import {
   createBroadcast,
   parseBroadcastButton,
   type TBroadcastButton,
   ZBroadcastContentSchema,
-} from '../../../core/broadcasts/create-broadcast.ts';
-import { refreshBroadcastProgress } from '../../../core/broadcasts/refresh-progress.ts';
-import { countSegmentUsers, type TSegmentTarget } from '../../../core/broadcasts/segment-users.ts';
-import { startBroadcast } from '../../../core/broadcasts/start-broadcast.ts';
-import type { TTranslateArgs } from '../../../core/i18n/translator.ts';
-import { attempt } from '../../shared/attempt.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { photoForUserBot } from '../broadcast-photo.ts';
-import { progressDeps } from '../broadcast-progress-message.ts';
-import { composeChoice, type TComposeChoice } from '../callbacks.ts';
-import { messageHtml } from '../message-html.ts';
+} from '#core/broadcasts/create-broadcast.ts';
+import { refreshBroadcastProgress } from '#core/broadcasts/refresh-progress.ts';
+import { countSegmentUsers, type TSegmentTarget } from '#core/broadcasts/segment-users.ts';
+import { startBroadcast } from '#core/broadcasts/start-broadcast.ts';
+import type { TTranslateArgs } from '#core/i18n/translator.ts';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
 

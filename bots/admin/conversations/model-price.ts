@@ -1,14 +1,14 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import { findModel } from '../../../core/ai/models/list-models.ts';
-import { MAX_TOKEN_PRICE, setModelPrice } from '../../../core/ai/models/set-model-price.ts';
-import { attempt } from '../../shared/attempt.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml } from '../../shared/format.ts';
-import { MODEL_PRICE_CANCEL } from '../ai-model-callbacks.ts';
-import { tokensText } from '../ai-models-view.ts';
-import { parseTokenPrice } from '../parse-token-price.ts';
+import { MODEL_PRICE_CANCEL } from '#bots/admin/ai-model-callbacks.ts';
+import { tokensText } from '#bots/admin/ai-models-view.ts';
+import { parseTokenPrice } from '#bots/admin/parse-token-price.ts';
+import { attempt } from '#bots/shared/attempt.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import { MAX_TOKEN_PRICE, setModelPrice } from '#core/ai/models/set-model-price.ts';
 
 export const MODEL_PRICE_CONVERSATION = 'ai-model-price';
 

@@ -1,17 +1,17 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import type { TStaff } from '../../../core/accounts/staff.ts';
-import type { Asset } from '../../../core/ledger/assets.ts';
-import { formatMoney, formatTokens } from '../../../core/ledger/format-money.ts';
-import { loadPayment } from '../../../core/payments/list-payments.ts';
-import { refundPayment } from '../../../core/payments/refund-payment.ts';
-import { attempt, type TAttempt } from '../../shared/attempt.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { moneyStep } from '../callbacks.ts';
-import { notifyTarget } from '../notify-target.ts';
-import { parseMajorAmount } from '../parse-money-input.ts';
-import { productTitle, refundableOf, renderPaymentCard } from '../payment-card-view.ts';
+import { moneyStep } from '#bots/admin/callbacks.ts';
+import { notifyTarget } from '#bots/admin/notify-target.ts';
+import { parseMajorAmount } from '#bots/admin/parse-money-input.ts';
+import { productTitle, refundableOf, renderPaymentCard } from '#bots/admin/payment-card-view.ts';
+import { attempt, type TAttempt } from '#bots/shared/attempt.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
+import type { Asset } from '#core/ledger/assets.ts';
+import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import { loadPayment } from '#core/payments/list-payments.ts';
+import { refundPayment } from '#core/payments/refund-payment.ts';
 
 export const REFUND_CONVERSATION = 'refund-part';
 

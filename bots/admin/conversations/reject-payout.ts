@@ -1,12 +1,12 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import { PAYOUT_REJECT_REASON_MAX, rejectPayout } from '../../../core/referrals/reject-payout.ts';
-import { attempt } from '../../shared/attempt.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml } from '../../shared/format.ts';
-import { notifyPayoutDecision } from '../notify-payout-decision.ts';
-import { PAYOUT_REJECT_CANCEL } from '../payout-callbacks.ts';
+import { notifyPayoutDecision } from '#bots/admin/notify-payout-decision.ts';
+import { PAYOUT_REJECT_CANCEL } from '#bots/admin/payout-callbacks.ts';
+import { attempt } from '#bots/shared/attempt.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
+import { PAYOUT_REJECT_REASON_MAX, rejectPayout } from '#core/referrals/reject-payout.ts';
 
 export const REJECT_PAYOUT_CONVERSATION = 'reject-payout';
 

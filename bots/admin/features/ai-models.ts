@@ -1,15 +1,15 @@
 import { Composer } from 'grammy';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { listModels } from '../../../core/ai/models/list-models.ts';
-import { setModelEnabled } from '../../../core/ai/models/set-model-enabled.ts';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml } from '../../shared/format.ts';
-import { aiModelAction } from '../ai-model-callbacks.ts';
-import { renderModels } from '../ai-models-view.ts';
-import { applyModelPrice, MODEL_PRICE_CONVERSATION } from '../conversations/model-price.ts';
-import { parseTokenPrice } from '../parse-token-price.ts';
+import { aiModelAction } from '#bots/admin/ai-model-callbacks.ts';
+import { renderModels } from '#bots/admin/ai-models-view.ts';
+import { applyModelPrice, MODEL_PRICE_CONVERSATION } from '#bots/admin/conversations/model-price.ts';
+import { parseTokenPrice } from '#bots/admin/parse-token-price.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { listModels } from '#core/ai/models/list-models.ts';
+import { setModelEnabled } from '#core/ai/models/set-model-enabled.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 
 /** `/models` with its switches and 💲 buttons, and `/price <model> <tokens>`; all need `ai.manage`. */
 export function aiModelsFeature(deps: BotDeps) {

@@ -1,9 +1,9 @@
 import { Composer } from 'grammy';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { aiStats } from '../../../core/ai/stats/ai-stats.ts';
-import type { PrismaClient } from '../../../core/db/create-prisma.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import { renderAiStats } from '../ai-stats-view.ts';
+import { renderAiStats } from '#bots/admin/ai-stats-view.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { aiStats } from '#core/ai/stats/ai-stats.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
 
 const DEFAULT_DAYS = 7;
 const MAX_DAYS = 90;

@@ -1,14 +1,14 @@
 import { Composer } from 'grammy';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { cancelBroadcast } from '../../../core/broadcasts/cancel-broadcast.ts';
-import { pauseBroadcast } from '../../../core/broadcasts/pause-broadcast.ts';
-import { refreshBroadcastProgress } from '../../../core/broadcasts/refresh-progress.ts';
-import { resumeBroadcast } from '../../../core/broadcasts/resume-broadcast.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { progressDeps } from '../broadcast-progress-message.ts';
-import { broadcastAction } from '../callbacks.ts';
-import { BROADCAST_CONVERSATION } from '../conversations/broadcast.ts';
+import { progressDeps } from '#bots/admin/broadcast-progress-message.ts';
+import { broadcastAction } from '#bots/admin/callbacks.ts';
+import { BROADCAST_CONVERSATION } from '#bots/admin/conversations/broadcast.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { cancelBroadcast } from '#core/broadcasts/cancel-broadcast.ts';
+import { pauseBroadcast } from '#core/broadcasts/pause-broadcast.ts';
+import { refreshBroadcastProgress } from '#core/broadcasts/refresh-progress.ts';
+import { resumeBroadcast } from '#core/broadcasts/resume-broadcast.ts';
 
 const ACTIONS = { pause: pauseBroadcast, resume: resumeBroadcast, cancel: cancelBroadcast };
 const DONE_KEYS = { pause: 'broadcast-paused', resume: 'broadcast-resumed', cancel: 'broadcast-canceled' };

@@ -1,17 +1,17 @@
 import { Composer } from 'grammy';
-import { unbanUser } from '../../../core/accounts/ban-user.ts';
-import { findUser, loadUserCard, parseUserQuery } from '../../../core/accounts/find-user.ts';
-import { grantRole, revokeRole } from '../../../core/accounts/manage-roles.ts';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { AppError, isAppError } from '../../../core/errors/app-error.ts';
-import { getWallet } from '../../../core/ledger/wallet.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml, fullName } from '../../shared/format.ts';
-import { cardAction, grantAction } from '../callbacks.ts';
-import { BAN_CONVERSATION } from '../conversations/ban.ts';
-import { notifyTarget } from '../notify-target.ts';
-import { renderUserCard, rolesKeyboard } from '../user-card-view.ts';
+import { cardAction, grantAction } from '#bots/admin/callbacks.ts';
+import { BAN_CONVERSATION } from '#bots/admin/conversations/ban.ts';
+import { notifyTarget } from '#bots/admin/notify-target.ts';
+import { renderUserCard, rolesKeyboard } from '#bots/admin/user-card-view.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml, fullName } from '#bots/shared/format.ts';
+import { unbanUser } from '#core/accounts/ban-user.ts';
+import { findUser, loadUserCard, parseUserQuery } from '#core/accounts/find-user.ts';
+import { grantRole, revokeRole } from '#core/accounts/manage-roles.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
 
 /** `/find` and everything done from a user card: ban, unban, roles. */
 export function findFeature(deps: BotDeps) {

@@ -1,17 +1,17 @@
 import { Composer } from 'grammy';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { loadPayment } from '../../../core/payments/list-payments.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { balanceButton, paymentCardAction, refundConfirm } from '../callbacks.ts';
-import { ADJUST_CONVERSATION } from '../conversations/adjust-balance.ts';
+import { balanceButton, paymentCardAction, refundConfirm } from '#bots/admin/callbacks.ts';
+import { ADJUST_CONVERSATION } from '#bots/admin/conversations/adjust-balance.ts';
 import {
   performRefund,
   REFUND_CONVERSATION,
   refundDoneText,
   refundErrorText,
-} from '../conversations/refund.ts';
-import { refundableOf, renderFullRefundConfirm, renderPaymentCard } from '../payment-card-view.ts';
+} from '#bots/admin/conversations/refund.ts';
+import { refundableOf, renderFullRefundConfirm, renderPaymentCard } from '#bots/admin/payment-card-view.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { loadPayment } from '#core/payments/list-payments.ts';
 
 const notModified = (error: unknown) => {
   // Pressing "refresh" on an unchanged card is not a failure.

@@ -1,15 +1,15 @@
 import { Api, Composer } from 'grammy';
-import { findUser, parseUserQuery } from '../../../core/accounts/find-user.ts';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import type { Asset } from '../../../core/ledger/assets.ts';
-import { formatMoney } from '../../../core/ledger/format-money.ts';
-import { createPartner } from '../../../core/referrals/create-partner.ts';
-import { listPartners } from '../../../core/referrals/list-partners.ts';
-import { partnerLink } from '../../../core/referrals/partner-link.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml, fullName } from '../../shared/format.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml, fullName } from '#bots/shared/format.ts';
+import { findUser, parseUserQuery } from '#core/accounts/find-user.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import type { Asset } from '#core/ledger/assets.ts';
+import { formatMoney } from '#core/ledger/format-money.ts';
+import { createPartner } from '#core/referrals/create-partner.ts';
+import { listPartners } from '#core/referrals/list-partners.ts';
+import { partnerLink } from '#core/referrals/partner-link.ts';
 
 /**
  * The user bot's @username, which partner links point at. The admin bot only has the user bot's token (from

@@ -1,14 +1,14 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { findUser } from '../../../core/accounts/find-user.ts';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { formatMoney } from '../../../core/ledger/format-money.ts';
-import { listPayments, type TPaymentFilter } from '../../../core/payments/list-payments.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml, formatUtc } from '../../shared/format.ts';
-import { paymentCardAction, paymentsPage, userPaymentsButton } from '../callbacks.ts';
-import { parsePaymentFilter } from '../parse-payment-filter.ts';
-import { productTitle } from '../payment-card-view.ts';
+import { paymentCardAction, paymentsPage, userPaymentsButton } from '#bots/admin/callbacks.ts';
+import { parsePaymentFilter } from '#bots/admin/parse-payment-filter.ts';
+import { productTitle } from '#bots/admin/payment-card-view.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
+import { findUser } from '#core/accounts/find-user.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { formatMoney } from '#core/ledger/format-money.ts';
+import { listPayments, type TPaymentFilter } from '#core/payments/list-payments.ts';
 
 const PAGE_SIZE = 10;
 

@@ -1,15 +1,15 @@
 import { Composer } from 'grammy';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import { formatMoney } from '../../../core/ledger/format-money.ts';
-import { approvePayout } from '../../../core/referrals/approve-payout.ts';
-import { listPendingPayouts } from '../../../core/referrals/list-payouts.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { REJECT_PAYOUT_CONVERSATION } from '../conversations/reject-payout.ts';
-import { notifyPayoutDecision } from '../notify-payout-decision.ts';
-import { payoutAction } from '../payout-callbacks.ts';
-import { renderPayoutCard } from '../payout-card-view.ts';
+import { REJECT_PAYOUT_CONVERSATION } from '#bots/admin/conversations/reject-payout.ts';
+import { notifyPayoutDecision } from '#bots/admin/notify-payout-decision.ts';
+import { payoutAction } from '#bots/admin/payout-callbacks.ts';
+import { renderPayoutCard } from '#bots/admin/payout-card-view.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { formatMoney } from '#core/ledger/format-money.ts';
+import { approvePayout } from '#core/referrals/approve-payout.ts';
+import { listPendingPayouts } from '#core/referrals/list-payouts.ts';
 
 /** `/payouts`: the requests waiting for finance, one card each with Paid / Reject. */
 export function payoutsFeature(deps: BotDeps) {

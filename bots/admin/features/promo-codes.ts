@@ -1,14 +1,14 @@
 import { Composer } from 'grammy';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import { createPromoCode } from '../../../core/referrals/create-promo-code.ts';
-import { describePromoScope, describePromoTerms } from '../../../core/referrals/describe-promo.ts';
-import { disablePromoCode } from '../../../core/referrals/disable-promo-code.ts';
-import { listPromoCodes } from '../../../core/referrals/list-promo-codes.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml } from '../../shared/format.ts';
-import { parsePromoArgs } from '../parse-promo-args.ts';
+import { parsePromoArgs } from '#bots/admin/parse-promo-args.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createPromoCode } from '#core/referrals/create-promo-code.ts';
+import { describePromoScope, describePromoTerms } from '#core/referrals/describe-promo.ts';
+import { disablePromoCode } from '#core/referrals/disable-promo-code.ts';
+import { listPromoCodes } from '#core/referrals/list-promo-codes.ts';
 
 /** `/promo_new`, `/promos`, `/promo_off`: codes are made and stopped by staff who may move money. */
 export function promoCodesFeature(deps: BotDeps) {

@@ -1,10 +1,10 @@
 import { Composer } from 'grammy';
-import { assertCan } from '../../../core/accounts/staff.ts';
-import { userStats } from '../../../core/accounts/user-stats.ts';
-import type { PrismaClient } from '../../../core/db/create-prisma.ts';
-import { formatMoney } from '../../../core/ledger/format-money.ts';
-import { revenueStats } from '../../../core/payments/revenue-stats.ts';
-import type { AdminBotContext } from '../../shared/context.ts';
+import type { AdminBotContext } from '#bots/shared/context.ts';
+import { assertCan } from '#core/accounts/staff.ts';
+import { userStats } from '#core/accounts/user-stats.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { formatMoney } from '#core/ledger/format-money.ts';
+import { revenueStats } from '#core/payments/revenue-stats.ts';
 
 const DAYS = 7;
 

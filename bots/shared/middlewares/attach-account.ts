@@ -1,7 +1,7 @@
 import type { NextFunction } from 'grammy';
-import { touchUser } from '../../../core/accounts/touch-user.ts';
-import type { PrismaClient } from '../../../core/db/create-prisma.ts';
-import type { BaseContext } from '../context.ts';
+import type { BaseContext } from '#bots/shared/context.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
 
 /**
  * Loads (or, in the user bot, creates) the account of whoever sent the update. A `/start <code>` payload of a

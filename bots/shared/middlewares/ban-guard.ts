@@ -1,5 +1,5 @@
 import type { NextFunction } from 'grammy';
-import type { BaseContext } from '../context.ts';
+import type { BaseContext } from '#bots/shared/context.ts';
 
 /** A banned user gets the reason and nothing else works: no later middleware sees the update. */
 export async function banGuard(ctx: BaseContext, next: NextFunction) {

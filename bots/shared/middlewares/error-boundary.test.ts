@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BotError } from 'grammy';
 import { Registry } from 'prom-client';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { LOCALES_DIR, loadTranslator } from '../../../core/i18n/translator.ts';
-import type { BaseContext } from '../context.ts';
-import { createBotMetrics } from '../metrics.ts';
+import type { BaseContext } from '#bots/shared/context.ts';
+import { createBotMetrics } from '#bots/shared/metrics.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { errorHandler } from './error-boundary.ts';
 
 const translator = loadTranslator(LOCALES_DIR);

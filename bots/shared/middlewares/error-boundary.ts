@@ -1,8 +1,8 @@
 import { type BotError, GrammyError } from 'grammy';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import { maskBotTokens } from '../../../core/logging/logger.ts';
-import type { BaseContext } from '../context.ts';
-import type { BotMetrics } from '../metrics.ts';
+import type { BaseContext } from '#bots/shared/context.ts';
+import type { BotMetrics } from '#bots/shared/metrics.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { maskBotTokens } from '#core/logging/logger.ts';
 
 const ERROR_KEYS: Record<string, string> = {
   FORBIDDEN: 'error-forbidden',

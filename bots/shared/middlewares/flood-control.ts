@@ -1,6 +1,6 @@
 import type { NextFunction } from 'grammy';
-import type { Redis } from '../../../core/redis/create-redis.ts';
-import type { BaseContext } from '../context.ts';
+import type { BaseContext } from '#bots/shared/context.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export interface TFloodLimits {
   /** Updates a user may send within the window before being slowed down. */

@@ -1,7 +1,7 @@
 import type { Context, NextFunction } from 'grammy';
-import type { Logger } from '../../../core/logging/logger.ts';
-import type { AccountFlavor } from '../context.ts';
-import type { BotMetrics } from '../metrics.ts';
+import type { AccountFlavor } from '#bots/shared/context.ts';
+import type { BotMetrics } from '#bots/shared/metrics.ts';
+import type { Logger } from '#core/logging/logger.ts';
 
 const updateType = (ctx: Context): string =>
   Object.keys(ctx.update).find((key) => key !== 'update_id') ?? 'unknown';

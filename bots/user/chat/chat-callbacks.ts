@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callbackCodec } from '../../shared/callback-data.ts';
+import { callbackCodec } from '#bots/shared/callback-data.ts';
 
 const id = z
   .string()

@@ -1,14 +1,14 @@
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
-import { dialogDetails } from '../../../core/ai/dialogs/dialog-details.ts';
-import { SYSTEM_PROMPT_MAX } from '../../../core/ai/dialogs/dialog-rules.ts';
-import { renameDialog } from '../../../core/ai/dialogs/rename-dialog.ts';
-import { setSystemPrompt } from '../../../core/ai/dialogs/set-system-prompt.ts';
-import { toLang } from '../../../core/i18n/translator.ts';
-import { attempt } from '../../shared/attempt.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml } from '../../shared/format.ts';
+import { attempt } from '#bots/shared/attempt.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
+import { dialogDetails } from '#core/ai/dialogs/dialog-details.ts';
+import { SYSTEM_PROMPT_MAX } from '#core/ai/dialogs/dialog-rules.ts';
+import { renameDialog } from '#core/ai/dialogs/rename-dialog.ts';
+import { setSystemPrompt } from '#core/ai/dialogs/set-system-prompt.ts';
+import { toLang } from '#core/i18n/translator.ts';
 
 export const DIALOG_TEXT_CONVERSATION = 'dialog-text';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseHtml } from '../../../sandbox/telegram/formatting/html-parser.ts';
+import { parseHtml } from '#sandbox/telegram/formatting/html-parser.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
 
 test('text that looks like markup is escaped: <, > and & never reach Telegram raw', () => {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../shared/format.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
 
 /**
  * The Markdown chat models write, as Telegram HTML: bold, italic, strikethrough, inline code, fenced code

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseHtml } from '../../../sandbox/telegram/formatting/html-parser.ts';
+import { parseHtml } from '#sandbox/telegram/formatting/html-parser.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
 import { htmlToPlainText, splitHtml, TELEGRAM_TEXT_MAX } from './split-html.ts';
 

@@ -1,5 +1,5 @@
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Logger } from '../../../core/logging/logger.ts';
+import type { Logger } from '#core/logging/logger.ts';
 import { markdownToHtml } from './markdown-to-html.ts';
 import { editRich, sendRich, type TChatApi } from './rich-text.ts';
 import { splitHtml, TELEGRAM_TEXT_MAX } from './split-html.ts';

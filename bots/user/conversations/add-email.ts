@@ -1,8 +1,8 @@
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
-import { toLang } from '../../../core/i18n/translator.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { toLang } from '#core/i18n/translator.ts';
 import { emailFlow } from './email-flow.ts';
 
 export const ADD_EMAIL_CONVERSATION = 'add-email';

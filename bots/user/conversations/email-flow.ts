@@ -1,11 +1,11 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import { requestEmailCode, verifyEmailCode } from '../../../core/accounts/email-verification.ts';
-import type { TLang } from '../../../core/i18n/translator.ts';
-import { attempt, type TAttempt } from '../../shared/attempt.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { formatUtc, secondsUntil } from '../../shared/format.ts';
+import { attempt, type TAttempt } from '#bots/shared/attempt.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { formatUtc, secondsUntil } from '#bots/shared/format.ts';
+import { requestEmailCode, verifyEmailCode } from '#core/accounts/email-verification.ts';
+import type { TLang } from '#core/i18n/translator.ts';
 
 const SKIP = 'email:skip';
 const RESEND = 'email:resend';

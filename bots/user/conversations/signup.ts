@@ -1,10 +1,10 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import { completeSignup } from '../../../core/accounts/complete-signup.ts';
-import { type TLang, toLang } from '../../../core/i18n/translator.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { showMainMenu } from '../menus/main-menu.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { showMainMenu } from '#bots/user/menus/main-menu.ts';
+import { completeSignup } from '#core/accounts/complete-signup.ts';
+import { type TLang, toLang } from '#core/i18n/translator.ts';
 import { emailFlow } from './email-flow.ts';
 
 export const SIGNUP_CONVERSATION = 'signup';

@@ -1,9 +1,9 @@
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
-import { toLang } from '../../../core/i18n/translator.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { forwardToSupport } from '../support-relay.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { forwardToSupport } from '#bots/user/support-relay.ts';
+import { toLang } from '#core/i18n/translator.ts';
 
 export const SUPPORT_CONVERSATION = 'support';
 

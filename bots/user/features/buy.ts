@@ -1,12 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { findProduct, PRODUCTS, type TProduct } from '../../../core/catalog/products.ts';
-import { formatMoney } from '../../../core/ledger/format-money.ts';
-import { checkoutPrice, providersFor } from '../../../core/payments/checkout-currency.ts';
-import { paymentReference, startCheckout } from '../../../core/payments/start-checkout.ts';
-import { priceWithClaim } from '../../../core/referrals/price-with-claim.ts';
-import { loadUsableClaim } from '../../../core/referrals/usable-claim.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
 import {
   BUY_CATEGORIES,
   BUY_ROOT,
@@ -14,7 +8,13 @@ import {
   buyMethod,
   buyProduct,
   type TBuyCategory,
-} from '../buy-callbacks.ts';
+} from '#bots/user/buy-callbacks.ts';
+import { findProduct, PRODUCTS, type TProduct } from '#core/catalog/products.ts';
+import { formatMoney } from '#core/ledger/format-money.ts';
+import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
+import { paymentReference, startCheckout } from '#core/payments/start-checkout.ts';
+import { priceWithClaim } from '#core/referrals/price-with-claim.ts';
+import { loadUsableClaim } from '#core/referrals/usable-claim.ts';
 
 const inCategory = (product: TProduct, category: TBuyCategory) =>
   category === 'studio'

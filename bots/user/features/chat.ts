@@ -1,13 +1,13 @@
 import { Composer, InputFile } from 'grammy';
-import { acquireReplyLock } from '../../../core/ai/chat/reply-lock.ts';
-import { speakDialogMessage } from '../../../core/ai/chat/speak-message.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { speakReply } from '../chat/chat-callbacks.ts';
-import { chatFailureView } from '../chat/chat-failure.ts';
-import type { TTr } from '../chat/dialog-views.ts';
-import { replyInChat, type TReplyInput } from '../chat/reply-in-chat.ts';
-import type { TStreamPacing } from '../chat/streaming-reply.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { speakReply } from '#bots/user/chat/chat-callbacks.ts';
+import { chatFailureView } from '#bots/user/chat/chat-failure.ts';
+import type { TTr } from '#bots/user/chat/dialog-views.ts';
+import { replyInChat, type TReplyInput } from '#bots/user/chat/reply-in-chat.ts';
+import type { TStreamPacing } from '#bots/user/chat/streaming-reply.ts';
+import { acquireReplyLock } from '#core/ai/chat/reply-lock.ts';
+import { speakDialogMessage } from '#core/ai/chat/speak-message.ts';
 
 const SPEAK_LOCK_MS = 60_000;
 

@@ -1,18 +1,6 @@
 import { Composer } from 'grammy';
-import { activeDialog } from '../../../core/ai/dialogs/active-dialog.ts';
-import { createDialog } from '../../../core/ai/dialogs/create-dialog.ts';
-import { deleteDialog } from '../../../core/ai/dialogs/delete-dialog.ts';
-import { dialogDetails } from '../../../core/ai/dialogs/dialog-details.ts';
-import { listDialogs } from '../../../core/ai/dialogs/list-dialogs.ts';
-import { setDialogModel } from '../../../core/ai/dialogs/set-dialog-model.ts';
-import { setSystemPrompt } from '../../../core/ai/dialogs/set-system-prompt.ts';
-import { switchDialog } from '../../../core/ai/dialogs/switch-dialog.ts';
-import { toggleHistory } from '../../../core/ai/dialogs/toggle-history.ts';
-import { MODEL_CATALOG } from '../../../core/ai/model-catalog.ts';
-import { findModel, listModels } from '../../../core/ai/models/list-models.ts';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
 import {
   CHAT_USE_FREE_MODEL,
   DIALOG_LIST,
@@ -20,8 +8,8 @@ import {
   dialogAction,
   dialogHistory,
   dialogModel,
-} from '../chat/chat-callbacks.ts';
-import { DIALOG_TEXT_CONVERSATION } from '../chat/dialog-text-conversation.ts';
+} from '#bots/user/chat/chat-callbacks.ts';
+import { DIALOG_TEXT_CONVERSATION } from '#bots/user/chat/dialog-text-conversation.ts';
 import {
   deleteConfirmView,
   dialogCardView,
@@ -31,8 +19,20 @@ import {
   modelPickerView,
   type TTr,
   type TView,
-} from '../chat/dialog-views.ts';
-import { isNotModified } from '../chat/rich-text.ts';
+} from '#bots/user/chat/dialog-views.ts';
+import { isNotModified } from '#bots/user/chat/rich-text.ts';
+import { activeDialog } from '#core/ai/dialogs/active-dialog.ts';
+import { createDialog } from '#core/ai/dialogs/create-dialog.ts';
+import { deleteDialog } from '#core/ai/dialogs/delete-dialog.ts';
+import { dialogDetails } from '#core/ai/dialogs/dialog-details.ts';
+import { listDialogs } from '#core/ai/dialogs/list-dialogs.ts';
+import { setDialogModel } from '#core/ai/dialogs/set-dialog-model.ts';
+import { setSystemPrompt } from '#core/ai/dialogs/set-system-prompt.ts';
+import { switchDialog } from '#core/ai/dialogs/switch-dialog.ts';
+import { toggleHistory } from '#core/ai/dialogs/toggle-history.ts';
+import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
+import { findModel, listModels } from '#core/ai/models/list-models.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 
 const LIST_LIMIT = 10;
 const FREE_MODEL = MODEL_CATALOG.find((m) => m.freeForSubscribers)?.id ?? 'gpt-4o-mini';

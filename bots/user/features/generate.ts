@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { generationRules, videoSecondsOf } from '../../../core/ai/generation/generation-rules.ts';
-import { listModels } from '../../../core/ai/models/list-models.ts';
-import { formatTokens } from '../../../core/ledger/format-money.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { createDraftStore } from '../generate/draft-store.ts';
-import { pickModel, pickVideo, VIDEO_FRAMES } from '../generate/generate-callbacks.ts';
-import { startGeneration } from '../generate/start-generation.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { createDraftStore } from '#bots/user/generate/draft-store.ts';
+import { pickModel, pickVideo, VIDEO_FRAMES } from '#bots/user/generate/generate-callbacks.ts';
+import { startGeneration } from '#bots/user/generate/start-generation.ts';
+import { generationRules, videoSecondsOf } from '#core/ai/generation/generation-rules.ts';
+import { listModels } from '#core/ai/models/list-models.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
 
 /** A prompt quoted back in the picker: enough to recognize it, short enough to keep the buttons in view. */
 const QUOTE_MAX = 200;

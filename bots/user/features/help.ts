@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import type { UserBotContext } from '../../shared/context.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
 
 export const helpFeature = new Composer<UserBotContext>();
 const privateChats = helpFeature.chatType('private');

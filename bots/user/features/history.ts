@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
-import type { PrismaClient } from '../../../core/db/create-prisma.ts';
-import { formatMoney } from '../../../core/ledger/format-money.ts';
-import { balanceHistory } from '../../../core/ledger/history.ts';
-import { callbackCodec } from '../../shared/callback-data.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import { escapeHtml, formatUtc } from '../../shared/format.ts';
+import { callbackCodec } from '#bots/shared/callback-data.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { formatMoney } from '#core/ledger/format-money.ts';
+import { balanceHistory } from '#core/ledger/history.ts';
 
 const PAGE = 10;
 const olderPage = callbackCodec(

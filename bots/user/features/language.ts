@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { setLanguage } from '../../../core/accounts/complete-signup.ts';
-import type { PrismaClient } from '../../../core/db/create-prisma.ts';
-import type { UserBotContext } from '../../shared/context.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import { setLanguage } from '#core/accounts/complete-signup.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
 
 const CHOICE = /^v1:lang:(ru|en)$/;
 

@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import { formatMoney } from '../../../core/ledger/format-money.ts';
-import { partnerLink } from '../../../core/referrals/partner-link.ts';
-import { partnerSummary } from '../../../core/referrals/partner-summary.ts';
-import { PAYOUT_MIN_RUB, requestPayout } from '../../../core/referrals/request-payout.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { parsePayoutCommand } from '../parse-payout-command.ts';
-import { PROFILE_EMAIL_BUTTON } from '../profile-view.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { parsePayoutCommand } from '#bots/user/parse-payout-command.ts';
+import { PROFILE_EMAIL_BUTTON } from '#bots/user/profile-view.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { formatMoney } from '#core/ledger/format-money.ts';
+import { partnerLink } from '#core/referrals/partner-link.ts';
+import { partnerSummary } from '#core/referrals/partner-summary.ts';
+import { PAYOUT_MIN_RUB, requestPayout } from '#core/referrals/request-payout.ts';
 
 /** Partners: `/partner` shows their link and money; `/payout <₽> <details>` asks finance to pay it out. */
 export function partnerFeature(deps: BotDeps) {

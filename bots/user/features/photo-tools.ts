@@ -1,17 +1,17 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { generationRules } from '../../../core/ai/generation/generation-rules.ts';
-import { listModels } from '../../../core/ai/models/list-models.ts';
-import { aiPlanOf } from '../../../core/ai/user-tier.ts';
-import { AppError, isAppError } from '../../../core/errors/app-error.ts';
-import { saveFile } from '../../../core/files/save-file.ts';
-import { formatTokens } from '../../../core/ledger/format-money.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { downloadTelegramFile } from '../../shared/download-telegram-file.ts';
-import { createDraftStore } from '../generate/draft-store.ts';
-import { pickTool } from '../generate/generate-callbacks.ts';
-import { startGeneration } from '../generate/start-generation.ts';
-import { pictureTypeOf } from '../generate/telegram-photo.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { downloadTelegramFile } from '#bots/shared/download-telegram-file.ts';
+import { createDraftStore } from '#bots/user/generate/draft-store.ts';
+import { pickTool } from '#bots/user/generate/generate-callbacks.ts';
+import { startGeneration } from '#bots/user/generate/start-generation.ts';
+import { pictureTypeOf } from '#bots/user/generate/telegram-photo.ts';
+import { generationRules } from '#core/ai/generation/generation-rules.ts';
+import { listModels } from '#core/ai/models/list-models.ts';
+import { aiPlanOf } from '#core/ai/user-tier.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { saveFile } from '#core/files/save-file.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
 
 const TOOL_KEYS: Record<string, string> = {
   upscale: 'generate-tool-upscale',

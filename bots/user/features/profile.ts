@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
-import type { UserBotContext } from '../../shared/context.ts';
-import { ADD_EMAIL_CONVERSATION } from '../conversations/add-email.ts';
-import { PROFILE_EMAIL_BUTTON, renderProfile } from '../profile-view.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import { ADD_EMAIL_CONVERSATION } from '#bots/user/conversations/add-email.ts';
+import { PROFILE_EMAIL_BUTTON, renderProfile } from '#bots/user/profile-view.ts';
 
 export const profileFeature = new Composer<UserBotContext>();
 const privateChats = profileFeature.chatType('private');

@@ -1,15 +1,15 @@
 import { Composer } from 'grammy';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import { formatTokens } from '../../../core/ledger/format-money.ts';
-import { claimPromoCode } from '../../../core/referrals/claim-promo-code.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import { claimPromoCode } from '#core/referrals/claim-promo-code.ts';
 import {
   describePromoScope,
   describePromoTerms,
   PROMO_REFUSAL_KEYS,
-} from '../../../core/referrals/describe-promo.ts';
-import type { TPromoRefusal } from '../../../core/referrals/promo-rules.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
+} from '#core/referrals/describe-promo.ts';
+import type { TPromoRefusal } from '#core/referrals/promo-rules.ts';
 
 /** `/promo CODE`: a bonus is credited at once; a discount waits for the next purchase (see /buy). */
 export function promoFeature(deps: BotDeps) {

@@ -1,10 +1,10 @@
 import { Composer, InputFile } from 'grammy';
 import QRCode from 'qrcode';
-import type { PrismaClient } from '../../../core/db/create-prisma.ts';
-import { formatTokens } from '../../../core/ledger/format-money.ts';
-import { referralStats } from '../../../core/referrals/referral-stats.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import { escapeHtml, formatUtc } from '../../shared/format.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import { referralStats } from '#core/referrals/referral-stats.ts';
 
 export const referralLink = (botUsername: string, code: string) =>
   `https://t.me/${botUsername}?start=${code}`;

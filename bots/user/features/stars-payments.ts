@@ -1,13 +1,13 @@
 import { Composer } from 'grammy';
-import { toJson } from '../../../core/db/to-json.ts';
-import { formatTokens } from '../../../core/ledger/format-money.ts';
-import { getWallet } from '../../../core/ledger/wallet.ts';
-import { announcePayment } from '../../../core/payments/announce-payment.ts';
-import { confirmPayment } from '../../../core/payments/confirm-payment.ts';
-import { validatePreCheckout } from '../../../core/payments/stars/validate-pre-checkout.ts';
-import { parsePaymentReference } from '../../../core/payments/start-checkout.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { toJson } from '#core/db/to-json.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { announcePayment } from '#core/payments/announce-payment.ts';
+import { confirmPayment } from '#core/payments/confirm-payment.ts';
+import { validatePreCheckout } from '#core/payments/stars/validate-pre-checkout.ts';
+import { parsePaymentReference } from '#core/payments/start-checkout.ts';
 
 const REFUSAL_KEYS = {
   unknown: 'precheckout-unknown',

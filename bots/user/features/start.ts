@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
-import type { UserBotContext } from '../../shared/context.ts';
-import { SIGNUP_CONVERSATION } from '../conversations/signup.ts';
-import { showMainMenu } from '../menus/main-menu.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import { SIGNUP_CONVERSATION } from '#bots/user/conversations/signup.ts';
+import { showMainMenu } from '#bots/user/menus/main-menu.ts';
 
 /** `/start [referral code]`: signup the first time, the main menu after that. */
 export const startFeature = new Composer<UserBotContext>();

@@ -1,8 +1,8 @@
 import { Composer } from 'grammy';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { SUPPORT_CONVERSATION } from '../conversations/support-request.ts';
-import { forwardToSupport, relaySupportReply } from '../support-relay.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { SUPPORT_CONVERSATION } from '#bots/user/conversations/support-request.ts';
+import { forwardToSupport, relaySupportReply } from '#bots/user/support-relay.ts';
 
 export function supportFeature(deps: BotDeps) {
   const feature = new Composer<UserBotContext>();

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { findCatalogModel } from '../../../core/ai/model-catalog.ts';
-import { listTasks } from '../../../core/studio/list-tasks.ts';
-import { taskLink } from '../../../core/studio/task-link.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { escapeHtml } from '../../shared/format.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { escapeHtml } from '#bots/shared/format.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import { listTasks } from '#core/video-tasks/list-tasks.ts';
+import { taskLink } from '#core/video-tasks/task-link.ts';
 
 /** Tasks listed in the message and as buttons; the app shows the rest. */
 const SHOWN = 10;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Redis } from '../../../core/redis/create-redis.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 /**
  * What the user asked for between the command and the button press: a prompt (for the model picker) or a

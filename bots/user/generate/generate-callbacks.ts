@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callbackCodec } from '../../shared/callback-data.ts';
+import { callbackCodec } from '#bots/shared/callback-data.ts';
 
 const ZDraftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10}$/);
 const ZModelIdSchema = z.string().regex(/^[a-z0-9.-]{1,24}$/);

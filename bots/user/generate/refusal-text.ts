@@ -1,10 +1,10 @@
-import { findCatalogModel } from '../../../core/ai/model-catalog.ts';
-import type { PrismaClient } from '../../../core/db/create-prisma.ts';
-import { isAppError } from '../../../core/errors/app-error.ts';
-import { formatTokens } from '../../../core/ledger/format-money.ts';
-import { getWallet } from '../../../core/ledger/wallet.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import { formatUtc } from '../../shared/format.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import { formatUtc } from '#bots/shared/format.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
 
 const USAGE_KEYS: Record<string, string> = {
   image: 'generate-usage-image',

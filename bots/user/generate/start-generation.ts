@@ -1,8 +1,8 @@
-import { acceptGeneration } from '../../../core/ai/generation/accept-generation.ts';
-import { priceArgs, statusText } from '../../../core/ai/generation/status-text.ts';
-import { findModel } from '../../../core/ai/models/list-models.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { acceptGeneration } from '#core/ai/generation/accept-generation.ts';
+import { priceArgs, statusText } from '#core/ai/generation/status-text.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
 import { refusalText } from './refusal-text.ts';
 
 export interface TStartGeneration {

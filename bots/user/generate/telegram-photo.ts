@@ -1,4 +1,4 @@
-import { fileTypeOf } from '../../../core/files/file-types.ts';
+import { fileTypeOf } from '#core/files/file-types.ts';
 
 const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 

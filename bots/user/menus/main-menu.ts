@@ -1,11 +1,11 @@
 import { Menu } from '@grammyjs/menu';
-import { setLanguage } from '../../../core/accounts/complete-signup.ts';
-import type { UserBotContext } from '../../shared/context.ts';
-import type { BotDeps } from '../../shared/deps.ts';
-import { buyCategoriesKeyboard } from '../features/buy.ts';
-import { showReferral } from '../features/referral.ts';
-import { renderWallet } from '../features/wallet.ts';
-import { renderProfile } from '../profile-view.ts';
+import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
+import { buyCategoriesKeyboard } from '#bots/user/features/buy.ts';
+import { showReferral } from '#bots/user/features/referral.ts';
+import { renderWallet } from '#bots/user/features/wallet.ts';
+import { renderProfile } from '#bots/user/profile-view.ts';
+import { setLanguage } from '#core/accounts/complete-signup.ts';
 
 // Later services add their entries here (one `.submenu()` or `.text()` each).
 export function createMainMenu(deps: BotDeps, onSupport: (ctx: UserBotContext) => Promise<void>) {

@@ -1,4 +1,4 @@
-import type { TChatMessage } from '../providers/provider-types.ts';
+import type { TChatMessage } from '#core/ai/providers/provider-types.ts';
 
 export interface THistoryBudget {
   maxMessages: number;

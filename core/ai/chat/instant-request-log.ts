@@ -1,3 +1,4 @@
+import { isProviderError } from '#core/ai/providers/provider-error.ts';
 import type {
   AiKind,
   AiRequest,
@@ -5,9 +6,8 @@ import type {
   Language,
   Prisma,
   PrismaClient,
-} from '../../db/generated/client.ts';
-import { isAppError } from '../../errors/app-error.ts';
-import { isProviderError } from '../providers/provider-error.ts';
+} from '#core/db/generated/client.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 import type { TCharge } from './request-charge.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma, PrismaClient } from '../../db/generated/client.ts';
-import { AppError, isAppError } from '../../errors/app-error.ts';
-import { findModel, type TAdminModel } from '../models/list-models.ts';
-import { isProviderError } from '../providers/provider-error.ts';
+import { findModel, type TAdminModel } from '#core/ai/models/list-models.ts';
+import { isProviderError } from '#core/ai/providers/provider-error.ts';
+import type { Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
 import {
   completeInstantRequest,
   failInstantRequest,

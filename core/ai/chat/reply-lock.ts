@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from '../../redis/create-redis.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 // Deletes the lock only if it is still ours: an expired lock may already belong to the next reply.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;

@@ -1,9 +1,9 @@
-import type { Prisma, PrismaClient } from '../../db/generated/client.ts';
-import { AppError, isAppError } from '../../errors/app-error.ts';
-import { capture, release, reserve } from '../../ledger/holds.ts';
-import { getWallet } from '../../ledger/wallet.ts';
-import type { TAdminModel } from '../models/list-models.ts';
-import { aiPlanOf } from '../user-tier.ts';
+import type { TAdminModel } from '#core/ai/models/list-models.ts';
+import { aiPlanOf } from '#core/ai/user-tier.ts';
+import type { Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { capture, release, reserve } from '#core/ledger/holds.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
 
 /**
  * Why a request is allowed: paid from the balance (a hold), free on an unlimited day (text models only), or

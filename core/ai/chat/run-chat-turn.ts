@@ -1,10 +1,10 @@
-import type { AiRequestSource, Dialog, Language, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import { activeDialog } from '../dialogs/active-dialog.ts';
-import { titleFromMessage } from '../dialogs/dialog-rules.ts';
-import { ownedDialog } from '../dialogs/owned-dialog.ts';
-import type { TAiGateway } from '../providers/ai-gateway.ts';
-import type { TChatMessage } from '../providers/provider-types.ts';
+import { activeDialog } from '#core/ai/dialogs/active-dialog.ts';
+import { titleFromMessage } from '#core/ai/dialogs/dialog-rules.ts';
+import { ownedDialog } from '#core/ai/dialogs/owned-dialog.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import type { TChatMessage } from '#core/ai/providers/provider-types.ts';
+import type { AiRequestSource, Dialog, Language, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { buildChatMessages, HISTORY_BUDGET, type THistoryMessage } from './chat-context.ts';
 import { streamWithDeadlines } from './chat-deadlines.ts';
 import { runInstantRequest } from './instant-request.ts';

@@ -1,7 +1,7 @@
-import type { AiRequestSource, Language, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import type { TAiGateway } from '../providers/ai-gateway.ts';
-import type { TBinaryOutput } from '../providers/provider-types.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import type { TBinaryOutput } from '#core/ai/providers/provider-types.ts';
+import type { AiRequestSource, Language, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { runInstantRequest } from './instant-request.ts';
 import { speechText } from './speech-text.ts';
 

@@ -1,6 +1,6 @@
-import type { AiRequestSource, Language, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import type { TAiGateway } from '../providers/ai-gateway.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import type { AiRequestSource, Language, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { runInstantRequest } from './instant-request.ts';
 
 export const WHISPER_MODEL = 'whisper';

@@ -1,4 +1,4 @@
-import type { Dialog, PrismaClient } from '../../db/generated/client.ts';
+import type { Dialog, PrismaClient } from '#core/db/generated/client.ts';
 import { createDialog } from './create-dialog.ts';
 
 /**

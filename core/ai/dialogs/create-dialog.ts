@@ -1,6 +1,6 @@
-import type { Dialog, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import { findModel } from '../models/list-models.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import type { Dialog, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { cleanTitle, DEFAULT_DIALOG_MODEL, SYSTEM_PROMPT_MAX } from './dialog-rules.ts';
 
 export interface TCreateDialog {

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../db/generated/client.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 import { activeDialogId } from './active-dialog.ts';
 import type { TDialogSummary } from './list-dialogs.ts';
 import { ownedDialog } from './owned-dialog.ts';

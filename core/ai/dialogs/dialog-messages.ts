@@ -1,4 +1,4 @@
-import type { DialogMessage, PrismaClient } from '../../db/generated/client.ts';
+import type { DialogMessage, PrismaClient } from '#core/db/generated/client.ts';
 import { ownedDialog } from './owned-dialog.ts';
 
 /**

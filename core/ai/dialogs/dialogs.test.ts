@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import { touchUser } from '../../accounts/touch-user.ts';
-import { isAppError } from '../../errors/app-error.ts';
-import { syncModelCatalog } from '../models/sync-model-catalog.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { activeDialog, activeDialogId } from './active-dialog.ts';
 import { createDialog } from './create-dialog.ts';
 import { deleteDialog } from './delete-dialog.ts';

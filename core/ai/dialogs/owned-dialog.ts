@@ -1,6 +1,6 @@
-import type { Dialog, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import type { TTx } from '../../ledger/ledger-accounts.ts';
+import type { Dialog, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 
 /**
  * The user's own live dialog. Someone else's dialog and a deleted one are NOT_FOUND alike: a guessed id

@@ -1,5 +1,5 @@
-import type { Dialog, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
+import type { Dialog, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { cleanTitle } from './dialog-rules.ts';
 import { ownedDialog } from './owned-dialog.ts';
 

@@ -1,6 +1,6 @@
-import type { Dialog, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import { findModel } from '../models/list-models.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import type { Dialog, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { ownedDialog } from './owned-dialog.ts';
 
 /** Only text models that admins have left switched on can answer in a dialog. */

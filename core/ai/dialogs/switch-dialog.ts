@@ -1,4 +1,4 @@
-import type { Dialog, PrismaClient } from '../../db/generated/client.ts';
+import type { Dialog, PrismaClient } from '#core/db/generated/client.ts';
 import { ownedDialog } from './owned-dialog.ts';
 
 /** Makes one of the user's dialogs the one new messages go to. */

@@ -1,13 +1,13 @@
 import type { Queue } from 'bullmq';
-import type { AiRequest, AiRequestSource, Prisma, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import { release, reserve } from '../../ledger/holds.ts';
-import type { Redis } from '../../redis/create-redis.ts';
-import { findCatalogModel } from '../model-catalog.ts';
-import { findModel } from '../models/list-models.ts';
-import type { TAiGateway } from '../providers/ai-gateway.ts';
-import { createGenerationLimiter } from '../rate-limit/generation-limit.ts';
-import { aiPlanOf } from '../user-tier.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import { createGenerationLimiter } from '#core/ai/rate-limit/generation-limit.ts';
+import { aiPlanOf } from '#core/ai/user-tier.ts';
+import type { AiRequest, AiRequestSource, Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { release, reserve } from '#core/ledger/holds.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { generationCacheKey } from './cache-key.ts';
 import { findCachedResult } from './generation-cache.ts';
 import { enqueueGeneration, type TAiJob } from './generation-job.ts';
@@ -39,7 +39,7 @@ export interface TAcceptGeneration {
   telegram?: { chatId: bigint; statusMessageId: number };
   taskId?: bigint;
   /**
-   * Video-task materials (core/studio): the user's own video, audio and image files, for a video model.
+   * Video-task materials (core/video-tasks): the user's own video, audio and image files, for a video model.
    * They go to the provider like `inputFileIds` and count in the cache key by content.
    */
   materialFileIds?: readonly string[];

@@ -1,4 +1,4 @@
-import type { AiCacheEntry, PrismaClient } from '../../db/generated/client.ts';
+import type { AiCacheEntry, PrismaClient } from '#core/db/generated/client.ts';
 import { CACHE_TTL_MS } from './generation-timing.ts';
 
 /** A delivered result still within its 24 hours, with a stored file behind it. */

@@ -1,4 +1,4 @@
-import type { AiRequest, StoredFile } from '../../db/generated/client.ts';
+import type { AiRequest, StoredFile } from '#core/db/generated/client.ts';
 
 /**
  * How a generation talks to the person who asked: the worker implements it with the user bot's Telegram API

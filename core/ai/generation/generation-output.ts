@@ -1,4 +1,4 @@
-import type { TFileKind } from '../../files/file-keys.ts';
+import type { TFileKind } from '#core/files/file-keys.ts';
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AiKind } from '../../db/generated/client.ts';
-import { findCatalogModel, type TCatalogModel } from '../model-catalog.ts';
+import { findCatalogModel, type TCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiKind } from '#core/db/generated/client.ts';
 
 /** The kinds that run as jobs of the `ai` queue; text (chat) runs in the app process. */
 export const GENERATION_KINDS = ['image', 'video', 'audio', 'tool'] as const satisfies readonly AiKind[];

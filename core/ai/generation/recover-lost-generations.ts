@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
-import type { PrismaClient } from '../../db/generated/client.ts';
-import { release } from '../../ledger/holds.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { release } from '#core/ledger/holds.ts';
 import { aiJobId, enqueueGeneration, type TAiJob } from './generation-job.ts';
 import { HOLD_TTL_MS } from './generation-timing.ts';
 

@@ -1,7 +1,7 @@
-import type { AiRequest, PrismaClient } from '../../db/generated/client.ts';
-import { isAppError } from '../../errors/app-error.ts';
-import { capture, release } from '../../ledger/holds.ts';
-import type { Logger } from '../../logging/logger.ts';
+import type { AiRequest, PrismaClient } from '#core/db/generated/client.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { capture, release } from '#core/ledger/holds.ts';
+import type { Logger } from '#core/logging/logger.ts';
 import { storeCachedResult } from './generation-cache.ts';
 import type { TGenerationDelivery, TGenerationFailure } from './generation-delivery.ts';
 

@@ -1,8 +1,8 @@
-import { assertCan, type TStaff } from '../../accounts/staff.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { AiModel, Prisma, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import { findCatalogModel } from '../model-catalog.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import { recordAudit } from '#core/audit/record-audit.ts';
+import type { AiModel, Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { liveOf, type TAdminModel } from './list-models.ts';
 
 type TChange = Pick<Prisma.AiModelUpdateInput, 'enabled' | 'tokenPrice'>;

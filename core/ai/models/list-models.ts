@@ -1,6 +1,6 @@
-import type { AiKind, AiModel, Prisma, PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import { findCatalogModel, MODEL_CATALOG, type TCatalogModel } from '../model-catalog.ts';
+import { findCatalogModel, MODEL_CATALOG, type TCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiKind, AiModel, Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 type TDb = PrismaClient | Prisma.TransactionClient;
 

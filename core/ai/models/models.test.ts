@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import type { TStaff } from '../../accounts/staff.ts';
-import { touchUser } from '../../accounts/touch-user.ts';
-import { isAppError } from '../../errors/app-error.ts';
-import { MODEL_CATALOG } from '../model-catalog.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { findModel, listModels, modelPrice } from './list-models.ts';
 import { setModelEnabled } from './set-model-enabled.ts';
 import { MAX_TOKEN_PRICE, setModelPrice } from './set-model-price.ts';

@@ -1,5 +1,5 @@
-import type { TStaff } from '../../accounts/staff.ts';
-import type { PrismaClient } from '../../db/generated/client.ts';
+import type { TStaff } from '#core/accounts/staff.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 import { changeModel } from './change-model.ts';
 import type { TAdminModel } from './list-models.ts';
 

@@ -1,6 +1,6 @@
-import { assertCan, type TStaff } from '../../accounts/staff.ts';
-import type { PrismaClient } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
+import { assertCan, type TStaff } from '#core/accounts/staff.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { changeModel } from './change-model.ts';
 import type { TAdminModel } from './list-models.ts';
 

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../db/generated/client.ts';
-import { MODEL_CATALOG } from '../model-catalog.ts';
+import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 
 /**
  * Inserts an `ai_models` row for every catalog model that has none, with the catalog's price, switched on.

@@ -1,7 +1,7 @@
 import type { Registry } from 'prom-client';
-import type { TEnv } from '../../config/env.ts';
-import type { Logger } from '../../logging/logger.ts';
-import type { Redis } from '../../redis/create-redis.ts';
+import type { TEnv } from '#core/config/env.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import type { TAiGateway } from './ai-gateway.ts';
 import { createAiGateway, describeAiConfig } from './create-ai-gateway.ts';
 import { aiConfigOf } from './provider-config.ts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { Registry } from 'prom-client';
-import { startOpenAiStandIn, type TOpenAiStandIn } from '../../../sandbox/openai/openai-stand-in.ts';
-import { spokenTextMarker } from '../../../sandbox/openai/spoken-text-marker.ts';
-import { createTestRedis, type TestRedis } from '../../../tests/support/test-redis.ts';
+import { startOpenAiStandIn, type TOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
+import { spokenTextMarker } from '#sandbox/openai/spoken-text-marker.ts';
+import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import type { TAiGateway } from './ai-gateway.ts';
 import { createAiGateway } from './create-ai-gateway.ts';
 import { keyFingerprint } from './key-fingerprint.ts';

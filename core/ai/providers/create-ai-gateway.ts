@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
-import type { Logger } from '../../logging/logger.ts';
-import type { Redis } from '../../redis/create-redis.ts';
+import type { Logger } from '#core/logging/logger.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import type { TAiGateway } from './ai-gateway.ts';
 import { keyFingerprint } from './key-fingerprint.ts';
 import { createKeyPool, type TPoolKey } from './key-pool.ts';

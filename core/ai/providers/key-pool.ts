@@ -1,4 +1,4 @@
-import type { Redis } from '../../redis/create-redis.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { keyFingerprint } from './key-fingerprint.ts';
 
 /** A 429 without a retry-after: a minute is what OpenAI's and most gateways' limits reset within. */

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  startPredictionStandIn,
-  type TPredictionStandIn,
-} from '../../../sandbox/predictions/prediction-stand-in.ts';
-import { createTestRedis, type TestRedis } from '../../../tests/support/test-redis.ts';
+import { startPredictionStandIn, type TPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
+import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import type { TAiGateway } from './ai-gateway.ts';
 import { createAiGateway } from './create-ai-gateway.ts';
 import { createKeyPool } from './key-pool.ts';

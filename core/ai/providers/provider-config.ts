@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findCatalogModel } from '../model-catalog.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import { DEFAULT_ROUTES, type TRoute } from './provider-routes.ts';
 
 /**

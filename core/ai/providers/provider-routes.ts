@@ -1,4 +1,4 @@
-import type { TCatalogModel } from '../model-catalog.ts';
+import type { TCatalogModel } from '#core/ai/model-catalog.ts';
 
 /** One way to serve a catalog model: a configured provider and the model id it knows. */
 export interface TRoute {

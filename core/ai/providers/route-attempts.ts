@@ -1,6 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
-import type { Logger } from '../../logging/logger.ts';
-import { findCatalogModel } from '../model-catalog.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { Logger } from '#core/logging/logger.ts';
 import {
   AUTH_FAILURE_REST_MS,
   DEFAULT_RATE_LIMIT_REST_MS,

@@ -1,6 +1,6 @@
-import { AppError } from '../../errors/app-error.ts';
-import type { Redis } from '../../redis/create-redis.ts';
-import type { TAiTier } from '../user-tier.ts';
+import type { TAiTier } from '#core/ai/user-tier.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { createWindowLimiter, type TWindowLimiter } from './window-limiter.ts';
 
 const HOUR_MS = 3_600_000;

@@ -1,4 +1,4 @@
-import type { Redis } from '../../redis/create-redis.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { createWindowLimiter, type TWindowLimiter } from './window-limiter.ts';
 
 const HOUR_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestRedis, type TestRedis } from '../../../tests/support/test-redis.ts';
-import { isAppError } from '../../errors/app-error.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createGenerationLimiter, GENERATIONS_PER_HOUR } from './generation-limit.ts';
 import { createWindowLimiter } from './window-limiter.ts';
 

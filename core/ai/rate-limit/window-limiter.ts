@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from '../../redis/create-redis.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 export interface TWindowLimit {
   /** Names the limit in Redis keys and logs: `generations`, `miniapp-api`, `signups`. */

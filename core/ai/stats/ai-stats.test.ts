@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import { touchUser } from '../../accounts/touch-user.ts';
-import type { AiKind, AiRequestStatus } from '../../db/generated/client.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import type { AiKind, AiRequestStatus } from '#core/db/generated/client.ts';
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { aiStats } from './ai-stats.ts';
 
 let t: TestDatabase;

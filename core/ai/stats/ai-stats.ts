@@ -1,4 +1,4 @@
-import type { AiKind, PrismaClient } from '../../db/generated/client.ts';
+import type { AiKind, PrismaClient } from '#core/db/generated/client.ts';
 
 export interface TAiStatsLine {
   requests: number;

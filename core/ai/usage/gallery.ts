@@ -1,4 +1,4 @@
-import type { AiKind, PrismaClient, StoredFile } from '../../db/generated/client.ts';
+import type { AiKind, PrismaClient, StoredFile } from '#core/db/generated/client.ts';
 
 /** The kinds a result file can come from (text replies have none). */
 export type TGalleryKind = Exclude<AiKind, 'text'>;

@@ -1,7 +1,7 @@
-import type { AiRequest, PrismaClient, StoredFile } from '../../db/generated/client.ts';
-import { AppError } from '../../errors/app-error.ts';
-import { findLiveFile } from '../../files/read-file.ts';
-import { isGenerationKind } from '../generation/generation-rules.ts';
+import { isGenerationKind } from '#core/ai/generation/generation-rules.ts';
+import type { AiRequest, PrismaClient, StoredFile } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { findLiveFile } from '#core/files/read-file.ts';
 
 /**
  * One of the user's generation requests (image, video, audio, tool) with its result file once stored and

@@ -1,4 +1,4 @@
-import type { AiKind, PrismaClient } from '../../db/generated/client.ts';
+import type { AiKind, PrismaClient } from '#core/db/generated/client.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
-import type { PaymentGateway } from '../payment-gateway.ts';
-import { paymentReference } from '../start-checkout.ts';
-import { formatMinorUnits } from '../yookassa/money-format.ts';
+import type { PaymentGateway } from '#core/payments/payment-gateway.ts';
+import { paymentReference } from '#core/payments/start-checkout.ts';
+import { formatMinorUnits } from '#core/payments/yookassa/money-format.ts';
 import type { TCryptoPayClient } from './cryptopay-client.ts';
 
 /** What a buyer may pay a fiat invoice with: the stable coin and the two most held coins. */

@@ -1,9 +1,9 @@
-import { isAppError } from '../../errors/app-error.ts';
-import { announcePayment, type TAnnounceDeps } from '../announce-payment.ts';
-import { confirmPayment } from '../confirm-payment.ts';
-import type { TProviderSettlement } from '../provider-settlement.ts';
-import { parsePaymentReference } from '../start-checkout.ts';
-import { parseMinorUnits } from '../yookassa/money-format.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { announcePayment, type TAnnounceDeps } from '#core/payments/announce-payment.ts';
+import { confirmPayment } from '#core/payments/confirm-payment.ts';
+import type { TProviderSettlement } from '#core/payments/provider-settlement.ts';
+import { parsePaymentReference } from '#core/payments/start-checkout.ts';
+import { parseMinorUnits } from '#core/payments/yookassa/money-format.ts';
 import type { TCryptoPayClient } from './cryptopay-client.ts';
 import type { TCryptoPayInvoice } from './cryptopay-schemas.ts';
 

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../../db/generated/client.ts';
-import { parsePaymentReference } from '../start-checkout.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { parsePaymentReference } from '#core/payments/start-checkout.ts';
 
 export type TPreCheckoutVerdict =
   | { ok: true; paymentId: bigint }

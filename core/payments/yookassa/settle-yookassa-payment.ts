@@ -1,8 +1,8 @@
-import { isAppError } from '../../errors/app-error.ts';
-import { announcePayment, type TAnnounceDeps } from '../announce-payment.ts';
-import { confirmPayment, failPayment } from '../confirm-payment.ts';
-import type { TProviderSettlement } from '../provider-settlement.ts';
-import { parsePaymentReference } from '../start-checkout.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import { announcePayment, type TAnnounceDeps } from '#core/payments/announce-payment.ts';
+import { confirmPayment, failPayment } from '#core/payments/confirm-payment.ts';
+import type { TProviderSettlement } from '#core/payments/provider-settlement.ts';
+import { parsePaymentReference } from '#core/payments/start-checkout.ts';
 import { formatMinorUnits } from './money-format.ts';
 import type { TYooKassaClient } from './yookassa-client.ts';
 import { isYooKassaError } from './yookassa-error.ts';

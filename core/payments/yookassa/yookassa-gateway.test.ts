@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startYooKassaStandIn, type TYooKassaStandIn } from '../../../sandbox/yookassa/yookassa-stand-in.ts';
-import type { Payment } from '../../db/generated/client.ts';
+import type { Payment } from '#core/db/generated/client.ts';
+import { startYooKassaStandIn, type TYooKassaStandIn } from '#sandbox/yookassa/yookassa-stand-in.ts';
 import { createYooKassaClient } from './yookassa-client.ts';
 import { createYooKassaGateway } from './yookassa-gateway.ts';
 

@@ -1,5 +1,5 @@
-import type { PaymentGateway } from '../payment-gateway.ts';
-import { paymentReference } from '../start-checkout.ts';
+import type { PaymentGateway } from '#core/payments/payment-gateway.ts';
+import { paymentReference } from '#core/payments/start-checkout.ts';
 import type { TYooKassaClient } from './yookassa-client.ts';
 
 // 54-FZ receipt fields as YooKassa numbers them: VAT code 1 is "no VAT"; the tokens are a service,

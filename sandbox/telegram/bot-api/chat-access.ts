@@ -1,4 +1,4 @@
-import type { Conversation, StoredMessage } from '../state/conversation.ts';
+import type { Conversation, StoredMessage } from '#sandbox/telegram/state/conversation.ts';
 import { badRequest, CHAT_NOT_FOUND, forbidden } from './api-error.ts';
 import type { MethodContext } from './define-method.ts';
 

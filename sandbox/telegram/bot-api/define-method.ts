@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { BotRecord } from '../state/bot-record.ts';
-import type { TelegramState } from '../state/telegram-state.ts';
+import type { BotRecord } from '#sandbox/telegram/state/bot-record.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
 import { ApiError, badRequest, parameterRequired } from './api-error.ts';
 
 /** A file part of a multipart request. */

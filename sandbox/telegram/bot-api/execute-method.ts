@@ -1,4 +1,4 @@
-import type { TelegramState } from '../state/telegram-state.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
 import { ApiError, type ApiResponse, errorResponse, notFound, unauthorized } from './api-error.ts';
 import { DescribedResult, type UploadedFile } from './define-method.ts';
 import { findMethod } from './method-table.ts';

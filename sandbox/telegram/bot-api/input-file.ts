@@ -1,5 +1,5 @@
-import type { FileStore, StoredFile } from '../state/file-store.ts';
-import type { MediaKind } from '../types.ts';
+import type { FileStore, StoredFile } from '#sandbox/telegram/state/file-store.ts';
+import type { MediaKind } from '#sandbox/telegram/types.ts';
 import { badRequest, WRONG_FILE_ID } from './api-error.ts';
 import type { MethodContext } from './define-method.ts';
 import { readImageInfo } from './image-info.ts';

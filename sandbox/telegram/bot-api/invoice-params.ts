@@ -1,6 +1,6 @@
 import type { LabeledPrice } from 'grammy/types';
 import { z } from 'zod';
-import type { StoredInvoice } from '../state/payment-store.ts';
+import type { StoredInvoice } from '#sandbox/telegram/state/payment-store.ts';
 import { badRequest, parameterRequired } from './api-error.ts';
 import { str } from './params.ts';
 

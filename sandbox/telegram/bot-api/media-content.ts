@@ -1,6 +1,6 @@
-import type { MessageContent } from '../state/conversation.ts';
-import type { StoredFile } from '../state/file-store.ts';
-import type { MediaInfo } from '../types.ts';
+import type { MessageContent } from '#sandbox/telegram/state/conversation.ts';
+import type { StoredFile } from '#sandbox/telegram/state/file-store.ts';
+import type { MediaInfo } from '#sandbox/telegram/types.ts';
 
 /** Extra attributes a send method may declare for its media. */
 export interface MediaAttributes {

@@ -1,13 +1,13 @@
-import { botProfileMethods } from '../methods/bot-profile.ts';
-import { callbackQueryMethods } from '../methods/callback-queries.ts';
-import { chatMethods } from '../methods/chats.ts';
-import { editMessageMethods } from '../methods/edit-messages.ts';
-import { fileMethods } from '../methods/files.ts';
-import { forwardCopyMethods } from '../methods/forward-copy.ts';
-import { paymentMethods } from '../methods/payments.ts';
-import { sendMediaMethods } from '../methods/send-media.ts';
-import { sendMessageMethods } from '../methods/send-message.ts';
-import { updateMethods } from '../methods/updates.ts';
+import { botProfileMethods } from '#sandbox/telegram/methods/bot-profile.ts';
+import { callbackQueryMethods } from '#sandbox/telegram/methods/callback-queries.ts';
+import { chatMethods } from '#sandbox/telegram/methods/chats.ts';
+import { editMessageMethods } from '#sandbox/telegram/methods/edit-messages.ts';
+import { fileMethods } from '#sandbox/telegram/methods/files.ts';
+import { forwardCopyMethods } from '#sandbox/telegram/methods/forward-copy.ts';
+import { paymentMethods } from '#sandbox/telegram/methods/payments.ts';
+import { sendMediaMethods } from '#sandbox/telegram/methods/send-media.ts';
+import { sendMessageMethods } from '#sandbox/telegram/methods/send-message.ts';
+import { updateMethods } from '#sandbox/telegram/methods/updates.ts';
 import type { MethodSpec, MethodTable } from './define-method.ts';
 
 /** Every implemented Bot API method. To add one, add it to a `methods/*.ts` table listed here. */

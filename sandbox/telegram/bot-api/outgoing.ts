@@ -1,6 +1,6 @@
 import type { MessageOrigin } from 'grammy/types';
-import type { Conversation, MessageContent, StoredMessage } from '../state/conversation.ts';
-import type { MediaInfo, ReplyMarkup, TgMessage } from '../types.ts';
+import type { Conversation, MessageContent, StoredMessage } from '#sandbox/telegram/state/conversation.ts';
+import type { MediaInfo, ReplyMarkup, TgMessage } from '#sandbox/telegram/types.ts';
 import { takeSendQuota } from './chat-access.ts';
 import type { MethodContext } from './define-method.ts';
 

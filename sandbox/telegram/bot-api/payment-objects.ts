@@ -6,10 +6,10 @@ import type {
   TransactionPartnerUser,
   User,
 } from 'grammy/types';
-import type { BotRecord } from '../state/bot-record.ts';
-import type { MessageContent, StoredMessage } from '../state/conversation.ts';
-import type { Charge, StarLedgerEntry, StoredInvoice } from '../state/payment-store.ts';
-import type { TelegramState } from '../state/telegram-state.ts';
+import type { BotRecord } from '#sandbox/telegram/state/bot-record.ts';
+import type { MessageContent, StoredMessage } from '#sandbox/telegram/state/conversation.ts';
+import type { Charge, StarLedgerEntry, StoredInvoice } from '#sandbox/telegram/state/payment-store.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
 
 /** Message.invoice exactly as Telegram returns it (start_parameter is "" when unset). */
 export function invoiceObject(invoice: StoredInvoice): Invoice {

@@ -1,6 +1,6 @@
 import type { ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton } from 'grammy/types';
 import { z } from 'zod';
-import type { ReplyMarkup } from '../types.ts';
+import type { ReplyMarkup } from '#sandbox/telegram/types.ts';
 
 /**
  * reply_markup validation with Telegram's own error texts for the mistakes

@@ -1,7 +1,7 @@
 import type { User } from 'grammy/types';
-import type { BotRecord } from '../state/bot-record.ts';
-import type { Conversation } from '../state/conversation.ts';
-import type { TelegramState } from '../state/telegram-state.ts';
+import type { BotRecord } from '#sandbox/telegram/state/bot-record.ts';
+import type { Conversation } from '#sandbox/telegram/state/conversation.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
 import { ControlError } from './control-error.ts';
 
 /** Control calls name bots by token; well-formed unknown tokens register like on the Bot API. */

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { readRawBody } from '../http/read-body.ts';
-import { sendBytes, sendJson } from '../http/respond.ts';
-import { commandsForChat, menuButtonForChat } from '../methods/bot-profile.ts';
-import { toChatMessage } from '../state/chat-message-view.ts';
-import type { TelegramState } from '../state/telegram-state.ts';
-import type { BotChatProfile } from '../types.ts';
+import { readRawBody } from '#sandbox/telegram/http/read-body.ts';
+import { sendBytes, sendJson } from '#sandbox/telegram/http/respond.ts';
+import { commandsForChat, menuButtonForChat } from '#sandbox/telegram/methods/bot-profile.ts';
+import { toChatMessage } from '#sandbox/telegram/state/chat-message-view.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
+import type { BotChatProfile } from '#sandbox/telegram/types.ts';
 import { botChat, requireBot } from './chat-lookup.ts';
 import { ControlError } from './control-error.ts';
 import {

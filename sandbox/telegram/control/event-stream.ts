@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TelegramState } from '../state/telegram-state.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
 
 /** Comment lines keep proxies and EventSource clients from timing out an idle stream. */
 const HEARTBEAT_MS = 15_000;

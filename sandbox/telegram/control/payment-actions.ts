@@ -1,9 +1,9 @@
 import type { User } from 'grammy/types';
-import { postPaymentMessage, successfulPayment } from '../bot-api/payment-objects.ts';
-import type { BotRecord } from '../state/bot-record.ts';
-import type { StoredInvoice } from '../state/payment-store.ts';
-import type { TelegramState } from '../state/telegram-state.ts';
-import type { InvoiceLinkInfo, PayInvoiceResult, TelegramServerEvent } from '../types.ts';
+import { postPaymentMessage, successfulPayment } from '#sandbox/telegram/bot-api/payment-objects.ts';
+import type { BotRecord } from '#sandbox/telegram/state/bot-record.ts';
+import type { StoredInvoice } from '#sandbox/telegram/state/payment-store.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
+import type { InvoiceLinkInfo, PayInvoiceResult, TelegramServerEvent } from '#sandbox/telegram/types.ts';
 import { requireBot, requireUser, userChat } from './chat-lookup.ts';
 import { ControlError } from './control-error.ts';
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { ChatMemberUpdated, User } from 'grammy/types';
-import { ApiError } from '../bot-api/api-error.ts';
-import { storeUpload } from '../bot-api/input-file.ts';
-import { mediaContent, mediaInfo } from '../bot-api/media-content.ts';
-import { formatText } from '../formatting/format-text.ts';
-import type { BotRecord } from '../state/bot-record.ts';
-import { toChatMessage } from '../state/chat-message-view.ts';
-import { privateChatOf } from '../state/chat-store.ts';
-import { type Conversation, type MessageContent, unixTime } from '../state/conversation.ts';
-import type { TelegramState } from '../state/telegram-state.ts';
-import type { ChatMessage, MediaInfo, MediaKind, ServerChat } from '../types.ts';
+import { ApiError } from '#sandbox/telegram/bot-api/api-error.ts';
+import { storeUpload } from '#sandbox/telegram/bot-api/input-file.ts';
+import { mediaContent, mediaInfo } from '#sandbox/telegram/bot-api/media-content.ts';
+import { formatText } from '#sandbox/telegram/formatting/format-text.ts';
+import type { BotRecord } from '#sandbox/telegram/state/bot-record.ts';
+import { toChatMessage } from '#sandbox/telegram/state/chat-message-view.ts';
+import { privateChatOf } from '#sandbox/telegram/state/chat-store.ts';
+import { type Conversation, type MessageContent, unixTime } from '#sandbox/telegram/state/conversation.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
+import type { ChatMessage, MediaInfo, MediaKind, ServerChat } from '#sandbox/telegram/types.ts';
 import { requireBot, requireUser, userChat } from './chat-lookup.ts';
 import { ControlError } from './control-error.ts';
 

@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import type { BotRecord, WebhookConfig } from '../state/bot-record.ts';
+import type { BotRecord, WebhookConfig } from '#sandbox/telegram/state/bot-record.ts';
 
 /** Retry backoff for failed deliveries. Telegram waits longer; tests need quick recovery. */
 const FIRST_RETRY_MS = 100;

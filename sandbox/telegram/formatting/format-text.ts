@@ -1,5 +1,5 @@
 import type { MessageEntity, User } from 'grammy/types';
-import { badRequest, MESSAGE_TEXT_EMPTY } from '../bot-api/api-error.ts';
+import { badRequest, MESSAGE_TEXT_EMPTY } from '#sandbox/telegram/bot-api/api-error.ts';
 import { detectEntities } from './auto-entities.ts';
 import { sortEntities } from './entity-order.ts';
 import { parseHtml } from './html-parser.ts';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse, notFound, unauthorized } from '../bot-api/api-error.ts';
-import { executeBotApiCall } from '../bot-api/execute-method.ts';
-import type { TelegramState } from '../state/telegram-state.ts';
+import { errorResponse, notFound, unauthorized } from '#sandbox/telegram/bot-api/api-error.ts';
+import { executeBotApiCall } from '#sandbox/telegram/bot-api/execute-method.ts';
+import type { TelegramState } from '#sandbox/telegram/state/telegram-state.ts';
 import { BodyError } from './body-error.ts';
 import { readRequestParams } from './read-body.ts';
 import { sendBytes, sendJson } from './respond.ts';

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import busboy from 'busboy';
-import type { UploadedFile } from '../bot-api/define-method.ts';
+import type { UploadedFile } from '#sandbox/telegram/bot-api/define-method.ts';
 import { BodyError } from './body-error.ts';
 
 /**

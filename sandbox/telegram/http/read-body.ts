@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { UploadedFile } from '../bot-api/define-method.ts';
+import type { UploadedFile } from '#sandbox/telegram/bot-api/define-method.ts';
 import { BodyError } from './body-error.ts';
 import { parseMultipart } from './multipart.ts';
 

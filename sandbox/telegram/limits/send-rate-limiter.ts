@@ -1,5 +1,5 @@
-import { tooManyRequests } from '../bot-api/api-error.ts';
-import type { RateLimits } from '../types.ts';
+import { tooManyRequests } from '#sandbox/telegram/bot-api/api-error.ts';
+import type { RateLimits } from '#sandbox/telegram/types.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /**

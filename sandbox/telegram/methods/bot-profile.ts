@@ -1,10 +1,10 @@
 import type { BotCommand, MenuButton } from 'grammy/types';
 import { z } from 'zod';
-import { badRequest } from '../bot-api/api-error.ts';
-import { resolveChat } from '../bot-api/chat-access.ts';
-import { defineMethod, type MethodSpec, type MethodTable } from '../bot-api/define-method.ts';
-import { chatId, int, json, str } from '../bot-api/params.ts';
-import type { BotRecord } from '../state/bot-record.ts';
+import { badRequest } from '#sandbox/telegram/bot-api/api-error.ts';
+import { resolveChat } from '#sandbox/telegram/bot-api/chat-access.ts';
+import { defineMethod, type MethodSpec, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { chatId, int, json, str } from '#sandbox/telegram/bot-api/params.ts';
+import type { BotRecord } from '#sandbox/telegram/state/bot-record.ts';
 
 const scopeSchema = json(
   z.object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { badRequest, QUERY_ID_INVALID } from '../bot-api/api-error.ts';
-import { defineMethod, type MethodTable } from '../bot-api/define-method.ts';
-import { bool, int, str } from '../bot-api/params.ts';
-import type { CallbackAnswer } from '../types.ts';
+import { badRequest, QUERY_ID_INVALID } from '#sandbox/telegram/bot-api/api-error.ts';
+import { defineMethod, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { bool, int, str } from '#sandbox/telegram/bot-api/params.ts';
+import type { CallbackAnswer } from '#sandbox/telegram/types.ts';
 
 export const callbackQueryMethods: MethodTable = {
   /**

@@ -1,9 +1,9 @@
 import type { ChatFullInfo, ChatMember } from 'grammy/types';
 import { z } from 'zod';
-import { badRequest } from '../bot-api/api-error.ts';
-import { assertCanSend, resolveChat } from '../bot-api/chat-access.ts';
-import { defineMethod, type MethodTable } from '../bot-api/define-method.ts';
-import { chatId, int, str } from '../bot-api/params.ts';
+import { badRequest } from '#sandbox/telegram/bot-api/api-error.ts';
+import { assertCanSend, resolveChat } from '#sandbox/telegram/bot-api/chat-access.ts';
+import { defineMethod, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { chatId, int, str } from '#sandbox/telegram/bot-api/params.ts';
 
 const CHAT_ACTIONS = new Set([
   'typing',

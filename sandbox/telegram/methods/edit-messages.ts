@@ -1,13 +1,17 @@
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { z } from 'zod';
-import { badRequest } from '../bot-api/api-error.ts';
-import { findMessage, resolveChat } from '../bot-api/chat-access.ts';
-import { defineMethod, type MethodContext, type MethodTable } from '../bot-api/define-method.ts';
-import { chatId, entities, int, linkPreviewOptionsSchema, str } from '../bot-api/params.ts';
-import { inlineMarkupSchema } from '../bot-api/reply-markup-schema.ts';
-import { formatCaption, formatMessageText } from '../formatting/format-text.ts';
-import type { Conversation, MessageContent, StoredMessage } from '../state/conversation.ts';
-import type { TgMessage } from '../types.ts';
+import { badRequest } from '#sandbox/telegram/bot-api/api-error.ts';
+import { findMessage, resolveChat } from '#sandbox/telegram/bot-api/chat-access.ts';
+import {
+  defineMethod,
+  type MethodContext,
+  type MethodTable,
+} from '#sandbox/telegram/bot-api/define-method.ts';
+import { chatId, entities, int, linkPreviewOptionsSchema, str } from '#sandbox/telegram/bot-api/params.ts';
+import { inlineMarkupSchema } from '#sandbox/telegram/bot-api/reply-markup-schema.ts';
+import { formatCaption, formatMessageText } from '#sandbox/telegram/formatting/format-text.ts';
+import type { Conversation, MessageContent, StoredMessage } from '#sandbox/telegram/state/conversation.ts';
+import type { TgMessage } from '#sandbox/telegram/types.ts';
 
 const NOT_MODIFIED =
   'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';

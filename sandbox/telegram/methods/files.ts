@@ -1,8 +1,8 @@
 import type { File } from 'grammy/types';
 import { z } from 'zod';
-import { badRequest } from '../bot-api/api-error.ts';
-import { defineMethod, type MethodTable } from '../bot-api/define-method.ts';
-import { str } from '../bot-api/params.ts';
+import { badRequest } from '#sandbox/telegram/bot-api/api-error.ts';
+import { defineMethod, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { str } from '#sandbox/telegram/bot-api/params.ts';
 
 /** "Bots can download files of up to 20MB in size." — Bot API, getFile. */
 const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;

@@ -1,13 +1,13 @@
 import type { MessageOrigin } from 'grammy/types';
 import { z } from 'zod';
-import { badRequest } from '../bot-api/api-error.ts';
-import { assertCanSend, resolveChat, resolveReplyTarget } from '../bot-api/chat-access.ts';
-import { defineMethod, type MethodTable } from '../bot-api/define-method.ts';
-import { postBotMessage } from '../bot-api/outgoing.ts';
-import { bool, chatId, entities, int, sendOptions, str } from '../bot-api/params.ts';
-import { replyMarkupSchema } from '../bot-api/reply-markup-schema.ts';
-import { formatCaption } from '../formatting/format-text.ts';
-import type { MessageContent, StoredMessage } from '../state/conversation.ts';
+import { badRequest } from '#sandbox/telegram/bot-api/api-error.ts';
+import { assertCanSend, resolveChat, resolveReplyTarget } from '#sandbox/telegram/bot-api/chat-access.ts';
+import { defineMethod, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { postBotMessage } from '#sandbox/telegram/bot-api/outgoing.ts';
+import { bool, chatId, entities, int, sendOptions, str } from '#sandbox/telegram/bot-api/params.ts';
+import { replyMarkupSchema } from '#sandbox/telegram/bot-api/reply-markup-schema.ts';
+import { formatCaption } from '#sandbox/telegram/formatting/format-text.ts';
+import type { MessageContent, StoredMessage } from '#sandbox/telegram/state/conversation.ts';
 
 const CONTENT_KEYS = [
   'text',

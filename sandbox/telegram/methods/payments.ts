@@ -1,18 +1,18 @@
 import type { InlineKeyboardMarkup, StarTransactions } from 'grammy/types';
 import { z } from 'zod';
-import { badRequest, parameterRequired, QUERY_ID_INVALID } from '../bot-api/api-error.ts';
-import { assertCanSend, resolveChat, resolveReplyTarget } from '../bot-api/chat-access.ts';
-import { defineMethod, type MethodTable } from '../bot-api/define-method.ts';
-import { invoiceOptions, readInvoice, validateInvoice } from '../bot-api/invoice-params.ts';
-import { postBotMessage } from '../bot-api/outgoing.ts';
-import { bool, int, sendOptions, str } from '../bot-api/params.ts';
+import { badRequest, parameterRequired, QUERY_ID_INVALID } from '#sandbox/telegram/bot-api/api-error.ts';
+import { assertCanSend, resolveChat, resolveReplyTarget } from '#sandbox/telegram/bot-api/chat-access.ts';
+import { defineMethod, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { invoiceOptions, readInvoice, validateInvoice } from '#sandbox/telegram/bot-api/invoice-params.ts';
+import { postBotMessage } from '#sandbox/telegram/bot-api/outgoing.ts';
+import { bool, int, sendOptions, str } from '#sandbox/telegram/bot-api/params.ts';
 import {
   invoiceObject,
   postPaymentMessage,
   refundedPayment,
   starTransaction,
-} from '../bot-api/payment-objects.ts';
-import { inlineMarkupSchema } from '../bot-api/reply-markup-schema.ts';
+} from '#sandbox/telegram/bot-api/payment-objects.ts';
+import { inlineMarkupSchema } from '#sandbox/telegram/bot-api/reply-markup-schema.ts';
 
 /**
  * Numbers the Bot API reads leniently (td::to_integer: garbage is 0), so bad

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { assertCanSend, resolveChat, resolveReplyTarget } from '../bot-api/chat-access.ts';
-import { defineMethod, type MethodContext, type MethodTable } from '../bot-api/define-method.ts';
-import { resolveInputFile } from '../bot-api/input-file.ts';
-import { type MediaAttributes, mediaContent, mediaInfo } from '../bot-api/media-content.ts';
-import { postBotMessage } from '../bot-api/outgoing.ts';
-import { bool, entities, int, sendOptions, str } from '../bot-api/params.ts';
-import { replyMarkupSchema } from '../bot-api/reply-markup-schema.ts';
-import { formatCaption } from '../formatting/format-text.ts';
-import type { MediaKind } from '../types.ts';
+import { assertCanSend, resolveChat, resolveReplyTarget } from '#sandbox/telegram/bot-api/chat-access.ts';
+import {
+  defineMethod,
+  type MethodContext,
+  type MethodTable,
+} from '#sandbox/telegram/bot-api/define-method.ts';
+import { resolveInputFile } from '#sandbox/telegram/bot-api/input-file.ts';
+import { type MediaAttributes, mediaContent, mediaInfo } from '#sandbox/telegram/bot-api/media-content.ts';
+import { postBotMessage } from '#sandbox/telegram/bot-api/outgoing.ts';
+import { bool, entities, int, sendOptions, str } from '#sandbox/telegram/bot-api/params.ts';
+import { replyMarkupSchema } from '#sandbox/telegram/bot-api/reply-markup-schema.ts';
+import { formatCaption } from '#sandbox/telegram/formatting/format-text.ts';
+import type { MediaKind } from '#sandbox/telegram/types.ts';
 
 const captionOptions = {
   ...sendOptions,

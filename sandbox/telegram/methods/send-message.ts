@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { assertCanSend, resolveChat, resolveReplyTarget } from '../bot-api/chat-access.ts';
-import { defineMethod, type MethodTable } from '../bot-api/define-method.ts';
-import { postBotMessage } from '../bot-api/outgoing.ts';
-import { bool, entities, linkPreviewOptionsSchema, sendOptions, str } from '../bot-api/params.ts';
-import { replyMarkupSchema } from '../bot-api/reply-markup-schema.ts';
-import { formatMessageText } from '../formatting/format-text.ts';
+import { assertCanSend, resolveChat, resolveReplyTarget } from '#sandbox/telegram/bot-api/chat-access.ts';
+import { defineMethod, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { postBotMessage } from '#sandbox/telegram/bot-api/outgoing.ts';
+import {
+  bool,
+  entities,
+  linkPreviewOptionsSchema,
+  sendOptions,
+  str,
+} from '#sandbox/telegram/bot-api/params.ts';
+import { replyMarkupSchema } from '#sandbox/telegram/bot-api/reply-markup-schema.ts';
+import { formatMessageText } from '#sandbox/telegram/formatting/format-text.ts';
 
 const sendMessageParams = z.object({
   ...sendOptions,

@@ -1,9 +1,9 @@
 import type { WebhookInfo } from 'grammy/types';
 import { z } from 'zod';
-import { badRequest, conflict } from '../bot-api/api-error.ts';
-import { DescribedResult, defineMethod, type MethodTable } from '../bot-api/define-method.ts';
-import { bool, int, json, str } from '../bot-api/params.ts';
-import type { UpdateType } from '../types.ts';
+import { badRequest, conflict } from '#sandbox/telegram/bot-api/api-error.ts';
+import { DescribedResult, defineMethod, type MethodTable } from '#sandbox/telegram/bot-api/define-method.ts';
+import { bool, int, json, str } from '#sandbox/telegram/bot-api/params.ts';
+import type { UpdateType } from '#sandbox/telegram/types.ts';
 
 const allowedUpdatesSchema = json(
   z.array(z.string()),

@@ -1,5 +1,5 @@
 import type { BotCommand, MenuButton, User, UserFromGetMe } from 'grammy/types';
-import type { BotInfo, RecordedCall } from '../types.ts';
+import type { BotInfo, RecordedCall } from '#sandbox/telegram/types.ts';
 import { UpdateQueue } from './update-queue.ts';
 
 export interface WebhookConfig {

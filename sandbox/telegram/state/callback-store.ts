@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { CallbackAnswer } from '../types.ts';
+import type { CallbackAnswer } from '#sandbox/telegram/types.ts';
 
 export interface PendingCallback {
   id: string;

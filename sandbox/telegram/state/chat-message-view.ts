@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../types.ts';
+import type { ChatMessage } from '#sandbox/telegram/types.ts';
 import type { StoredMessage } from './conversation.ts';
 
 /** The control API's flattened view of a stored message. */

@@ -1,5 +1,5 @@
 import type { Chat, User } from 'grammy/types';
-import type { ServerChat } from '../types.ts';
+import type { ServerChat } from '#sandbox/telegram/types.ts';
 import { Conversation } from './conversation.ts';
 
 /** A private chat as bots see it: the chat id is the user id and the names are the user's. */

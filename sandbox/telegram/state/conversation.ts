@@ -1,5 +1,5 @@
 import type { Message, MessageOrigin, User } from 'grammy/types';
-import type { MediaInfo, ReplyMarkup, ServerChat, TgMessage } from '../types.ts';
+import type { MediaInfo, ReplyMarkup, ServerChat, TgMessage } from '#sandbox/telegram/types.ts';
 
 /** The content fields a message can carry; everything else is set by the conversation. */
 export type MessageContent = Pick<

@@ -1,4 +1,4 @@
-import type { TelegramServerEvent } from '../types.ts';
+import type { TelegramServerEvent } from '#sandbox/telegram/types.ts';
 
 export type EventListener = (event: TelegramServerEvent, seq: number) => void;
 

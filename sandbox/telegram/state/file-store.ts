@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MediaKind } from '../types.ts';
+import type { MediaKind } from '#sandbox/telegram/types.ts';
 
 export interface StoredFile {
   fileId: string;

@@ -1,7 +1,7 @@
 import type { User } from 'grammy/types';
-import { WebhookDeliverer, type WebhookReplyHandler } from '../delivery/webhook-deliverer.ts';
-import { SendRateLimiter } from '../limits/send-rate-limiter.ts';
-import type { RateLimits, StateSnapshot, UpdatePayload } from '../types.ts';
+import { WebhookDeliverer, type WebhookReplyHandler } from '#sandbox/telegram/delivery/webhook-deliverer.ts';
+import { SendRateLimiter } from '#sandbox/telegram/limits/send-rate-limiter.ts';
+import type { RateLimits, StateSnapshot, UpdatePayload } from '#sandbox/telegram/types.ts';
 import type { BotRecord, WebhookConfig } from './bot-record.ts';
 import { BotRegistry } from './bot-registry.ts';
 import { CallbackStore } from './callback-store.ts';

@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
-import { conflict } from '../bot-api/api-error.ts';
-import type { UpdatePayload, UpdateType } from '../types.ts';
+import { conflict } from '#sandbox/telegram/bot-api/api-error.ts';
+import type { UpdatePayload, UpdateType } from '#sandbox/telegram/types.ts';
 
 /**
  * "Specify an empty list to receive all update types except chat_member,

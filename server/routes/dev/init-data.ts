@@ -1,7 +1,7 @@
 import { sign } from '@telegram-apps/init-data-node';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { ServerDeps } from '../../deps.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 const ZQuerySchema = z.object({
   userId: z.coerce.number().int().positive(),

@@ -1,4 +1,4 @@
-import type { TByteRange } from '../../../core/files/file-store.ts';
+import type { TByteRange } from '#core/files/file-store.ts';
 
 /**
  * One range of `Range: bytes=a-b`, `bytes=a-` or `bytes=-n` (what video players send to seek). Several

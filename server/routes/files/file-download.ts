@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { findLiveFile, variantOf } from '../../../core/files/read-file.ts';
-import { verifyFileUrl } from '../../../core/files/signed-url.ts';
-import { ZFileDownloadQuerySchema, ZFileIdSchema } from '../../contracts/files.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { findLiveFile, variantOf } from '#core/files/read-file.ts';
+import { verifyFileUrl } from '#core/files/signed-url.ts';
+import { ZFileDownloadQuerySchema, ZFileIdSchema } from '#server/contracts/files.ts';
 import { parseByteRange } from './byte-range.ts';
 import { contentDisposition } from './content-disposition.ts';
 import type { TFileRouteDeps } from './file-route-deps.ts';

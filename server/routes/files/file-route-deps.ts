@@ -1,5 +1,5 @@
-import type { TFileStore } from '../../../core/files/file-store.ts';
-import type { ServerDeps } from '../../deps.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 export type TFileRouteDeps = ServerDeps & { fileStore: TFileStore; fileUrlKey: Buffer };
 

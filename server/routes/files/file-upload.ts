@@ -1,16 +1,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { aiPlanOf } from '../../../core/ai/user-tier.ts';
-import { AppError, isAppError } from '../../../core/errors/app-error.ts';
-import { FILE_MAX_BYTES, FILE_MAX_MB } from '../../../core/files/file-limits.ts';
-import { fileTypeOf, type TFileType } from '../../../core/files/file-types.ts';
-import { saveFile } from '../../../core/files/save-file.ts';
-import {
-  spoolToTempFile,
-  type TSpooledFile,
-  uploadSpoolDir,
-} from '../../../core/files/spool-to-temp-file.ts';
-import { FILE_NAME_HEADER, type TStoredFileView } from '../../contracts/files.ts';
+import { aiPlanOf } from '#core/ai/user-tier.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { FILE_MAX_BYTES, FILE_MAX_MB } from '#core/files/file-limits.ts';
+import { fileTypeOf, type TFileType } from '#core/files/file-types.ts';
+import { saveFile } from '#core/files/save-file.ts';
+import { spoolToTempFile, type TSpooledFile, uploadSpoolDir } from '#core/files/spool-to-temp-file.ts';
+import { FILE_NAME_HEADER, type TStoredFileView } from '#server/contracts/files.ts';
 import type { TFileRouteDeps } from './file-route-deps.ts';
 import { toFileView } from './file-view.ts';
 

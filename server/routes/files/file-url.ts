@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { findLiveFile, variantOf } from '../../../core/files/read-file.ts';
-import { FILE_URL_TTL_MS, signFileUrl } from '../../../core/files/signed-url.ts';
-import { type TFileUrlView, ZFileIdSchema, ZFileUrlQuerySchema } from '../../contracts/files.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { findLiveFile, variantOf } from '#core/files/read-file.ts';
+import { FILE_URL_TTL_MS, signFileUrl } from '#core/files/signed-url.ts';
+import { type TFileUrlView, ZFileIdSchema, ZFileUrlQuerySchema } from '#server/contracts/files.ts';
 import type { TFileRouteDeps } from './file-route-deps.ts';
 
 /** GET /api/files/:id/url: a fresh signed URL for the file's owner; anyone else's file is "not found". */

@@ -1,6 +1,6 @@
-import type { StoredFile } from '../../../core/db/generated/client.ts';
-import { FILE_URL_TTL_MS, signFileUrl } from '../../../core/files/signed-url.ts';
-import type { TStoredFileView } from '../../contracts/files.ts';
+import type { StoredFile } from '#core/db/generated/client.ts';
+import { FILE_URL_TTL_MS, signFileUrl } from '#core/files/signed-url.ts';
+import type { TStoredFileView } from '#server/contracts/files.ts';
 
 /** A stored file as the Mini App sees it, with a URL valid for FILE_URL_TTL_MS from `now`. */
 export function toFileView(file: StoredFile, urlKey: Buffer, now = new Date()): TStoredFileView {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { changeBalance } from '../../../core/internal-api/change-balance.ts';
-import type { ServerDeps } from '../../deps.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { changeBalance } from '#core/internal-api/change-balance.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { ZApiUserIdSchema } from './internal-ids.ts';
 
 /** Whole tokens, signed: the spec writes `"100 | -100"`, so a string; a plain number is taken too. */

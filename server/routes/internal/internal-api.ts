@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { adminTokenAuth } from '../../auth/admin-token-auth.ts';
-import type { ServerDeps } from '../../deps.ts';
+import { adminTokenAuth } from '#server/auth/admin-token-auth.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { internalBalanceRoutes } from './balance.ts';
 import { internalErrorHandler } from './internal-errors.ts';
 import { internalUserRoutes } from './user.ts';

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type TAppErrorCode } from '../../../core/errors/app-error.ts';
-import { type Translator, toLang } from '../../../core/i18n/translator.ts';
-import type { TApiError } from '../../contracts/me.ts';
+import { AppError, type TAppErrorCode } from '#core/errors/app-error.ts';
+import { type Translator, toLang } from '#core/i18n/translator.ts';
+import type { TApiError } from '#server/contracts/me.ts';
 
 // The internal API is called by scripts, not the Mini App: its refusals have their own statuses (a refused
 // debit is a conflict with the current balance, 409) and messages, in the shared { error: { code, message } }.

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { setUserStatus } from '../../../core/internal-api/set-user-status.ts';
-import type { ServerDeps } from '../../deps.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { setUserStatus } from '#core/internal-api/set-user-status.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { ZApiUserIdSchema } from './internal-ids.ts';
 
 export const ZInternalUserBodySchema = z.object({

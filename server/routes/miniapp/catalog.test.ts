@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { touchUser } from '../../../core/accounts/touch-user.ts';
-import type { Payment } from '../../../core/db/generated/client.ts';
-import type { PaymentGateway } from '../../../core/payments/payment-gateway.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../../../tests/support/miniapp-server.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import { ZCatalogSchema, ZCheckoutSchema, ZPaymentStatusSchema } from '../../contracts/catalog.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import type { Payment } from '#core/db/generated/client.ts';
+import type { PaymentGateway } from '#core/payments/payment-gateway.ts';
+import { ZCatalogSchema, ZCheckoutSchema, ZPaymentStatusSchema } from '#server/contracts/catalog.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
 type TOpened = { payment: Payment; description: string; returnUrl: string };
 

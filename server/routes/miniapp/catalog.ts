@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { findProduct, PRODUCTS, type TProduct } from '../../../core/catalog/products.ts';
-import { AppError, isAppError } from '../../../core/errors/app-error.ts';
-import { checkoutPrice, providersFor } from '../../../core/payments/checkout-currency.ts';
-import { startCheckout } from '../../../core/payments/start-checkout.ts';
-import { priceWithClaim } from '../../../core/referrals/price-with-claim.ts';
-import { loadUsableClaim, type TUsableClaim } from '../../../core/referrals/usable-claim.ts';
+import { findProduct, PRODUCTS, type TProduct } from '#core/catalog/products.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
+import { startCheckout } from '#core/payments/start-checkout.ts';
+import { priceWithClaim } from '#core/referrals/price-with-claim.ts';
+import { loadUsableClaim, type TUsableClaim } from '#core/referrals/usable-claim.ts';
 import {
   type TCatalog,
   type TCategory,
@@ -12,8 +12,8 @@ import {
   type TPaymentStatus,
   type TPrice,
   ZCheckoutRequestSchema,
-} from '../../contracts/catalog.ts';
-import type { ServerDeps } from '../../deps.ts';
+} from '#server/contracts/catalog.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 /** The same shelves as the bot's /buy: plans, token packs, video bundles. */
 const categoryOf = (product: TProduct): TCategory => {

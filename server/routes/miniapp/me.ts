@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { setLanguage } from '../../../core/accounts/complete-signup.ts';
-import type { User } from '../../../core/db/generated/client.ts';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { type TMe, ZUpdateMeSchema } from '../../contracts/me.ts';
-import type { ServerDeps } from '../../deps.ts';
+import { setLanguage } from '#core/accounts/complete-signup.ts';
+import type { User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { type TMe, ZUpdateMeSchema } from '#server/contracts/me.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 async function toMe(deps: ServerDeps, user: User): Promise<TMe> {
   const role = await deps.db.adminRole.findUnique({ where: { userId: user.id }, select: { role: true } });

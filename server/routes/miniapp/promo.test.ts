@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { touchUser } from '../../../core/accounts/touch-user.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../../../tests/support/miniapp-server.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import { ZApiErrorSchema } from '../../contracts/me.ts';
-import { ZPromoResultSchema } from '../../contracts/promo.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { ZApiErrorSchema } from '#server/contracts/me.ts';
+import { ZPromoResultSchema } from '#server/contracts/promo.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
 let server: MiniAppTestServer;
 before(async () => {

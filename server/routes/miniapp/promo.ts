@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, isAppError } from '../../../core/errors/app-error.ts';
-import { formatTokens } from '../../../core/ledger/format-money.ts';
-import { claimPromoCode } from '../../../core/referrals/claim-promo-code.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import { claimPromoCode } from '#core/referrals/claim-promo-code.ts';
 import {
   describePromoScope,
   describePromoTerms,
   PROMO_REFUSAL_KEYS,
-} from '../../../core/referrals/describe-promo.ts';
-import type { TPromoRefusal } from '../../../core/referrals/promo-rules.ts';
-import { type TPromoResult, ZPromoRequestSchema } from '../../contracts/promo.ts';
-import type { ServerDeps } from '../../deps.ts';
+} from '#core/referrals/describe-promo.ts';
+import type { TPromoRefusal } from '#core/referrals/promo-rules.ts';
+import { type TPromoResult, ZPromoRequestSchema } from '#server/contracts/promo.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 /** `POST /api/promo`: the Mini App's `/promo CODE`, with the same rules and messages as the bot. */
 export function promoRoutes(app: FastifyInstance, deps: ServerDeps) {

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { touchUser } from '../../../core/accounts/touch-user.ts';
-import { LEDGER_TX_OPTIONS } from '../../../core/ledger/spend-tokens.ts';
-import { creditTokens } from '../../../core/ledger/token-grants.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import { ZReferralSchema } from '#server/contracts/referral.ts';
 import {
   type MiniAppTestServer,
   startMiniAppTestServer,
   TEST_BOT_USERNAME,
-} from '../../../tests/support/miniapp-server.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import { ZReferralSchema } from '../../contracts/referral.ts';
+} from '#tests/support/miniapp-server.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
 let server: MiniAppTestServer;
 before(async () => {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { referralStats } from '../../../core/referrals/referral-stats.ts';
-import type { TReferral } from '../../contracts/referral.ts';
-import type { ServerDeps } from '../../deps.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { referralStats } from '#core/referrals/referral-stats.ts';
+import type { TReferral } from '#server/contracts/referral.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 /** GET /api/referral: the user's invitation link (as text and QR code) and what it has brought so far. */
 export function referralRoutes(app: FastifyInstance, deps: ServerDeps) {

@@ -1,10 +1,10 @@
-import { findCatalogModel } from '../../../core/ai/model-catalog.ts';
-import type { AiRequest, StoredFile, VideoTask, VideoTaskStatus } from '../../../core/db/generated/client.ts';
-import { FILE_URL_TTL_MS, signFileUrl } from '../../../core/files/signed-url.ts';
-import type { TTaskDetails as TDomainDetails } from '../../../core/studio/get-task.ts';
-import type { TTaskSummary as TDomainSummary } from '../../../core/studio/list-tasks.ts';
-import { MATERIAL_LIMITS } from '../../../core/studio/task-rules.ts';
-import type { TTaskDetails, TTaskFile, TTaskRun, TTaskSummary } from '../../contracts/tasks.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiRequest, StoredFile, VideoTask, VideoTaskStatus } from '#core/db/generated/client.ts';
+import { FILE_URL_TTL_MS, signFileUrl } from '#core/files/signed-url.ts';
+import type { TTaskDetails as TDomainDetails } from '#core/video-tasks/get-task.ts';
+import type { TTaskSummary as TDomainSummary } from '#core/video-tasks/list-tasks.ts';
+import { MATERIAL_LIMITS } from '#core/video-tasks/task-rules.ts';
+import type { TTaskDetails, TTaskFile, TTaskRun, TTaskSummary } from '#server/contracts/tasks.ts';
 
 const modelName = (modelId: string) => findCatalogModel(modelId)?.displayName ?? modelId;
 

@@ -5,23 +5,17 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
-import { AI_QUEUE, type TAiJob } from '../../../core/ai/generation/generation-job.ts';
-import { runGeneration } from '../../../core/ai/generation/run-generation.ts';
-import { createAiGateway } from '../../../core/ai/providers/create-ai-gateway.ts';
-import { aiConfigOf } from '../../../core/ai/providers/provider-config.ts';
-import type { TFileStore } from '../../../core/files/file-store.ts';
-import { createLocalFileStore } from '../../../core/files/local-file-store.ts';
-import { fileUrlKeyOf } from '../../../core/files/signed-url.ts';
-import { createLogger } from '../../../core/logging/logger.ts';
-import { TASK_TITLE_MAX as CORE_TITLE_MAX, MATERIAL_LIMITS } from '../../../core/studio/task-rules.ts';
-import {
-  startPredictionStandIn,
-  type TPredictionStandIn,
-} from '../../../sandbox/predictions/prediction-stand-in.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../../../tests/support/miniapp-server.ts';
-import { creditUser, sampleBytes } from '../../../tests/support/studio-fixtures.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import { ZStoredFileViewSchema } from '../../contracts/files.ts';
+import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
+import { runGeneration } from '#core/ai/generation/run-generation.ts';
+import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf } from '#core/ai/providers/provider-config.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import { createLocalFileStore } from '#core/files/local-file-store.ts';
+import { fileUrlKeyOf } from '#core/files/signed-url.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { TASK_TITLE_MAX as CORE_TITLE_MAX, MATERIAL_LIMITS } from '#core/video-tasks/task-rules.ts';
+import { startPredictionStandIn, type TPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
+import { ZStoredFileViewSchema } from '#server/contracts/files.ts';
 import {
   TASK_TITLE_MAX,
   ZStartedRunSchema,
@@ -29,7 +23,10 @@ import {
   ZTaskListSchema,
   ZTaskModelsSchema,
   ZTaskQuoteSchema,
-} from '../../contracts/tasks.ts';
+} from '#server/contracts/tasks.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { creditUser, sampleBytes } from '#tests/support/studio-fixtures.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
 const TOKEN = 'r8_route_test_token';
 let server: MiniAppTestServer;

@@ -1,22 +1,22 @@
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod/mini';
-import type { TAiJob } from '../../../core/ai/generation/generation-job.ts';
-import { VIDEO_ASPECTS, videoSecondsOf } from '../../../core/ai/generation/generation-rules.ts';
-import { listModels } from '../../../core/ai/models/list-models.ts';
-import type { User } from '../../../core/db/generated/client.ts';
-import { AppError } from '../../../core/errors/app-error.ts';
-import type { TFileStore } from '../../../core/files/file-store.ts';
-import { addMaterial } from '../../../core/studio/add-material.ts';
-import { createTask } from '../../../core/studio/create-task.ts';
-import { deleteTask } from '../../../core/studio/delete-task.ts';
-import { editTask } from '../../../core/studio/edit-task.ts';
-import { getTask } from '../../../core/studio/get-task.ts';
-import { listTasks } from '../../../core/studio/list-tasks.ts';
-import { quoteTask } from '../../../core/studio/quote-task.ts';
-import { removeMaterial } from '../../../core/studio/remove-material.ts';
-import { replaceMaterial } from '../../../core/studio/replace-material.ts';
-import { runTask } from '../../../core/studio/run-task.ts';
+import type { TAiJob } from '#core/ai/generation/generation-job.ts';
+import { VIDEO_ASPECTS, videoSecondsOf } from '#core/ai/generation/generation-rules.ts';
+import { listModels } from '#core/ai/models/list-models.ts';
+import type { User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import { addMaterial } from '#core/video-tasks/add-material.ts';
+import { createTask } from '#core/video-tasks/create-task.ts';
+import { deleteTask } from '#core/video-tasks/delete-task.ts';
+import { editTask } from '#core/video-tasks/edit-task.ts';
+import { getTask } from '#core/video-tasks/get-task.ts';
+import { listTasks } from '#core/video-tasks/list-tasks.ts';
+import { quoteTask } from '#core/video-tasks/quote-task.ts';
+import { removeMaterial } from '#core/video-tasks/remove-material.ts';
+import { replaceMaterial } from '#core/video-tasks/replace-material.ts';
+import { runTask } from '#core/video-tasks/run-task.ts';
 import {
   type TStartedRun,
   type TTaskDetails,
@@ -28,8 +28,8 @@ import {
   ZEditTaskSchema,
   ZReplaceMaterialSchema,
   ZStartRunSchema,
-} from '../../contracts/tasks.ts';
-import type { ServerDeps } from '../../deps.ts';
+} from '#server/contracts/tasks.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { toTaskDetails, toTaskRun, toTaskSummary } from './task-views.ts';
 
 export type TTaskRouteDeps = ServerDeps & {
@@ -61,7 +61,7 @@ function bodyOf<TSchema extends z.ZodMiniType>(schema: TSchema, body: unknown): 
 }
 
 /**
- * The video tasks of the vgen spec (core/studio/): list, create, edit, materials (uploaded first through
+ * The video tasks of the vgen spec (core/video-tasks/): list, create, edit, materials (uploaded first through
  * POST /api/files, attached here by id), the quote and the runs. Every change answers with the whole task,
  * so the page shows exactly what the server holds. Someone else's task is NOT_FOUND.
  */

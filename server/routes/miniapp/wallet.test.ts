@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { touchUser } from '../../../core/accounts/touch-user.ts';
-import { reserve } from '../../../core/ledger/holds.ts';
-import { postTransaction } from '../../../core/ledger/post-transaction.ts';
-import { LEDGER_TX_OPTIONS, spendTokens } from '../../../core/ledger/spend-tokens.ts';
-import { creditTokens } from '../../../core/ledger/token-grants.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../../../tests/support/miniapp-server.ts';
-import { uniqueTelegramId } from '../../../tests/support/test-keys.ts';
-import { type THistoryItem, ZHistorySchema, ZWalletSchema } from '../../contracts/wallet.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { reserve } from '#core/ledger/holds.ts';
+import { postTransaction } from '#core/ledger/post-transaction.ts';
+import { LEDGER_TX_OPTIONS, spendTokens } from '#core/ledger/spend-tokens.ts';
+import { creditTokens } from '#core/ledger/token-grants.ts';
+import { type THistoryItem, ZHistorySchema, ZWalletSchema } from '#server/contracts/wallet.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
 const DAY = 86_400_000;
 let server: MiniAppTestServer;

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../core/errors/app-error.ts';
-import { balanceHistory } from '../../../core/ledger/history.ts';
-import { getWallet } from '../../../core/ledger/wallet.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { balanceHistory } from '#core/ledger/history.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
 import {
   HISTORY_PAGE_MAX,
   type THistory,
   type TWallet,
   ZHistoryQuerySchema,
-} from '../../contracts/wallet.ts';
-import type { ServerDeps } from '../../deps.ts';
+} from '#server/contracts/wallet.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 const HISTORY_PAGE_DEFAULT = 20;
 

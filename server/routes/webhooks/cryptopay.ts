@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import {
   parseCryptoPayUpdate,
   verifyCryptoPaySignature,
-} from '../../../core/payments/cryptobot/cryptopay-webhook.ts';
-import { settleCryptoPayInvoice } from '../../../core/payments/cryptobot/settle-cryptopay-invoice.ts';
-import type { ServerDeps } from '../../deps.ts';
+} from '#core/payments/cryptobot/cryptopay-webhook.ts';
+import { settleCryptoPayInvoice } from '#core/payments/cryptobot/settle-cryptopay-invoice.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 /**
  * Crypto Pay's webhook. The signature is an HMAC of the exact bytes sent, so this route (and only this

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseRange } from '../../../core/payments/yookassa/cidr-match.ts';
-import { settleYooKassaPayment } from '../../../core/payments/yookassa/settle-yookassa-payment.ts';
+import { parseRange } from '#core/payments/yookassa/cidr-match.ts';
+import { settleYooKassaPayment } from '#core/payments/yookassa/settle-yookassa-payment.ts';
 import {
   isYooKassaIp,
   parseYooKassaNotification,
   YOOKASSA_NOTIFICATION_IP_RANGES,
-} from '../../../core/payments/yookassa/yookassa-notification.ts';
-import type { ServerDeps } from '../../deps.ts';
+} from '#core/payments/yookassa/yookassa-notification.ts';
+import type { ServerDeps } from '#server/deps.ts';
 
 /** YOOKASSA_ALLOWED_IPS as a list; a malformed range throws, so a typo stops start-up. */
 export function yooKassaAllowedRanges(csv: string | undefined): readonly string[] {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { composeChatReply } from '../../../sandbox/openai/chat-reply.ts';
-import { saveScreenshot } from '../browser.ts';
-import { uniqueUserId } from '../ids.ts';
+import { composeChatReply } from '#sandbox/openai/chat-reply.ts';
+import { saveScreenshot } from '#tests/e2e/browser.ts';
+import { uniqueUserId } from '#tests/e2e/ids.ts';
 import { BOT_REPLY_MS, type EmulatorPage } from './emulator-page.ts';
 import { type JourneyWorld, startJourneyWorld } from './journey-world.ts';
 import { MiniAppPanel } from './mini-app-panel.ts';

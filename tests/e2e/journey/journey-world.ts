@@ -6,10 +6,10 @@ import {
   buildEmulator,
   type EmulatorHost,
   startEmulatorHost,
-} from '../../../sandbox/emulator/host/start-emulator-host.ts';
-import { launchBrowser } from '../browser.ts';
-import { buildMiniAppIfStale } from '../miniapp-launch.ts';
-import { type Stack, startStack } from '../stack.ts';
+} from '#sandbox/emulator/host/start-emulator-host.ts';
+import { launchBrowser } from '#tests/e2e/browser.ts';
+import { buildMiniAppIfStale } from '#tests/e2e/miniapp-launch.ts';
+import { type Stack, startStack } from '#tests/e2e/stack.ts';
 import { EmulatorPage } from './emulator-page.ts';
 
 /** The viewport of every journey page: what the README screenshots are taken at (1 CSS px = 1 px). */

@@ -1,8 +1,8 @@
-import { findCatalogModel, MODEL_CATALOG } from '../../../../core/ai/model-catalog.ts';
-import { isAppError } from '../../../../core/errors/app-error.ts';
-import type { TLang, Translator } from '../../../../core/i18n/translator.ts';
-import { formatTokens } from '../../../../core/ledger/format-money.ts';
-import type { TChatFailure } from '../../../contracts/studio.ts';
+import { findCatalogModel, MODEL_CATALOG } from '#core/ai/model-catalog.ts';
+import { isAppError } from '#core/errors/app-error.ts';
+import type { TLang, Translator } from '#core/i18n/translator.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import type { TChatFailure } from '#server/contracts/studio.ts';
 import { modelNameOf } from './studio-views.ts';
 
 const FREE_MODEL = MODEL_CATALOG.find((m) => m.freeForSubscribers);

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 // The bot's lock (Redis, no grammY): keyed by the private chat, whose id is the user's id, so a reply
 // streaming in the bot's chat and one in the Mini App exclude each other.
-import { acquireReplyLock } from '../../../../core/ai/chat/reply-lock.ts';
-import { runChatTurn, type TChatTurnResult } from '../../../../core/ai/chat/run-chat-turn.ts';
-import { ownedDialog } from '../../../../core/ai/dialogs/owned-dialog.ts';
-import type { User } from '../../../../core/db/generated/client.ts';
-import { AppError, isAppError } from '../../../../core/errors/app-error.ts';
-import { getWallet } from '../../../../core/ledger/wallet.ts';
-import { type TChatDone, ZSendMessageSchema } from '../../../contracts/studio.ts';
-import type { ServerDeps } from '../../../deps.ts';
+import { acquireReplyLock } from '#core/ai/chat/reply-lock.ts';
+import { runChatTurn, type TChatTurnResult } from '#core/ai/chat/run-chat-turn.ts';
+import { ownedDialog } from '#core/ai/dialogs/owned-dialog.ts';
+import type { User } from '#core/db/generated/client.ts';
+import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { type TChatDone, ZSendMessageSchema } from '#server/contracts/studio.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { chatFailure } from './chat-failure-text.ts';
 import { dialogView } from './dialogs-routes.ts';
 import { openEventStream } from './event-stream.ts';

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { createDialog } from '../../../../core/ai/dialogs/create-dialog.ts';
-import { deleteDialog } from '../../../../core/ai/dialogs/delete-dialog.ts';
-import { dialogDetails } from '../../../../core/ai/dialogs/dialog-details.ts';
-import { dialogMessages } from '../../../../core/ai/dialogs/dialog-messages.ts';
-import { listDialogs } from '../../../../core/ai/dialogs/list-dialogs.ts';
-import { renameDialog } from '../../../../core/ai/dialogs/rename-dialog.ts';
-import { setDialogModel } from '../../../../core/ai/dialogs/set-dialog-model.ts';
-import { setSystemPrompt } from '../../../../core/ai/dialogs/set-system-prompt.ts';
-import { switchDialog } from '../../../../core/ai/dialogs/switch-dialog.ts';
-import { toggleHistory } from '../../../../core/ai/dialogs/toggle-history.ts';
-import { listModels } from '../../../../core/ai/models/list-models.ts';
-import type { PrismaClient } from '../../../../core/db/generated/client.ts';
+import { createDialog } from '#core/ai/dialogs/create-dialog.ts';
+import { deleteDialog } from '#core/ai/dialogs/delete-dialog.ts';
+import { dialogDetails } from '#core/ai/dialogs/dialog-details.ts';
+import { dialogMessages } from '#core/ai/dialogs/dialog-messages.ts';
+import { listDialogs } from '#core/ai/dialogs/list-dialogs.ts';
+import { renameDialog } from '#core/ai/dialogs/rename-dialog.ts';
+import { setDialogModel } from '#core/ai/dialogs/set-dialog-model.ts';
+import { setSystemPrompt } from '#core/ai/dialogs/set-system-prompt.ts';
+import { switchDialog } from '#core/ai/dialogs/switch-dialog.ts';
+import { toggleHistory } from '#core/ai/dialogs/toggle-history.ts';
+import { listModels } from '#core/ai/models/list-models.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
 import {
   MESSAGES_PAGE_MAX,
   type TDialogMessages,
@@ -19,8 +19,8 @@ import {
   ZCreateDialogSchema,
   ZDialogMessagesQuerySchema,
   ZUpdateDialogSchema,
-} from '../../../contracts/studio.ts';
-import type { ServerDeps } from '../../../deps.ts';
+} from '#server/contracts/studio.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { accountOf, idOf, pageLimit, parsed } from './request-parts.ts';
 import { toDialogView, toMessageView } from './studio-views.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { TChatEvent } from '../../../contracts/studio.ts';
+import type { TChatEvent } from '#server/contracts/studio.ts';
 
 /**
  * Proxies and load balancers close a response that says nothing for a minute or so; a comment line every

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { galleryPage } from '../../../../core/ai/usage/gallery.ts';
-import { GALLERY_PAGE_MAX, type TGallery, ZGalleryQuerySchema } from '../../../contracts/studio.ts';
-import type { TFileRouteDeps } from '../../files/file-route-deps.ts';
+import { galleryPage } from '#core/ai/usage/gallery.ts';
+import { GALLERY_PAGE_MAX, type TGallery, ZGalleryQuerySchema } from '#server/contracts/studio.ts';
+import type { TFileRouteDeps } from '#server/routes/files/file-route-deps.ts';
 import { accountOf, pageLimit, parsed } from './request-parts.ts';
 import { modelNameOf, toResultFile } from './studio-views.ts';
 

@@ -4,8 +4,8 @@ import {
   TTS_VOICES,
   VIDEO_ASPECTS,
   videoSecondsOf,
-} from '../../../../core/ai/generation/generation-rules.ts';
-import type { TModelOption, TParamValue, TStudioModel } from '../../../contracts/studio.ts';
+} from '#core/ai/generation/generation-rules.ts';
+import type { TModelOption, TParamValue, TStudioModel } from '#server/contracts/studio.ts';
 
 /** The choices of each option a generating model takes; the defaults come from the rules themselves. */
 function valuesOf(modelId: string, option: string): readonly TParamValue[] | null {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { listModels } from '../../../../core/ai/models/list-models.ts';
-import { aiPlanOf } from '../../../../core/ai/user-tier.ts';
-import { getWallet } from '../../../../core/ledger/wallet.ts';
-import type { TStudioModels } from '../../../contracts/studio.ts';
-import type { ServerDeps } from '../../../deps.ts';
+import { listModels } from '#core/ai/models/list-models.ts';
+import { aiPlanOf } from '#core/ai/user-tier.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import type { TStudioModels } from '#server/contracts/studio.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { generationOf } from './model-options.ts';
 import { accountOf } from './request-parts.ts';
 

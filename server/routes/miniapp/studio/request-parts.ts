@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod/mini';
-import type { User } from '../../../../core/db/generated/client.ts';
-import { AppError } from '../../../../core/errors/app-error.ts';
+import type { User } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 const ID = /^\d{1,19}$/;
 

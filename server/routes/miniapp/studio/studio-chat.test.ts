@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { touchUser } from '../../../../core/accounts/touch-user.ts';
-import { acquireReplyLock } from '../../../../core/ai/chat/reply-lock.ts';
-import { CHAT_MESSAGE_MAX } from '../../../../core/ai/chat/run-chat-turn.ts';
-import { syncModelCatalog } from '../../../../core/ai/models/sync-model-catalog.ts';
-import { getWallet } from '../../../../core/ledger/wallet.ts';
-import { startOpenAiStandIn, type TOpenAiStandIn } from '../../../../sandbox/openai/openai-stand-in.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../../../../tests/support/miniapp-server.ts';
-import { creditUser } from '../../../../tests/support/studio-fixtures.ts';
-import { uniqueTelegramId } from '../../../../tests/support/test-keys.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { acquireReplyLock } from '#core/ai/chat/reply-lock.ts';
+import { CHAT_MESSAGE_MAX } from '#core/ai/chat/run-chat-turn.ts';
+import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { startOpenAiStandIn, type TOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
 import {
   CHAT_TEXT_MAX,
   type TChatEvent,
@@ -18,7 +15,10 @@ import {
   ZDialogMessagesSchema,
   ZStudioDialogListSchema,
   ZStudioDialogSchema,
-} from '../../../contracts/studio.ts';
+} from '#server/contracts/studio.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { creditUser } from '#tests/support/studio-fixtures.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
 // The dialogs and the streamed chat of the Mini App's studio through the real server (inject), the real
 // chat service and the OpenAI stand-in as the provider of GPT-4o mini and GPT-4o.

@@ -6,32 +6,32 @@ import { after, before, describe, test } from 'node:test';
 import { Queue } from 'bullmq';
 import { Api } from 'grammy';
 import sharp from 'sharp';
-import { touchUser } from '../../../../core/accounts/touch-user.ts';
-import { AI_QUEUE, type TAiJob } from '../../../../core/ai/generation/generation-job.ts';
-import { generationRules } from '../../../../core/ai/generation/generation-rules.ts';
-import { MODEL_CATALOG } from '../../../../core/ai/model-catalog.ts';
-import { setModelEnabled } from '../../../../core/ai/models/set-model-enabled.ts';
-import { setModelPrice } from '../../../../core/ai/models/set-model-price.ts';
-import { syncModelCatalog } from '../../../../core/ai/models/sync-model-catalog.ts';
-import { createAiGateway } from '../../../../core/ai/providers/create-ai-gateway.ts';
-import { aiConfigOf } from '../../../../core/ai/providers/provider-config.ts';
-import type { AiKind, Prisma } from '../../../../core/db/generated/client.ts';
-import type { TFileStore } from '../../../../core/files/file-store.ts';
-import { createLocalFileStore } from '../../../../core/files/local-file-store.ts';
-import { fileUrlKeyOf } from '../../../../core/files/signed-url.ts';
-import { createLogger } from '../../../../core/logging/logger.ts';
-import { startOpenAiStandIn, type TOpenAiStandIn } from '../../../../sandbox/openai/openai-stand-in.ts';
-import { type MiniAppTestServer, startMiniAppTestServer } from '../../../../tests/support/miniapp-server.ts';
-import { creditUser, uploadSample } from '../../../../tests/support/studio-fixtures.ts';
-import { uniqueTelegramId } from '../../../../tests/support/test-keys.ts';
-import { type AiWorker, startAiWorker } from '../../../../workers/ai.ts';
+import { touchUser } from '#core/accounts/touch-user.ts';
+import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
+import { generationRules } from '#core/ai/generation/generation-rules.ts';
+import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
+import { setModelEnabled } from '#core/ai/models/set-model-enabled.ts';
+import { setModelPrice } from '#core/ai/models/set-model-price.ts';
+import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
+import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
+import { aiConfigOf } from '#core/ai/providers/provider-config.ts';
+import type { AiKind, Prisma } from '#core/db/generated/client.ts';
+import type { TFileStore } from '#core/files/file-store.ts';
+import { createLocalFileStore } from '#core/files/local-file-store.ts';
+import { fileUrlKeyOf } from '#core/files/signed-url.ts';
+import { createLogger } from '#core/logging/logger.ts';
+import { startOpenAiStandIn, type TOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
 import {
   type TGeneration,
   ZGallerySchema,
   ZGenerationSchema,
   ZStudioModelsSchema,
   ZUsageSchema,
-} from '../../../contracts/studio.ts';
+} from '#server/contracts/studio.ts';
+import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { creditUser, uploadSample } from '#tests/support/studio-fixtures.ts';
+import { uniqueTelegramId } from '#tests/support/test-keys.ts';
+import { type AiWorker, startAiWorker } from '#workers/ai.ts';
 import { generationOf } from './model-options.ts';
 
 // Models, generation, gallery and usage of the studio through the real server (inject), the real `ai`

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ServerDeps } from '../../../deps.ts';
-import { withFiles } from '../../files/file-route-deps.ts';
+import type { ServerDeps } from '#server/deps.ts';
+import { withFiles } from '#server/routes/files/file-route-deps.ts';
 import { studioChatRoute } from './chat-stream-route.ts';
 import { studioDialogRoutes } from './dialogs-routes.ts';
 import { studioGalleryRoute } from './gallery-route.ts';

@@ -1,17 +1,17 @@
-import type { TDialogSummary } from '../../../../core/ai/dialogs/list-dialogs.ts';
-import { FAILURE_KEYS } from '../../../../core/ai/generation/status-text.ts';
-import { findCatalogModel } from '../../../../core/ai/model-catalog.ts';
-import type { AiRequest, DialogMessage, StoredFile } from '../../../../core/db/generated/client.ts';
-import { signFileUrl } from '../../../../core/files/signed-url.ts';
-import type { TLang, Translator } from '../../../../core/i18n/translator.ts';
+import type { TDialogSummary } from '#core/ai/dialogs/list-dialogs.ts';
+import { FAILURE_KEYS } from '#core/ai/generation/status-text.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiRequest, DialogMessage, StoredFile } from '#core/db/generated/client.ts';
+import { signFileUrl } from '#core/files/signed-url.ts';
+import type { TLang, Translator } from '#core/i18n/translator.ts';
 import type {
   TDialogMessage,
   TGeneration,
   TResultFile,
   TStudioDialog,
   TStudioKind,
-} from '../../../contracts/studio.ts';
-import { toFileView } from '../../files/file-view.ts';
+} from '#server/contracts/studio.ts';
+import { toFileView } from '#server/routes/files/file-view.ts';
 
 /** Brand names as the catalog writes them; a retired model keeps its id as its name. */
 export const modelNameOf = (modelId: string) => findCatalogModel(modelId)?.displayName ?? modelId;

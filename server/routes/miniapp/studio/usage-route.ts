@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { USAGE_DAYS_MAX, usageSummary } from '../../../../core/ai/usage/usage-summary.ts';
-import { AppError } from '../../../../core/errors/app-error.ts';
-import { type TUsage, USAGE_DAYS_DEFAULT, ZUsageQuerySchema } from '../../../contracts/studio.ts';
-import type { ServerDeps } from '../../../deps.ts';
+import { USAGE_DAYS_MAX, usageSummary } from '#core/ai/usage/usage-summary.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { type TUsage, USAGE_DAYS_DEFAULT, ZUsageQuerySchema } from '#server/contracts/studio.ts';
+import type { ServerDeps } from '#server/deps.ts';
 import { accountOf, parsed } from './request-parts.ts';
 import { modelNameOf } from './studio-views.ts';
 

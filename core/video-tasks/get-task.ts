@@ -5,7 +5,7 @@ import type {
   TaskMaterial,
   VideoTask,
   VideoTaskStatus,
-} from '../db/generated/client.ts';
+} from '#core/db/generated/client.ts';
 import { ownedTask } from './owned-task.ts';
 import { TASK_RUNS_SHOWN } from './task-rules.ts';
 import { taskStatusOf } from './task-status.ts';

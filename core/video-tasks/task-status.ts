@@ -1,4 +1,4 @@
-import type { AiRequestStatus, VideoTaskStatus } from '../db/generated/client.ts';
+import type { AiRequestStatus, VideoTaskStatus } from '#core/db/generated/client.ts';
 
 /** Run states the task counts as "in progress": the job is queued or a provider is working on it. */
 export const ACTIVE_RUN_STATUSES: readonly AiRequestStatus[] = ['queued', 'running'];

@@ -1,7 +1,7 @@
-import type { MaterialKind, StoredFile } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import { FILE_TTL_MS } from '../files/file-limits.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { MaterialKind, StoredFile } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import { FILE_TTL_MS } from '#core/files/file-limits.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import { isMaterialKind } from './task-rules.ts';
 
 /**

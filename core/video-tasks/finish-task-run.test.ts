@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newStudioUser } from '../../tests/support/studio-fixtures.ts';
-import { KLING, startStudioHarness, type TStudioHarness } from '../../tests/support/studio-harness.ts';
-import { acceptGeneration } from '../ai/generation/accept-generation.ts';
-import { getWallet } from '../ledger/wallet.ts';
-import { ZNotifyJobSchema } from '../notify/notify-job.ts';
+import { acceptGeneration } from '#core/ai/generation/accept-generation.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { ZNotifyJobSchema } from '#core/notify/notify-job.ts';
+import { newStudioUser } from '#tests/support/studio-fixtures.ts';
+import { KLING, startStudioHarness, type TStudioHarness } from '#tests/support/video-task-harness.ts';
 import { finishTaskRun } from './finish-task-run.ts';
 import { getTask } from './get-task.ts';
 import { runTask } from './run-task.ts';

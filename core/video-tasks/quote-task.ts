@@ -1,7 +1,7 @@
-import { findModel } from '../ai/models/list-models.ts';
-import type { TAiGateway } from '../ai/providers/ai-gateway.ts';
-import type { PrismaClient } from '../db/generated/client.ts';
-import { getWallet } from '../ledger/wallet.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
 import { ownedTask } from './owned-task.ts';
 
 export interface TTaskQuote {

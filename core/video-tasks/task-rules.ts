@@ -1,7 +1,7 @@
-import { generationRules, type TGenerationRules } from '../ai/generation/generation-rules.ts';
-import { findCatalogModel } from '../ai/model-catalog.ts';
-import type { MaterialKind } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { generationRules, type TGenerationRules } from '#core/ai/generation/generation-rules.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { MaterialKind } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 
 /** Titles show in the bot's /tasks buttons, which a phone cuts after about 30–40 characters. */
 export const TASK_TITLE_MAX = 80;

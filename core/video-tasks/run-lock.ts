@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from '../redis/create-redis.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 
 /** Longer than any acceptance (a reservation and two inserts); a process that dies holding it blocks no one long. */
 const LOCK_TTL_MS = 30_000;

@@ -1,10 +1,10 @@
-import { findCatalogModel } from '../ai/model-catalog.ts';
-import type { AiRequest, StoredFile, VideoTask } from '../db/generated/client.ts';
-import { FILE_TTL_MS } from '../files/file-limits.ts';
-import { signFileUrl } from '../files/signed-url.ts';
-import type { Translator } from '../i18n/translator.ts';
-import { formatTokens } from '../ledger/format-money.ts';
-import type { TNotifyButton, TNotifyJob } from '../notify/notify-job.ts';
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiRequest, StoredFile, VideoTask } from '#core/db/generated/client.ts';
+import { FILE_TTL_MS } from '#core/files/file-limits.ts';
+import { signFileUrl } from '#core/files/signed-url.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import { formatTokens } from '#core/ledger/format-money.ts';
+import type { TNotifyButton, TNotifyJob } from '#core/notify/notify-job.ts';
 import { taskLink } from './task-link.ts';
 
 export interface TNoticeLinks {

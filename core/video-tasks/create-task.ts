@@ -1,6 +1,6 @@
-import { findModel } from '../ai/models/list-models.ts';
-import type { PrismaClient, VideoTask } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import type { PrismaClient, VideoTask } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { cleanTaskParams, cleanTaskPrompt, cleanTaskTitle, videoRules } from './task-rules.ts';
 
 export interface TCreateTask {

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { releaseMaterialFiles } from './material-files.ts';
 import { lockOwnedTask } from './owned-task.ts';
 import { ACTIVE_RUN_STATUSES } from './task-status.ts';

@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
-import type { PrismaClient } from '../db/generated/client.ts';
-import type { Translator } from '../i18n/translator.ts';
-import { enqueueNotification } from '../notify/enqueue-notification.ts';
-import type { TNotifyJob } from '../notify/notify-job.ts';
+import type { PrismaClient } from '#core/db/generated/client.ts';
+import type { Translator } from '#core/i18n/translator.ts';
+import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
+import type { TNotifyJob } from '#core/notify/notify-job.ts';
 import { recordRunFinished } from './task-launch-event.ts';
 import { type TNoticeLinks, taskRunNotice } from './task-run-notice.ts';
 import { ACTIVE_RUN_STATUSES, taskStatusOf } from './task-status.ts';

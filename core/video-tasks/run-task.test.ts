@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { creditUser, newStudioUser } from '../../tests/support/studio-fixtures.ts';
-import { startStudioHarness, type TStudioHarness } from '../../tests/support/studio-harness.ts';
-import { isAppError, type TAppErrorCode } from '../errors/app-error.ts';
-import { getWallet } from '../ledger/wallet.ts';
+import { isAppError, type TAppErrorCode } from '#core/errors/app-error.ts';
+import { getWallet } from '#core/ledger/wallet.ts';
+import { creditUser, newStudioUser } from '#tests/support/studio-fixtures.ts';
+import { startStudioHarness, type TStudioHarness } from '#tests/support/video-task-harness.ts';
 import { createTask } from './create-task.ts';
 import { editTask } from './edit-task.ts';
 import { quoteTask } from './quote-task.ts';

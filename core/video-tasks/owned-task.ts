@@ -1,6 +1,6 @@
-import type { PrismaClient, VideoTask } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { PrismaClient, VideoTask } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 
 /**
  * The user's own live task. Someone else's task and a deleted one are NOT_FOUND alike: ids are sequential,

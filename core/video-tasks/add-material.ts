@@ -1,5 +1,5 @@
-import type { MaterialKind, PrismaClient, TaskMaterial } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import type { MaterialKind, PrismaClient, TaskMaterial } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { keepMaterialFile } from './material-files.ts';
 import { lockOwnedTask } from './owned-task.ts';
 import { MATERIAL_LIMITS } from './task-rules.ts';

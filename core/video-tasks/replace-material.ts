@@ -1,5 +1,5 @@
-import type { PrismaClient, TaskMaterial } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import type { PrismaClient, TaskMaterial } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { keepMaterialFile, releaseMaterialFiles } from './material-files.ts';
 import { lockOwnedTask } from './owned-task.ts';
 

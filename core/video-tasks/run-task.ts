@@ -1,7 +1,7 @@
-import { acceptGeneration, type TAcceptDeps } from '../ai/generation/accept-generation.ts';
-import { findModel } from '../ai/models/list-models.ts';
-import type { AiRequest, AiRequestSource } from '../db/generated/client.ts';
-import { AppError } from '../errors/app-error.ts';
+import { acceptGeneration, type TAcceptDeps } from '#core/ai/generation/accept-generation.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import type { AiRequest, AiRequestSource } from '#core/db/generated/client.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { ownedTask } from './owned-task.ts';
 import { takeRunLock } from './run-lock.ts';
 import { syncTaskStatus } from './sync-task-status.ts';

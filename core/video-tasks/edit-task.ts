@@ -1,4 +1,4 @@
-import type { PrismaClient, VideoTask } from '../db/generated/client.ts';
+import type { PrismaClient, VideoTask } from '#core/db/generated/client.ts';
 import { ownedTask } from './owned-task.ts';
 import { cleanTaskParams, cleanTaskPrompt, cleanTaskTitle, videoRules } from './task-rules.ts';
 

@@ -1,5 +1,5 @@
-import type { PrismaClient, VideoTaskStatus } from '../db/generated/client.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import type { PrismaClient, VideoTaskStatus } from '#core/db/generated/client.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import { taskStatusOf } from './task-status.ts';
 
 /** Sets the task's status column to what its latest run says (draft when it has none). */

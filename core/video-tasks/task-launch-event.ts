@@ -1,7 +1,7 @@
-import { decodeJobHandle } from '../ai/providers/provider-job-handle.ts';
-import { recordEvent } from '../analytics/record-event.ts';
-import type { AiRequest, TaskMaterial, VideoTask } from '../db/generated/client.ts';
-import type { TTx } from '../ledger/ledger-accounts.ts';
+import { decodeJobHandle } from '#core/ai/providers/provider-job-handle.ts';
+import { recordEvent } from '#core/analytics/record-event.ts';
+import type { AiRequest, TaskMaterial, VideoTask } from '#core/db/generated/client.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
 
 /**
  * The vgen spec's launch log (`task_launch`: time, user, email, task id, task properties), kept because

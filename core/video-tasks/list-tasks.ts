@@ -1,4 +1,4 @@
-import type { AiRequest, PrismaClient, VideoTask, VideoTaskStatus } from '../db/generated/client.ts';
+import type { AiRequest, PrismaClient, VideoTask, VideoTaskStatus } from '#core/db/generated/client.ts';
 import { TASK_LIST_MAX } from './task-rules.ts';
 import { taskStatusOf } from './task-status.ts';
 

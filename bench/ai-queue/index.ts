@@ -51,6 +51,7 @@ async function premiumUsers(stack: TAiTestStack, count: number): Promise<bigint[
         userId: id,
         kind: 'ai_subscription',
         productId: 'ai-sub-30d',
+        tier: 'premium',
         startsAt: new Date(Date.now() - 1000),
         endsAt: new Date(Date.now() + 30 * 86_400_000),
       },

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { callbackCodec } from '#bots/shared/callback-data.ts';
 
 export const BUY_ROOT = 'v1:buy';
-export const BUY_CATEGORIES = ['ai', 'packs', 'studio'] as const;
-export type TBuyCategory = (typeof BUY_CATEGORIES)[number];
-
-export const buyCategory = callbackCodec('buy-cat', ['cat'], z.object({ cat: z.enum(BUY_CATEGORIES) }));
+/** A shelf of the shop (`TProduct.shelf`); which ones exist comes from the products themselves. */
+export const buyCategory = callbackCodec(
+  'buy-cat',
+  ['cat'],
+  z.object({ cat: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/) }),
+);
 export const buyProduct = callbackCodec(
   'buy-prod',
   ['id'],

@@ -4,8 +4,8 @@ import type { TTx } from '#core/ledger/ledger-accounts.ts';
 /**
  * What a user's plan entitles them to in the AI studio, from their active entitlements:
  * - `free`: no active plan;
- * - `basic`: an active subscription shorter than 30 days;
- * - `premium`: an active 30-day plan (1M or 5M tokens) — the plans that pay for heavy use.
+ * - `basic` / `premium`: the best tier among active plans; each plan's product says which tier it grants
+ *   (core/ai/products.ts), and the entitlement keeps it from the payment's snapshot.
  * The unlimited day is separate from the tier: it lifts token charges on text models for its day.
  */
 export type TAiTier = 'free' | 'basic' | 'premium';
@@ -18,16 +18,14 @@ export interface TAiPlan {
   unlimitedUntil: Date | null;
 }
 
-const PREMIUM_PRODUCTS = new Set(['ai-sub-30d', 'ai-sub-30d-max']);
-
 export async function aiPlanOf(db: PrismaClient | TTx, userId: bigint, now = new Date()): Promise<TAiPlan> {
   const active = await db.entitlement.findMany({
     where: { userId, revokedAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
-    select: { kind: true, productId: true, endsAt: true },
+    select: { kind: true, tier: true, endsAt: true },
   });
   const subscriptions = active.filter((e) => e.kind === 'ai_subscription');
   const unlimited = active.filter((e) => e.kind === 'ai_unlimited');
-  const tier: TAiTier = subscriptions.some((e) => PREMIUM_PRODUCTS.has(e.productId))
+  const tier: TAiTier = subscriptions.some((e) => e.tier === 'premium')
     ? 'premium'
     : subscriptions.length > 0
       ? 'basic'

@@ -31,6 +31,7 @@ before(async () => {
       userId: premiumId,
       kind: 'ai_subscription',
       productId: 'ai-sub-30d',
+      tier: 'premium',
       startsAt: new Date(now - 1000),
       endsAt: new Date(now + 30 * 86_400_000),
     },

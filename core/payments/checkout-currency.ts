@@ -1,4 +1,4 @@
-import type { TProduct } from '#core/catalog/products.ts';
+import type { TProduct } from '#core/catalog/product.ts';
 import type { PaymentProvider } from '#core/db/generated/client.ts';
 import type { Asset } from '#core/ledger/assets.ts';
 

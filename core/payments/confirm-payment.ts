@@ -28,7 +28,13 @@ export interface TProviderConfirmation {
 export async function confirmPayment(
   db: PrismaClient,
   input: TProviderConfirmation,
-): Promise<{ payment: Payment; fulfilled: boolean; referralBonus: TReferralBonus | null }> {
+): Promise<{
+  payment: Payment;
+  fulfilled: boolean;
+  referralBonus: TReferralBonus | null;
+  /** Outbox rows the fulfilment asked for (performed by the worker after commit). */
+  operations: bigint[];
+}> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
@@ -48,7 +54,7 @@ export async function confirmPayment(
     }
     if (payment.status !== 'pending') {
       if (payment.providerPaymentId === input.providerPaymentId)
-        return { payment, fulfilled: false, referralBonus: null };
+        return { payment, fulfilled: false, referralBonus: null, operations: [] };
       throw new AppError('PAYMENT_NOT_PENDING', { status: payment.status });
     }
     const paid = await tx.payment.update({
@@ -69,11 +75,11 @@ export async function confirmPayment(
         { account: { platform: 'revenue', asset: payment.currency }, amount: payment.amount },
       ],
     });
-    await fulfilProduct(tx, paid, now);
+    const operations = await fulfilProduct(tx, paid, now);
     await recordPromoRedemption(tx, paid);
     await creditPartnerCommission(tx, paid);
     const referralBonus = await creditReferralBonus(tx, paid);
-    return { payment: paid, fulfilled: true, referralBonus };
+    return { payment: paid, fulfilled: true, referralBonus, operations };
   }, LEDGER_TX_OPTIONS);
 }
 

@@ -1,74 +1,42 @@
-import { ZFulfilmentSchema } from '#core/catalog/products.ts';
-import type { Payment, Prisma } from '#core/db/generated/client.ts';
-import { creditTokens } from '#core/ledger/token-grants.ts';
+import { z } from 'zod';
+import type { Payment } from '#core/db/generated/client.ts';
+import type { TTx } from '#core/ledger/ledger-accounts.ts';
+import { requestOperation } from '#core/services/operations/request-operation.ts';
+import { REGISTRY, type TServiceRegistry } from '#core/services/registry.ts';
 
-const DAY_MS = 86_400_000;
+const ZSnapshotSchema = z.object({ fulfilment: z.object({ kind: z.string() }).loose() });
+
+/** The fulfilment a payment's product snapshot names, with its parameters checked. */
+export function snapshotFulfilment(payment: Payment, registry: TServiceRegistry) {
+  const { fulfilment } = ZSnapshotSchema.parse(payment.product);
+  const kind = registry.fulfilment(fulfilment.kind);
+  if (!kind) throw new Error(`payment ${payment.id}: unknown fulfilment ${fulfilment.kind}`);
+  return { kind, params: kind.params.parse(fulfilment) };
+}
 
 /**
- * Delivers what a payment bought, inside the transaction that marks it paid. It reads the product
- * snapshot stored on the payment, never today's catalog.
+ * Delivers what a payment bought, inside the transaction that marks it paid, through the fulfilment its
+ * product snapshot names (never today's catalog). Outside calls it asks for become outbox rows in this same
+ * transaction; the worker performs them after commit. Returns the ids of those rows.
  */
 export async function fulfilProduct(
-  tx: Prisma.TransactionClient,
+  tx: TTx,
   payment: Payment,
   now: Date,
-): Promise<void> {
-  const fulfilment = ZFulfilmentSchema.parse((payment.product as { fulfilment: unknown }).fulfilment);
-  const base = {
-    userId: payment.userId,
-    type: 'topup' as const,
-    actor: { type: 'user' as const, id: payment.userId },
-    metadata: { paymentId: payment.id.toString(), productId: payment.productId },
-  };
-  switch (fulfilment.kind) {
-    case 'tokens.pack':
-      await creditTokens(tx, {
-        ...base,
-        key: `payment:${payment.id}:tokens`,
-        amount: BigInt(fulfilment.tokens),
-        source: 'purchase',
-        expiresAt: null,
-        reason: `purchase ${payment.productId}`,
-      });
-      return;
-    case 'ai.subscription': {
-      const endsAt = new Date(now.getTime() + fulfilment.validDays * DAY_MS);
-      const credited = await creditTokens(tx, {
-        ...base,
-        key: `payment:${payment.id}:tokens`,
-        amount: BigInt(fulfilment.tokens),
-        source: 'subscription',
-        expiresAt: endsAt,
-        reason: `subscription ${payment.productId}`,
-      });
-      await tx.entitlement.upsert({
-        where: { paymentId: payment.id },
-        create: {
-          userId: payment.userId,
-          kind: 'ai_subscription',
-          productId: payment.productId,
-          paymentId: payment.id,
-          grantId: credited.grantId,
-          startsAt: now,
-          endsAt,
-        },
-        update: {},
-      });
-      return;
-    }
-    case 'ai.unlimited':
-      await tx.entitlement.upsert({
-        where: { paymentId: payment.id },
-        create: {
-          userId: payment.userId,
-          kind: 'ai_unlimited',
-          productId: payment.productId,
-          paymentId: payment.id,
-          startsAt: now,
-          endsAt: new Date(now.getTime() + fulfilment.validDays * DAY_MS),
-        },
-        update: {},
-      });
-      return;
-  }
+  registry: TServiceRegistry = REGISTRY,
+): Promise<bigint[]> {
+  const { kind, params } = snapshotFulfilment(payment, registry);
+  const operations: bigint[] = [];
+  await kind.fulfil(tx, {
+    payment,
+    params,
+    now,
+    async afterCommit(request) {
+      if (!registry.operation(request.operation)) throw new Error(`unknown operation ${request.operation}`);
+      operations.push(
+        await requestOperation(tx, { ...request, userId: payment.userId, paymentId: payment.id }),
+      );
+    },
+  });
+  return operations;
 }

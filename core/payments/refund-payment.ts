@@ -5,18 +5,21 @@ import { AppError } from '#core/errors/app-error.ts';
 import { postTransaction } from '#core/ledger/post-transaction.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { reversePartnerCommission } from '#core/referrals/reverse-partner-commission.ts';
+import { REGISTRY, type TServiceRegistry } from '#core/services/registry.ts';
+import { snapshotFulfilment } from './fulfil-product.ts';
 import type { PaymentGateways } from './payment-gateway.ts';
 
 /**
  * Refunds all or part of a payment. The provider refund runs first: if it fails, nothing changes in our books.
- * Then, in one transaction, the money leaves revenue, and the tokens of that purchase are clawed back in
- * proportion to the refunded share, from what is left of its grant. Tokens already spent are recorded as the
- * shortfall, never taken by driving the balance below zero.
+ * Then, in one transaction, the money leaves revenue, and the fulfilment that delivered the purchase reverses
+ * its share (token packs and plans claw back tokens in proportion, recording what was already spent as the
+ * shortfall; a full refund ends time-limited rights), and the partner's commission shrinks with it.
  */
 export async function refundPayment(
   db: PrismaClient,
   gateways: PaymentGateways,
   input: { staff: TStaff; paymentId: bigint; amount?: bigint; reason: string },
+  registry: TServiceRegistry = REGISTRY,
 ): Promise<Refund> {
   assertCan(input.staff, 'money.refund');
   const payment = await db.payment.findUnique({ where: { id: input.paymentId } });
@@ -71,48 +74,24 @@ export async function refundPayment(
       ],
     });
 
-    const purchase = await tx.ledgerTransaction.findUnique({
-      where: { idempotencyKey: `payment:${payment.id}:tokens` },
-      include: { grants: true },
+    // What the purchase delivered goes back through the fulfilment that delivered it (its service's rule).
+    const { kind, params } = snapshotFulfilment(current, registry);
+    const reversal = await kind.reverse(tx, {
+      payment: current,
+      params,
+      refund: {
+        id: refund.id,
+        amount,
+        refundedBefore: current.refundedAmount,
+        refundedAfter: refundedAmount,
+        full: refundedAmount >= current.amount,
+      },
+      actor: { type: 'admin', id: input.staff.id },
+      reason: input.reason,
+      now: new Date(),
     });
-    const grant = purchase?.grants[0];
-    let clawed = 0n;
-    let shortfall = 0n;
-    if (grant) {
-      // The share of the purchase's tokens that this refund stands for (a half refund takes half the tokens).
-      const due = (grant.amount * amount) / payment.amount;
-      const locked = await tx.$queryRaw<
-        { remaining: bigint }[]
-      >`SELECT remaining FROM token_grants WHERE id = ${grant.id} FOR UPDATE`;
-      const remaining = locked[0]?.remaining ?? 0n;
-      clawed = remaining < due ? remaining : due;
-      shortfall = due - clawed;
-      if (clawed > 0n) {
-        await postTransaction(tx, {
-          key: `refund:${refund.id}:tokens`,
-          type: 'reversal',
-          actor: { type: 'admin', id: input.staff.id },
-          reason: input.reason,
-          metadata: {
-            paymentId: payment.id.toString(),
-            refundId: refund.id.toString(),
-            shortfall: shortfall.toString(),
-          },
-          debitLimit: 'balance',
-          postings: [
-            { account: { user: payment.userId, asset: 'TOKEN' }, amount: -clawed },
-            { account: { platform: 'issuance', asset: 'TOKEN' }, amount: clawed },
-          ],
-        });
-        await tx.tokenGrant.update({ where: { id: grant.id }, data: { remaining: { decrement: clawed } } });
-      }
-    }
-    if (refundedAmount >= current.amount) {
-      await tx.entitlement.updateMany({
-        where: { paymentId: payment.id, revokedAt: null },
-        data: { revokedAt: new Date() },
-      });
-    }
+    const clawed = reversal.tokensClawedBack;
+    const shortfall = reversal.tokensShortfall;
     // The partner's commission shrinks with the payment; what they already withdrew is recorded, not overdrawn.
     const commission = await reversePartnerCommission(tx, {
       payment: current,
@@ -137,6 +116,7 @@ export async function refundPayment(
         refundedAmount: refundedAmount.toString(),
         tokensClawedBack: clawed.toString(),
         tokensShortfall: shortfall.toString(),
+        ...reversal.details,
         ...(commission && {
           commissionReversed: commission.reversed.toString(),
           commissionShortfall: commission.shortfall.toString(),

@@ -14,9 +14,9 @@ menu-buy = 🛒 Buy tokens
 command-balance = Your tokens and money
 command-buy = Buy tokens or a plan
 buy-choose-category = What would you like to buy?
-buy-category-ai = 📅 AI plans
-buy-category-packs = 🪙 Token packs
-buy-category-studio = 🎬 Video bundles
+buy-category-ai-plans = 📅 AI plans
+buy-category-ai-packs = 🪙 Token packs
+buy-category-video-bundles = 🎬 Video bundles
 buy-choose-product = Choose a product:
 buy-choose-method =
     <b>{ $product }</b>

@@ -14,9 +14,9 @@ menu-buy = 🛒 Купить токены
 command-balance = Ваши токены и деньги
 command-buy = Купить токены или тариф
 buy-choose-category = Что хотите купить?
-buy-category-ai = 📅 AI-тарифы
-buy-category-packs = 🪙 Пакеты токенов
-buy-category-studio = 🎬 Видео-пакеты
+buy-category-ai-plans = 📅 AI-тарифы
+buy-category-ai-packs = 🪙 Пакеты токенов
+buy-category-video-bundles = 🎬 Видео-пакеты
 buy-choose-product = Выберите:
 buy-choose-method =
     <b>{ $product }</b>

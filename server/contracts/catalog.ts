@@ -8,7 +8,8 @@ export const ZProviderSchema = z.enum(['stars', 'yookassa', 'cryptobot']);
 export type TProvider = z.infer<typeof ZProviderSchema>;
 
 /** The shelves of the shop, as the bot's /buy shows them. */
-export const ZCategorySchema = z.enum(['ai', 'packs', 'studio']);
+/** A shelf of the shop (`TProduct.shelf` in core/catalog/product.ts), in the catalog's order. */
+export const ZCategorySchema = z.string();
 export type TCategory = z.infer<typeof ZCategorySchema>;
 
 const ZPriceSchema = z.object({

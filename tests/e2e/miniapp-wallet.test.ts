@@ -66,7 +66,7 @@ test('buy a token pack with Stars in the Mini App, see it in the wallet and hist
     .getByTestId('promo-result')
     .filter({ hasText: 'There is no such promo code' })
     .waitFor({ timeout: 10_000 });
-  await page.getByTestId('buy-category-packs').click();
+  await page.getByTestId('buy-category-ai-packs').click();
   const pack = page.getByTestId('buy-product-pack-150k');
   assert.match((await pack.textContent()) ?? '', /150,000 tokens · forever.*100 ⭐/);
   await saveScreenshot(page, 'miniapp-buy-products');

@@ -1,30 +1,17 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
-import {
-  BUY_CATEGORIES,
-  BUY_ROOT,
-  buyCategory,
-  buyMethod,
-  buyProduct,
-  type TBuyCategory,
-} from '#bots/user/buy-callbacks.ts';
-import { findProduct, PRODUCTS, type TProduct } from '#core/catalog/products.ts';
+import { BUY_ROOT, buyCategory, buyMethod, buyProduct } from '#bots/user/buy-callbacks.ts';
+import { findProduct, PRODUCTS, SHELVES } from '#core/catalog/products.ts';
 import { formatMoney } from '#core/ledger/format-money.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
 import { paymentReference, startCheckout } from '#core/payments/start-checkout.ts';
 import { priceWithClaim } from '#core/referrals/price-with-claim.ts';
 import { loadUsableClaim } from '#core/referrals/usable-claim.ts';
 
-const inCategory = (product: TProduct, category: TBuyCategory) =>
-  category === 'studio'
-    ? product.service === 'studio'
-    : product.service === 'ai' && (category === 'packs') === (product.fulfilment.kind === 'tokens.pack');
-
 export function buyCategoriesKeyboard(ctx: UserBotContext): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const cat of BUY_CATEGORIES)
-    keyboard.text(ctx.t(`buy-category-${cat}`), buyCategory.encode({ cat })).row();
+  for (const cat of SHELVES) keyboard.text(ctx.t(`buy-category-${cat}`), buyCategory.encode({ cat })).row();
   return keyboard;
 }
 
@@ -45,7 +32,7 @@ export function buyFeature(deps: BotDeps) {
     const choice = buyCategory.decode(ctx.callbackQuery.data);
     if (!choice) return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
     const keyboard = new InlineKeyboard();
-    for (const product of PRODUCTS.filter((p) => inCategory(p, choice.cat))) {
+    for (const product of PRODUCTS.filter((p) => p.shelf === choice.cat)) {
       const price = checkoutPrice(product, product.prices.RUB ? 'yookassa' : 'cryptobot');
       const label = price
         ? `${ctx.t(product.titleKey)} · ${formatMoney(price.amount, price.currency, lang(ctx))}`
@@ -77,8 +64,7 @@ export function buyFeature(deps: BotDeps) {
         .text(ctx.t(`buy-method-${provider}`, { amount }), buyMethod.encode({ id: product.id, provider }))
         .row();
     }
-    const category = BUY_CATEGORIES.find((c) => inCategory(product, c)) ?? 'ai';
-    keyboard.text(ctx.t('buy-back'), buyCategory.encode({ cat: category }));
+    keyboard.text(ctx.t('buy-back'), buyCategory.encode({ cat: product.shelf }));
     await ctx.answerCallbackQuery();
     const text = ctx.t('buy-choose-method', { product: ctx.t(product.titleKey) });
     const note = discounted && claim ? `\n${ctx.t('promo-buy-applies', { code: claim.code })}` : '';

@@ -79,6 +79,7 @@ async function entitle(userId: bigint, kind: 'ai_subscription' | 'ai_unlimited')
       userId,
       kind,
       productId: kind === 'ai_subscription' ? 'ai-sub-7d' : 'ai-unlimited-1d',
+      tier: kind === 'ai_subscription' ? 'basic' : null,
       startsAt: new Date(now - 60_000),
       endsAt: new Date(now + 24 * 3600_000),
     },

@@ -249,6 +249,7 @@ test('a free user gets five generations an hour; the sixth is refused with the t
       userId,
       kind: 'ai_subscription',
       productId: 'ai-sub-7d',
+      tier: 'basic',
       startsAt: new Date(Date.now() - 1000),
       endsAt: new Date(Date.now() + 86_400_000),
     },

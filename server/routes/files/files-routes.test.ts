@@ -145,6 +145,7 @@ describe('POST /api/files', () => {
         userId: user.id,
         kind: 'ai_subscription',
         productId: 'ai-sub-30d',
+        tier: 'premium',
         startsAt: new Date(now - 1000),
         endsAt: new Date(now + 86_400_000),
       },

@@ -62,7 +62,7 @@ describe('GET /api/catalog', () => {
     const byId = new Map(products.map((p) => [p.id, p]));
     assert.deepEqual(byId.get('pack-150k'), {
       id: 'pack-150k',
-      category: 'packs',
+      category: 'ai-packs',
       titleKey: 'product-pack-150k',
       prices: [
         { provider: 'stars', amount: '100', currency: 'XTR' },
@@ -75,7 +75,7 @@ describe('GET /api/catalog', () => {
     assert.deepEqual(byId.get('bundle-small')?.prices, [
       { provider: 'stars', amount: '750', currency: 'XTR' },
     ]);
-    assert.equal(byId.get('bundle-small')?.category, 'studio');
+    assert.equal(byId.get('bundle-small')?.category, 'video-bundles');
     assert.ok(products.every((p) => p.prices.every((price) => price.provider !== 'cryptobot')));
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { findProduct, PRODUCTS, type TProduct } from '#core/catalog/products.ts';
+import type { TProduct } from '#core/catalog/product.ts';
+import { findProduct, PRODUCTS } from '#core/catalog/products.ts';
 import { AppError, isAppError } from '#core/errors/app-error.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
 import { startCheckout } from '#core/payments/start-checkout.ts';
@@ -7,19 +8,12 @@ import { priceWithClaim } from '#core/referrals/price-with-claim.ts';
 import { loadUsableClaim, type TUsableClaim } from '#core/referrals/usable-claim.ts';
 import {
   type TCatalog,
-  type TCategory,
   type TCheckout,
   type TPaymentStatus,
   type TPrice,
   ZCheckoutRequestSchema,
 } from '#server/contracts/catalog.ts';
 import type { ServerDeps } from '#server/deps.ts';
-
-/** The same shelves as the bot's /buy: plans, token packs, video bundles. */
-const categoryOf = (product: TProduct): TCategory => {
-  if (product.service === 'studio') return 'studio';
-  return product.fulfilment.kind === 'tokens.pack' ? 'packs' : 'ai';
-};
 
 /**
  * Prices in the providers that are configured here and take the product's currency, with the claimed
@@ -53,7 +47,7 @@ export function catalogRoutes(app: FastifyInstance, deps: ServerDeps) {
     const claim = await loadUsableClaim(deps.db, request.account.id);
     const products = PRODUCTS.map((product) => ({
       id: product.id,
-      category: categoryOf(product),
+      category: product.shelf,
       titleKey: product.titleKey,
       prices: pricesOf(product, deps, claim),
     }));

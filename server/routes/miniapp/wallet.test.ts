@@ -61,6 +61,7 @@ before(async () => {
       userId,
       kind: 'ai_subscription',
       productId: 'ai-sub-7d',
+      tier: 'basic',
       startsAt: new Date(),
       endsAt: new Date(Date.now() + 7 * DAY),
     },

@@ -73,7 +73,7 @@ test('5 · in the Mini App panel: buys tokens, creates a video task, uploads wit
   // Tokens first: a pack paid with Stars in the client's own payment sheet (openInvoice).
   await app.byTestId('nav-buy').click();
   await app.waitForTitle('Buy tokens');
-  await app.byTestId('buy-category-packs').click();
+  await app.byTestId('buy-category-ai-packs').click();
   await app.byTestId('buy-product-pack-150k').click();
   await emu.mark();
   await app.byTestId('buy-method-stars').click();

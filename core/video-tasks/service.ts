@@ -1,0 +1,9 @@
+import type { TServiceModule } from '#core/services/service-module.ts';
+import { VIDEO_TASK_PRODUCTS } from './products.ts';
+
+/** Video tasks (spec 003): bundles of tokens; runs are charged through the ai queue like any generation. */
+export const videoTasksService: TServiceModule = {
+  id: 'video-tasks',
+  products: VIDEO_TASK_PRODUCTS,
+  fulfilments: [],
+};

@@ -69,8 +69,8 @@ describe('GET /api/catalog', () => {
         { provider: 'yookassa', amount: '14900', currency: 'RUB' },
       ],
     });
-    assert.equal(byId.get('ai-sub-7d')?.category, 'ai');
-    assert.equal(byId.get('ai-unlimited-1d')?.category, 'ai');
+    assert.equal(byId.get('ai-sub-7d')?.category, 'ai-plans');
+    assert.equal(byId.get('ai-unlimited-1d')?.category, 'ai-plans');
     // Dollar-priced bundles: YooKassa takes roubles only, and Crypto Pay is not configured.
     assert.deepEqual(byId.get('bundle-small')?.prices, [
       { provider: 'stars', amount: '750', currency: 'XTR' },

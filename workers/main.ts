@@ -10,6 +10,7 @@ import { fileUrlKeyOf, signFileUrl } from '#core/files/signed-url.ts';
 import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { createInfrastructure } from '#core/runtime/infrastructure.ts';
+import { REGISTRY } from '#core/services/registry.ts';
 import { finishTaskRun } from '#core/video-tasks/finish-task-run.ts';
 import { startAiWorker } from './ai.ts';
 import { startAiRecovery } from './ai-recovery.ts';
@@ -17,6 +18,7 @@ import { startAnalyticsExport } from './analytics-export.ts';
 import { startFileCleanup } from './file-cleanup.ts';
 import { startLedgerMaintenance } from './ledger-maintenance.ts';
 import { startNotifyWorker } from './notify.ts';
+import { startServiceOperations } from './service-operations.ts';
 
 async function main() {
   const config = loadEnv();
@@ -96,6 +98,18 @@ async function main() {
     prefix: infra.queuePrefix,
   });
   infra.shutdown.add('ai recovery', () => aiRecovery.close());
+  const serviceOperations = await startServiceOperations({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+    databaseUrl: config.DATABASE_URL,
+    env: config,
+    registry: REGISTRY,
+    notifyQueue,
+    translator: taskRuns.translator,
+  });
+  infra.shutdown.add('service operations', () => serviceOperations.close());
   await aiWorker.worker.waitUntilReady();
   infra.logger.info('worker started');
 }

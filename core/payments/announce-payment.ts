@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Payment, PrismaClient } from '#core/db/generated/client.ts';
-import type { Translator } from '#core/i18n/translator.ts';
+import type { TLang, Translator } from '#core/i18n/translator.ts';
 import { formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
 import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
@@ -33,16 +33,18 @@ export async function announcePayment(
     });
     const key = payment.status === 'succeeded' ? 'payment-succeeded' : 'payment-canceled';
     const wallet = await getWallet(deps.db, payment.userId);
+    const text = deps.translator.t(buyer.language, key, {
+      product: productTitle(deps.translator, buyer.language, payment),
+      tokens: formatTokens(wallet.tokens.available, buyer.language),
+    });
+    const pending = await pendingServiceNote(deps, payment, buyer.language);
     await enqueueNotification(
       deps.queue,
       {
         bot: 'user',
         chatId: payment.userId.toString(),
         userId: payment.userId.toString(),
-        text: deps.translator.t(buyer.language, key, {
-          product: productTitle(deps.translator, buyer.language, payment),
-          tokens: formatTokens(wallet.tokens.available, buyer.language),
-        }),
+        text: pending ? `${text}\n${pending}` : text,
       },
       { dedupeKey: `payment-${payment.id}-${payment.status}` },
     );
@@ -66,4 +68,20 @@ export async function announcePayment(
       { dedupeKey: `referral-${payment.id}` },
     );
   }
+}
+
+/**
+ * A paid service whose outside part (a panel account, a listing) is still being set up: the buyer hears that
+ * it is on its way, and gets a second message from the worker when it is ready.
+ */
+export async function pendingServiceNote(
+  deps: Pick<TAnnounceDeps, 'db' | 'translator'>,
+  payment: Payment,
+  lang: TLang,
+): Promise<string | null> {
+  if (payment.status !== 'succeeded') return null;
+  const pending = await deps.db.serviceOperation.count({
+    where: { paymentId: payment.id, status: 'pending' },
+  });
+  return pending > 0 ? deps.translator.t(lang, 'payment-service-pending') : null;
 }

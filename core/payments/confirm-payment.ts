@@ -6,6 +6,7 @@ import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditPartnerCommission } from '#core/referrals/credit-partner-commission.ts';
 import { recordPromoRedemption } from '#core/referrals/record-promo-redemption.ts';
 import { creditReferralBonus, type TReferralBonus } from '#core/referrals/referral-bonus.ts';
+import { REGISTRY, type TServiceRegistry } from '#core/services/registry.ts';
 import { fulfilProduct } from './fulfil-product.ts';
 
 export interface TProviderConfirmation {
@@ -28,6 +29,7 @@ export interface TProviderConfirmation {
 export async function confirmPayment(
   db: PrismaClient,
   input: TProviderConfirmation,
+  registry: TServiceRegistry = REGISTRY,
 ): Promise<{
   payment: Payment;
   fulfilled: boolean;
@@ -75,7 +77,7 @@ export async function confirmPayment(
         { account: { platform: 'revenue', asset: payment.currency }, amount: payment.amount },
       ],
     });
-    const operations = await fulfilProduct(tx, paid, now);
+    const operations = await fulfilProduct(tx, paid, now, registry);
     await recordPromoRedemption(tx, paid);
     await creditPartnerCommission(tx, paid);
     const referralBonus = await creditReferralBonus(tx, paid);

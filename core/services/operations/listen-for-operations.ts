@@ -1,0 +1,64 @@
+import pg from 'pg';
+import type { Logger } from '#core/logging/logger.ts';
+import { OPERATIONS_CHANNEL } from './request-operation.ts';
+
+/**
+ * Wakes the worker the moment a payment that asked for an outside call commits (NOTIFY is delivered only on
+ * commit, so a rolled-back payment wakes nobody). A dropped connection reconnects after a pause; what it
+ * missed meanwhile the sweeper finds.
+ */
+export function listenForOperations(
+  databaseUrl: string,
+  logger: Logger,
+  onOperation: (id: bigint) => void,
+  opts: { reconnectMs?: number } = {},
+): { close(): Promise<void> } {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on('notification', (message) => {
+      if (message.channel !== OPERATIONS_CHANNEL || !message.payload || !/^\d+$/.test(message.payload))
+        return;
+      onOperation(BigInt(message.payload));
+    });
+    next.on('error', (error) => {
+      logger.warn({ err: error.message }, 'operations listener lost its connection');
+      retry();
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${OPERATIONS_CHANNEL}`);
+      if (closed) {
+        await next.end();
+        return;
+      }
+      client = next;
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'operations listener');
+      await next.end().catch(() => undefined);
+      retry();
+    }
+  };
+  const retry = () => {
+    const dead = client;
+    client = null;
+    void dead?.end().catch(() => undefined);
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void connect();
+    }, opts.reconnectMs ?? 5_000);
+  };
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => undefined);
+      client = null;
+    },
+  };
+}

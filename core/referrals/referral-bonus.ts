@@ -1,5 +1,6 @@
 import type { Payment, Prisma } from '#core/db/generated/client.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
+import { purchaseGrant } from '#core/payments/fulfilments/purchase-tokens.ts';
 
 /** The referrer's share of the tokens their invitee buys. */
 export const REFERRAL_SHARE_PERCENT = 50n;
@@ -21,11 +22,7 @@ export async function creditReferralBonus(
 ): Promise<TReferralBonus | null> {
   const buyer = await tx.user.findUnique({ where: { id: payment.userId }, select: { referredById: true } });
   if (!buyer?.referredById) return null;
-  const purchase = await tx.ledgerTransaction.findUnique({
-    where: { idempotencyKey: `payment:${payment.id}:tokens` },
-    include: { grants: true },
-  });
-  const grant = purchase?.grants[0];
+  const grant = await purchaseGrant(tx, payment.id);
   if (!grant) return null;
   const tokens = (grant.amount * REFERRAL_SHARE_PERCENT) / 100n;
   if (tokens === 0n) return null;

@@ -27,30 +27,14 @@ export interface AppEnvOptions {
   /** Serves /api/dev/init-data; development only. */
   devAuth?: boolean;
   logLevel?: string;
-  /** The YooKassa stand-in (sandbox/yookassa); `allowedIps` are the CIDRs its notifications come from. */
-  yookassa?: { url: string; shopId: string; secretKey: string; allowedIps: readonly string[] };
-  /** The Crypto Pay stand-in (sandbox/cryptopay). */
-  cryptopay?: { url: string; token: string };
   /** Where the worker writes analytics NDJSON; by default a temp folder per Redis prefix (stacks never share). */
   analyticsDir?: string;
   /** FILES_DIR, one folder for app and worker (as a shared volume); by default a temp folder per Redis prefix. */
   filesDir?: string;
   /** The S3 stand-in (sandbox/s3) instead of local files: its endpoint, bucket, region and credentials. */
   s3?: { url: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
-  /** The BigQuery stand-in (sandbox/bigquery): the worker's analytics export streams there too. */
-  bigquery?: { url: string; project: string; dataset: string; token: string };
-  /**
-   * The AI stand-ins: `openaiUrl` (sandbox/openai, its `/v1` base) serves as both the `openai` and the
-   * `gateway` provider, `predictionUrl` (sandbox/predictions, its `/v1` base) as `replicate`, so every model's
-   * default route lands on a stand-in. `routes` becomes AI_ROUTES.
-   */
-  ai?: {
-    openaiUrl: string;
-    openaiKeys: readonly string[];
-    predictionUrl: string;
-    predictionKeys: readonly string[];
-    routes?: Record<string, { provider: string; model: string }[]>;
-  };
+  /** The variables of the outside services' stand-ins (sandbox/stand-ins/stand-ins.ts: `startStandIns`). */
+  services?: Record<string, string>;
 }
 
 /**
@@ -83,16 +67,6 @@ export function buildAppEnv(opts: AppEnvOptions): Record<string, string> {
   };
   if (opts.supportChatId !== undefined) env.SUPPORT_CHAT_ID = String(opts.supportChatId);
   if (opts.supportLanguage !== undefined) env.SUPPORT_LANGUAGE = opts.supportLanguage;
-  if (opts.yookassa) {
-    env.YOOKASSA_API_URL = opts.yookassa.url;
-    env.YOOKASSA_SHOP_ID = opts.yookassa.shopId;
-    env.YOOKASSA_SECRET_KEY = opts.yookassa.secretKey;
-    env.YOOKASSA_ALLOWED_IPS = opts.yookassa.allowedIps.join(',');
-  }
-  if (opts.cryptopay) {
-    env.CRYPTOPAY_API_URL = opts.cryptopay.url;
-    env.CRYPTOPAY_TOKEN = opts.cryptopay.token;
-  }
   if (opts.s3) {
     env.S3_ENDPOINT = opts.s3.url;
     env.S3_BUCKET = opts.s3.bucket;
@@ -100,20 +74,6 @@ export function buildAppEnv(opts: AppEnvOptions): Record<string, string> {
     env.S3_ACCESS_KEY_ID = opts.s3.accessKeyId;
     env.S3_SECRET_ACCESS_KEY = opts.s3.secretAccessKey;
   }
-  if (opts.bigquery) {
-    env.BIGQUERY_API_URL = opts.bigquery.url;
-    env.BIGQUERY_PROJECT = opts.bigquery.project;
-    env.BIGQUERY_DATASET = opts.bigquery.dataset;
-    env.BIGQUERY_ACCESS_TOKEN = opts.bigquery.token;
-  }
-  if (opts.ai) {
-    const openai = { type: 'openai', baseUrl: opts.ai.openaiUrl, keys: opts.ai.openaiKeys };
-    env.AI_PROVIDERS = JSON.stringify({
-      openai,
-      gateway: openai,
-      replicate: { type: 'prediction', baseUrl: opts.ai.predictionUrl, keys: opts.ai.predictionKeys },
-    });
-    if (opts.ai.routes) env.AI_ROUTES = JSON.stringify(opts.ai.routes);
-  }
+  Object.assign(env, opts.services);
   return env;
 }

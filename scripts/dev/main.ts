@@ -1,13 +1,12 @@
 // `npm run dev`: the whole platform offline in one terminal. The local Bot API and the mail catcher run
 // in this process, the app and worker as the real processes production runs, and the terminal becomes a
 // Telegram client for both bots. See scripts/dev/README.md.
-import { startCryptoPayStandIn } from '#sandbox/cryptopay/cryptopay-stand-in.ts';
 import { buildAppEnv } from '#sandbox/launch/app-env.ts';
 import { startAppProcesses } from '#sandbox/launch/spawn-app-processes.ts';
 import { startMailCatcher } from '#sandbox/mail/mail-catcher.ts';
+import { startStandIns } from '#sandbox/stand-ins/stand-ins.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer } from '#sandbox/telegram/server.ts';
-import { startYooKassaStandIn } from '#sandbox/yookassa/yookassa-stand-in.ts';
 import { renderBanner } from './banner.ts';
 import { buildMiniApp, miniAppIsBuilt } from './build-miniapp.ts';
 import { ChatSession } from './chat-session.ts';
@@ -67,21 +66,12 @@ async function startPlatform(config: DevConfig, logs: LogFiles) {
   cleanup.add('the Mini App page', () => webview.close());
   const telegram = new TelegramTestClient(telegramServer.url);
   await seedTelegram(telegram, config);
-  // Payment stand-ins on free ports: "Bank card" and "Crypto" in /buy open their pages in a browser.
-  const yookassaAuth = { shopId: 'dev-shop', secretKey: 'dev-yookassa-secret' };
-  const yookassa = await startYooKassaStandIn({
-    ...yookassaAuth,
-    notificationUrl: `${config.appUrl}/webhooks/yookassa`,
-    logger: logs.sandboxLogger,
-  });
-  cleanup.add('the YooKassa stand-in', () => yookassa.close());
-  const cryptopayToken = 'dev-cryptopay-token';
-  const cryptopay = await startCryptoPayStandIn({
-    token: cryptopayToken,
-    webhookUrl: `${config.appUrl}/webhooks/cryptopay`,
-    logger: logs.sandboxLogger,
-  });
-  cleanup.add('the Crypto Pay stand-in', () => cryptopay.close());
+  // Every outside service's stand-in on a free port: "Bank card" and "Crypto" in /buy open their pages in a
+  // browser, the AI models answer.
+  const services = await startStandIns(
+    { appUrl: config.appUrl, port: () => 0, logger: logs.sandboxLogger },
+    (name, close) => cleanup.add(name, close),
+  );
 
   step('Starting the app and the worker');
   const env = buildAppEnv({
@@ -101,8 +91,7 @@ async function startPlatform(config: DevConfig, logs: LogFiles) {
     miniAppUrl: `${config.appUrl}/`,
     devAuth: true,
     logLevel: config.logLevel,
-    yookassa: { url: yookassa.url, ...yookassaAuth, allowedIps: ['127.0.0.1/32', '::1/128'] },
-    cryptopay: { url: cryptopay.url, token: cryptopayToken },
+    services: services.env,
   });
   const processes = await startAppProcesses({
     env,

@@ -1,23 +1,31 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { aiConfigOf } from '#core/ai/providers/provider-config.ts';
 import { loadEnv } from '#core/config/env.ts';
+import { startStandIns, type TRunningStandIns } from '#sandbox/stand-ins/stand-ins.ts';
 import { readSandboxConfig } from './sandbox-config.ts';
 import { sandboxAppEnv, type TSandboxEndpoints } from './sandbox-env.ts';
 import { ADMIN_BOT, SUPER_ADMIN, SUPPORT_CHAT, USER_BOT } from './sandbox-world.ts';
 
-const endpoints: TSandboxEndpoints = {
-  appPort: 4301,
-  databaseUrl: 'postgresql://postgres:sandbox@127.0.0.1:54329/polygram_sandbox',
-  redisUrl: 'redis://127.0.0.1:6399',
-  telegramUrl: 'http://127.0.0.1:4302',
-  smtpUrl: 'smtp://127.0.0.1:4325',
-  yookassaUrl: 'http://127.0.0.1:4303/v3',
-  cryptopayUrl: 'http://127.0.0.1:4304/api',
-  bigqueryUrl: 'http://127.0.0.1:4307/bigquery/v2',
-  openAiApiBase: 'http://127.0.0.1:4305/v1',
-  predictionsApiBase: 'http://127.0.0.1:4306/v1',
-};
+// The real list of stand-ins, started on free ports: what `npm run sandbox` gives the app.
+const started: (() => Promise<unknown>)[] = [];
+let services: TRunningStandIns;
+let endpoints: TSandboxEndpoints;
+before(async () => {
+  const run = await startStandIns({ appUrl: 'http://127.0.0.1:4301', port: () => 0 }, (_name, close) =>
+    started.push(close),
+  );
+  services = run.running;
+  endpoints = {
+    appPort: 4301,
+    databaseUrl: 'postgresql://postgres:sandbox@127.0.0.1:54329/polygram_sandbox',
+    redisUrl: 'redis://127.0.0.1:6399',
+    telegramUrl: 'http://127.0.0.1:4302',
+    smtpUrl: 'smtp://127.0.0.1:4325',
+    services: run.env,
+  };
+});
+after(() => Promise.all(started.map((close) => close())));
 
 test('the app accepts the sandbox environment, and every outside service in it is a local stand-in', () => {
   const config = readSandboxConfig({}, '/repo/');
@@ -28,9 +36,9 @@ test('the app accepts the sandbox environment, and every outside service in it i
   assert.equal(env.DATABASE_URL, endpoints.databaseUrl);
   assert.equal(env.REDIS_URL, endpoints.redisUrl);
   assert.equal(env.SMTP_URL, endpoints.smtpUrl);
-  assert.equal(env.YOOKASSA_API_URL, endpoints.yookassaUrl);
-  assert.equal(env.CRYPTOPAY_API_URL, endpoints.cryptopayUrl);
-  assert.equal(env.BIGQUERY_API_URL, endpoints.bigqueryUrl);
+  assert.equal(env.YOOKASSA_API_URL, services.yookassa.url);
+  assert.equal(env.CRYPTOPAY_API_URL, services.cryptopay.url);
+  assert.equal(env.BIGQUERY_API_URL, services.bigquery.url);
   assert.deepEqual(env.SUPER_ADMIN_IDS, [BigInt(SUPER_ADMIN.id)]);
   assert.equal(env.SUPPORT_CHAT_ID, BigInt(SUPPORT_CHAT.id));
   assert.equal(env.MINIAPP_URL, 'http://127.0.0.1:4301/');
@@ -51,7 +59,11 @@ test('the app accepts the sandbox environment, and every outside service in it i
     Object.values(providers.providers)
       .map((p) => p.baseUrl)
       .sort(),
-    [endpoints.openAiApiBase, endpoints.openAiApiBase, endpoints.predictionsApiBase].sort(),
+    [
+      services.ai.control.openai.apiBase,
+      services.ai.control.openai.apiBase,
+      `${services.ai.control.predictions.url}/v1`,
+    ].sort(),
   );
   const urls = Object.values(sandboxAppEnv(config, endpoints)).filter((value) => /^[a-z]+:\/\//.test(value));
   for (const url of urls) assert.match(url, /^[a-z]+:\/\/([^@/]+@)?127\.0\.0\.1:/, `${url} is local`);

@@ -16,13 +16,8 @@ export interface TSandboxEndpoints {
   redisUrl: string;
   telegramUrl: string;
   smtpUrl: string;
-  yookassaUrl: string;
-  cryptopayUrl: string;
-  bigqueryUrl: string;
-  /** The OpenAI-compatible stand-in's API base (`…/v1`). */
-  openAiApiBase: string;
-  /** The prediction stand-in's API base (`…/v1`). */
-  predictionsApiBase: string;
+  /** The app's variables for the outside services' stand-ins (sandbox/stand-ins/stand-ins.ts). */
+  services: Record<string, string>;
 }
 
 export const appUrlOf = (port: number) => `http://127.0.0.1:${port}`;
@@ -52,18 +47,8 @@ export function sandboxAppEnv(config: TSandboxConfig, at: TSandboxEndpoints): Re
     // The emulator launches the Mini App with initData signed by the bot's token, as Telegram does.
     devAuth: false,
     logLevel: config.logLevel,
-    // The stand-ins post from the loopback address, never from YooKassa's published ranges.
-    yookassa: { url: at.yookassaUrl, ...SANDBOX_SECRETS.yookassa, allowedIps: ['127.0.0.1/32', '::1/128'] },
-    cryptopay: { url: at.cryptopayUrl, token: SANDBOX_SECRETS.cryptopayToken },
     analyticsDir: config.analyticsDir,
     filesDir: config.filesDir,
-    bigquery: { url: at.bigqueryUrl, ...SANDBOX_SECRETS.bigquery },
-    // Every catalog model's default route lands on one of the two AI stand-ins.
-    ai: {
-      openaiUrl: at.openAiApiBase,
-      openaiKeys: [SANDBOX_SECRETS.openAiKey],
-      predictionUrl: at.predictionsApiBase,
-      predictionKeys: [SANDBOX_SECRETS.predictionsToken],
-    },
+    services: at.services,
   });
 }

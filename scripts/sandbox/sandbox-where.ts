@@ -17,11 +17,10 @@ export function whereLines(opts: {
     { what: 'app', where: opts.appUrl, note: 'API, Mini App, /health, /metrics' },
     { what: 'Bot API', where: standIns.telegramUrl, note: `@${USER_BOT.username}, @${ADMIN_BOT.username}` },
     { what: 'mail', where: standIns.mailInboxUrl, note: `SMTP ${new URL(standIns.smtpUrl).host}` },
-    { what: 'YooKassa', where: standIns.yookassaUrl },
-    { what: 'Crypto Pay', where: standIns.cryptopayUrl },
-    { what: 'OpenAI API', where: standIns.openAiApiBase },
-    { what: 'predictions', where: `${standIns.predictionsUrl}/v1` },
-    { what: 'BigQuery', where: standIns.bigqueryUrl },
+    ...Object.values(standIns.services).map((service) => ({
+      what: service.name.replace(/^the /, ''),
+      where: service.url,
+    })),
     stores.postgres.kind === 'embedded'
       ? { what: 'PostgreSQL', where: opts.databaseUrl, note: 'embedded, its data kept between runs' }
       : { what: 'PostgreSQL', where: withoutPassword(opts.databaseUrl), note: kept },

@@ -217,11 +217,7 @@ export class SandboxLauncher {
       redisUrl: at.redisUrl,
       telegramUrl: at.standIns.telegramUrl,
       smtpUrl: at.standIns.smtpUrl,
-      yookassaUrl: at.standIns.yookassaUrl,
-      cryptopayUrl: at.standIns.cryptopayUrl,
-      bigqueryUrl: at.standIns.bigqueryUrl,
-      openAiApiBase: at.standIns.openAiApiBase,
-      predictionsApiBase: `${at.standIns.predictionsUrl}/v1`,
+      services: at.standIns.servicesEnv,
     });
     const processes = await startAppProcesses({
       env,

@@ -2,17 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
-import { startCryptoPayStandIn, type TCryptoPayControl } from '#sandbox/cryptopay/cryptopay-stand-in.ts';
+import type { TCryptoPayControl } from '#sandbox/cryptopay/cryptopay-stand-in.ts';
 import { buildAppEnv } from '#sandbox/launch/app-env.ts';
 import { signLaunchInitData } from '#sandbox/launch/miniapp-launch-url.ts';
 import { type AppProcesses, startAppProcesses } from '#sandbox/launch/spawn-app-processes.ts';
 import { type MailCatcher, startMailCatcher } from '#sandbox/mail/mail-catcher.ts';
+import { startStandIns, type TRunningStandIns } from '#sandbox/stand-ins/stand-ins.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer } from '#sandbox/telegram/server.ts';
-import { startYooKassaStandIn, type TYooKassaControl } from '#sandbox/yookassa/yookassa-stand-in.ts';
+import type { TYooKassaControl } from '#sandbox/yookassa/yookassa-stand-in.ts';
 import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis, TEST_REDIS_URL } from '#tests/support/test-redis.ts';
-import { startAiStandIns, type TAiStandIns } from './ai-stand-ins.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -45,9 +45,9 @@ export interface Stack {
   /** The Crypto Pay stand-in the app uses; its signed webhooks go to the app's /webhooks/cryptopay. */
   cryptopay: { url: string; token: string; control: TCryptoPayControl };
   /** The OpenAI-compatible stand-in: the app's `openai` and `gateway` providers, two keys. */
-  openai: TAiStandIns['openai'];
+  openai: TRunningStandIns['ai']['control']['openai'];
   /** The prediction stand-in: the app's `replicate` provider, two tokens. */
-  predictions: TAiStandIns['predictions'];
+  predictions: TRunningStandIns['ai']['control']['predictions'];
   signInitData(user: TInitDataUser, authDate?: Date): string;
   /** Stops the app process with SIGTERM and starts it again on the same port and data. */
   restartApp(): Promise<void>;
@@ -97,17 +97,9 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
 
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const yookassaAuth = { shopId: '100500', secretKey: `test_${randomBytes(12).toString('hex')}` };
-  const yookassa = await startYooKassaStandIn({
-    ...yookassaAuth,
-    notificationUrl: `${appUrl}/webhooks/yookassa`,
-  });
-  const cryptopayToken = `1234:${randomBytes(16).toString('hex')}`;
-  const cryptopay = await startCryptoPayStandIn({
-    token: cryptopayToken,
-    webhookUrl: `${appUrl}/webhooks/cryptopay`,
-  });
-  const ai = await startAiStandIns();
+  const owned: (() => Promise<unknown>)[] = [];
+  const services = await startStandIns({ appUrl, port: () => 0 }, (_name, close) => owned.push(close));
+  const { yookassa, cryptopay, ai } = services.running;
   const env = buildAppEnv({
     nodeEnv: 'test',
     logLevel: process.env.TEST_LOG_LEVEL ?? 'info',
@@ -123,10 +115,7 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     smtpUrl: mail.smtpUrl,
     supportChatId,
     miniAppUrl: `${appUrl}/`,
-    // The stand-ins post from the loopback address, never from YooKassa's published ranges.
-    yookassa: { url: yookassa.url, ...yookassaAuth, allowedIps: ['127.0.0.1/32', '::1/128'] },
-    cryptopay: { url: cryptopay.url, token: cryptopayToken },
-    ai: ai.env,
+    services: services.env,
   });
 
   mkdirSync(`${ROOT}test-artifacts/logs`, { recursive: true });
@@ -136,9 +125,7 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     Promise.allSettled([
       telegramServer.close(),
       mail.close(),
-      yookassa.close(),
-      cryptopay.close(),
-      ai.close(),
+      ...owned.map((close) => close()),
       database.drop(),
       redis.cleanup(),
     ]);
@@ -167,10 +154,15 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     mail,
     db: database.db,
     supportChatId,
-    yookassa: { url: yookassa.url, ...yookassaAuth, control: yookassa.control },
-    cryptopay: { url: cryptopay.url, token: cryptopayToken, control: cryptopay.control },
-    openai: ai.openai,
-    predictions: ai.predictions,
+    yookassa: {
+      url: yookassa.url,
+      shopId: yookassa.control.shopId,
+      secretKey: yookassa.control.secretKey,
+      control: yookassa.control,
+    },
+    cryptopay: { url: cryptopay.url, token: cryptopay.control.token, control: cryptopay.control },
+    openai: ai.control.openai,
+    predictions: ai.control.predictions,
     signInitData: (user, authDate = new Date()) => signLaunchInitData(user, userBot.token, authDate),
     restartApp: () => processes.restartApp(),
     logs: () => logText,

@@ -4,8 +4,17 @@ import { postTransaction } from '#core/ledger/post-transaction.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
 import type { TReversal, TReverseContext } from '#core/services/service-module.ts';
 
-/** The ledger key of the tokens a payment bought; one grant per payment, looked up again by refunds. */
-export const purchaseTokensKey = (paymentId: bigint) => `payment:${paymentId}:tokens`;
+/** The ledger key of the tokens a payment bought: one grant per payment. */
+const purchaseTokensKey = (paymentId: bigint) => `payment:${paymentId}:tokens`;
+
+/** The grant of tokens a payment bought, if its product credited any (refunds and referral bonuses read it). */
+export async function purchaseGrant(tx: TTx, paymentId: bigint) {
+  const purchase = await tx.ledgerTransaction.findUnique({
+    where: { idempotencyKey: purchaseTokensKey(paymentId) },
+    include: { grants: true },
+  });
+  return purchase?.grants[0] ?? null;
+}
 
 /** Credits the tokens a payment bought, as one grant (perpetual, or expiring with a subscription). */
 export function creditPurchaseTokens(
@@ -33,11 +42,7 @@ export function creditPurchaseTokens(
  */
 export async function clawBackPurchaseTokens(tx: TTx, ctx: TReverseContext<unknown>): Promise<TReversal> {
   const { payment, refund } = ctx;
-  const purchase = await tx.ledgerTransaction.findUnique({
-    where: { idempotencyKey: purchaseTokensKey(payment.id) },
-    include: { grants: true },
-  });
-  const grant = purchase?.grants[0];
+  const grant = await purchaseGrant(tx, payment.id);
   if (!grant) return { tokensClawedBack: 0n, tokensShortfall: 0n };
   const due = (grant.amount * refund.amount) / payment.amount;
   const locked = await tx.$queryRaw<

@@ -1,4 +1,3 @@
-import { run } from '@grammyjs/runner';
 import { Queue } from 'bullmq';
 import { type Bot, BotError, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -23,6 +22,7 @@ import { createInfrastructure } from '#core/runtime/infrastructure.ts';
 import { createServer } from '#server/create-server.ts';
 import { createAdminBot } from './admin/bot.ts';
 import { registerAdminCommands, registerUserCommands } from './register-commands.ts';
+import { runPolling } from './run-polling.ts';
 import { BackgroundWork } from './shared/background-work.ts';
 import type { BotDeps } from './shared/deps.ts';
 import { createBotMetrics } from './shared/metrics.ts';
@@ -132,7 +132,8 @@ async function main() {
   } else {
     // A webhook left over from a production run would make getUpdates fail with 409.
     await Promise.all([userBot.api.deleteWebhook(), adminBot.api.deleteWebhook()]);
-    const runners = [run(userBot), run(adminBot)];
+    // Not the runner's run(): a Stars payment update is confirmed to Telegram only once handled (run-polling.ts).
+    const runners = [runPolling(userBot, logger), runPolling(adminBot, logger)];
     shutdown.add('polling', async () => {
       await Promise.all(runners.map((r) => r.isRunning() && r.stop()));
       // stop() ends fetching, not the updates already being handled: their conversation state and replies

@@ -17,6 +17,7 @@ import { startAnalyticsExport } from './analytics-export.ts';
 import { startFileCleanup } from './file-cleanup.ts';
 import { startLedgerMaintenance } from './ledger-maintenance.ts';
 import { startNotifyWorker } from './notify.ts';
+import { startStarReconciliation } from './star-reconciliation.ts';
 
 async function main() {
   const config = loadEnv();
@@ -96,6 +97,17 @@ async function main() {
     prefix: infra.queuePrefix,
   });
   infra.shutdown.add('ai recovery', () => aiRecovery.close());
+  const starReconciliation = await startStarReconciliation({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+    redisPrefix: config.REDIS_PREFIX,
+    api: new Api(config.BOT_TOKEN, apiOptions),
+    translator: loadTranslator(LOCALES_DIR),
+    everyMs: config.STAR_RECONCILIATION_EVERY_MS,
+  });
+  infra.shutdown.add('star reconciliation', () => starReconciliation.close());
   await aiWorker.worker.waitUntilReady();
   infra.logger.info('worker started');
 }

@@ -52,19 +52,17 @@ export async function lockWaiters(db: PrismaClient, queryLike: string): Promise<
   return rows.map((r) => r.pid);
 }
 
-/** Waits until at least `count` backends wait on a lock with a statement matching `queryLike`. */
-export async function waitForLockWaiters(
+/** Waits for a backend (other than `except`) to wait on a lock while running a statement like `queryLike`. */
+export async function waitForLockWaiter(
   db: PrismaClient,
   queryLike: string,
-  count = 1,
-  timeoutMs = 30_000,
-): Promise<number[]> {
-  const deadline = Date.now() + timeoutMs;
+  opts: { except?: readonly number[]; timeoutMs?: number } = {},
+): Promise<number> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   for (;;) {
-    const pids = await lockWaiters(db, queryLike);
-    if (pids.length >= count) return pids;
-    if (Date.now() > deadline)
-      throw new Error(`no ${count} backend(s) waited on a lock running ${queryLike} within ${timeoutMs} ms`);
+    const pid = (await lockWaiters(db, queryLike)).find((p) => !opts.except?.includes(p));
+    if (pid !== undefined) return pid;
+    if (Date.now() > deadline) throw new Error(`no backend waited on a lock running ${queryLike} in time`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Api } from 'grammy';
 import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
-import { holdLock, waitForLockWaiters } from './db-locks.ts';
+import { holdLock, waitForLockWaiter } from './db-locks.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';
 import { type Stack, startStack } from './stack.ts';
@@ -49,7 +49,7 @@ test('webhook mode: sign-up; a handler failing on the database gets the localize
   const migration = await holdLock(stack.db, 'LOCK TABLE ledger_entries IN ACCESS EXCLUSIVE MODE');
   try {
     await chat.send('/history');
-    const [pid] = await waitForLockWaiters(stack.db, 'SELECT%"ledger_entries"%');
+    const pid = await waitForLockWaiter(stack.db, 'SELECT%"ledger_entries"%');
     await stack.db.$queryRaw`SELECT pg_cancel_backend(${pid}::int)`;
     await chat.expect(translator.t('ru', 'error-generic'));
   } finally {

@@ -1,5 +1,6 @@
-import { run } from '@grammyjs/runner';
 import { Queue } from 'bullmq';
+import { type Bot, BotError, type Context } from 'grammy';
+import type { Update } from 'grammy/types';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { bootstrapSuperAdmins } from '#core/accounts/manage-roles.ts';
 import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
@@ -21,6 +22,7 @@ import { createInfrastructure } from '#core/runtime/infrastructure.ts';
 import { createServer } from '#server/create-server.ts';
 import { createAdminBot } from './admin/bot.ts';
 import { registerAdminCommands, registerUserCommands } from './register-commands.ts';
+import { runPolling } from './run-polling.ts';
 import { BackgroundWork } from './shared/background-work.ts';
 import type { BotDeps } from './shared/deps.ts';
 import { createBotMetrics } from './shared/metrics.ts';
@@ -108,12 +110,7 @@ async function main() {
     fileStore,
     fileUrlKey,
     aiQueue,
-    webhooks: webhookMode
-      ? {
-          user: (update) => userBot.handleUpdate(update as never),
-          admin: (update) => adminBot.handleUpdate(update as never),
-        }
-      : undefined,
+    webhooks: webhookMode ? { user: webhookHandler(userBot), admin: webhookHandler(adminBot) } : undefined,
   });
   // Runs after polling and HTTP have stopped taking updates (closers run in reverse order).
   shutdown.add('chat replies', async () => {
@@ -135,7 +132,8 @@ async function main() {
   } else {
     // A webhook left over from a production run would make getUpdates fail with 409.
     await Promise.all([userBot.api.deleteWebhook(), adminBot.api.deleteWebhook()]);
-    const runners = [run(userBot), run(adminBot)];
+    // Not the runner's run(): a Stars payment update is confirmed to Telegram only once handled (run-polling.ts).
+    const runners = [runPolling(userBot, logger), runPolling(adminBot, logger)];
     shutdown.add('polling', async () => {
       await Promise.all(runners.map((r) => r.isRunning() && r.stop()));
       // stop() ends fetching, not the updates already being handled: their conversation state and replies
@@ -156,6 +154,24 @@ async function main() {
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ mode: config.BOT_MODE, port, user: userBot.botInfo.username }, 'app started');
+}
+
+/**
+ * What the webhook route calls for one update. Handler failures end in the bot's error boundary and
+ * `handleUpdate` resolves; anything thrown before the boundary goes to `bot.catch`, as the runner does in
+ * polling mode, so both modes share the last resort too.
+ */
+function webhookHandler<C extends Context>(bot: Bot<C>) {
+  // The route checked it is an update from Telegram (secret, update_id); grammY reads the rest.
+  return async (update: unknown) => {
+    try {
+      await bot.handleUpdate(update as Update);
+    } catch (error) {
+      if (!(error instanceof BotError)) throw error;
+      // Thrown by this bot's handleUpdate, so it carries this bot's context.
+      await bot.errorHandler(error as BotError<C>);
+    }
+  };
 }
 
 main().catch((error) => {

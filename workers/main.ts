@@ -19,6 +19,7 @@ import { startFileCleanup } from './file-cleanup.ts';
 import { startLedgerMaintenance } from './ledger-maintenance.ts';
 import { startNotifyWorker } from './notify.ts';
 import { startServiceOperations } from './service-operations.ts';
+import { startStarReconciliation } from './star-reconciliation.ts';
 
 async function main() {
   const config = loadEnv();
@@ -110,6 +111,17 @@ async function main() {
     translator: taskRuns.translator,
   });
   infra.shutdown.add('service operations', () => serviceOperations.close());
+  const starReconciliation = await startStarReconciliation({
+    db: infra.db,
+    logger: infra.logger,
+    connection: infra.redis,
+    prefix: infra.queuePrefix,
+    redisPrefix: config.REDIS_PREFIX,
+    api: new Api(config.BOT_TOKEN, apiOptions),
+    translator: taskRuns.translator,
+    everyMs: config.STAR_RECONCILIATION_EVERY_MS,
+  });
+  infra.shutdown.add('star reconciliation', () => starReconciliation.close());
   await aiWorker.worker.waitUntilReady();
   infra.logger.info('worker started');
 }

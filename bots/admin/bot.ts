@@ -9,8 +9,8 @@ import { redisConversationStorage } from '#bots/shared/conversation-storage.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { createBotI18n } from '#bots/shared/i18n.ts';
 import { attachAccount } from '#bots/shared/middlewares/attach-account.ts';
-import { errorHandler } from '#bots/shared/middlewares/error-boundary.ts';
 import { floodControl } from '#bots/shared/middlewares/flood-control.ts';
+import { installErrorBoundary } from '#bots/shared/middlewares/install-error-boundary.ts';
 import { observe } from '#bots/shared/middlewares/observe.ts';
 import { ADJUST_CONVERSATION, createAdjustBalanceConversation } from './conversations/adjust-balance.ts';
 import { BAN_CONVERSATION, createBanConversation } from './conversations/ban.ts';
@@ -31,15 +31,18 @@ import { statsFeature } from './features/stats.ts';
 import { staffGate } from './staff-gate.ts';
 
 export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: UserFromGetMe } = {}) {
-  const bot = new Bot<AdminBotContext>(token, {
+  const telegramBot = new Bot<AdminBotContext>(token, {
     botInfo: opts.botInfo,
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
   const prefix = deps.config.REDIS_PREFIX;
-  bot.api.config.use(autoRetry(AUTO_RETRY));
+  telegramBot.api.config.use(autoRetry(AUTO_RETRY));
 
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(observe('admin', deps.logger, deps.metrics));
+  telegramBot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  telegramBot.use(observe('admin', deps.logger, deps.metrics));
+  // Everything registered on `bot` from here on fails into one error handler, in webhook and polling mode
+  // alike (install-error-boundary.ts); `telegramBot` is the Bot itself (API, init, handleUpdate).
+  const bot = installErrorBoundary(telegramBot, 'admin', deps.metrics);
   // Staff are users of the platform: the account comes from the user bot's signup, never created here.
   bot.use(attachAccount(deps.db, { create: false }));
   bot.use(createBotI18n<AdminBotContext>());
@@ -77,8 +80,7 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
   bot.on('message', (ctx) => ctx.reply(ctx.t('admin-help'), { parse_mode: 'HTML' }));
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
 
-  bot.catch(errorHandler('admin', deps.metrics));
-  return bot;
+  return telegramBot;
 }
 
 export type AdminBot = ReturnType<typeof createAdminBot>;

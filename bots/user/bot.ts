@@ -10,8 +10,8 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { createBotI18n } from '#bots/shared/i18n.ts';
 import { attachAccount } from '#bots/shared/middlewares/attach-account.ts';
 import { banGuard } from '#bots/shared/middlewares/ban-guard.ts';
-import { errorHandler } from '#bots/shared/middlewares/error-boundary.ts';
 import { floodControl } from '#bots/shared/middlewares/flood-control.ts';
+import { installErrorBoundary } from '#bots/shared/middlewares/install-error-boundary.ts';
 import { observe } from '#bots/shared/middlewares/observe.ts';
 import { createDialogTextConversation, DIALOG_TEXT_CONVERSATION } from './chat/dialog-text-conversation.ts';
 import { ADD_EMAIL_CONVERSATION, createAddEmailConversation } from './conversations/add-email.ts';
@@ -37,16 +37,19 @@ import { walletFeature } from './features/wallet.ts';
 import { createMainMenu } from './menus/main-menu.ts';
 
 export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: UserFromGetMe } = {}) {
-  const bot = new Bot<UserBotContext>(token, {
+  const telegramBot = new Bot<UserBotContext>(token, {
     botInfo: opts.botInfo,
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
   const prefix = deps.config.REDIS_PREFIX;
-  bot.api.config.use(autoRetry(AUTO_RETRY));
+  telegramBot.api.config.use(autoRetry(AUTO_RETRY));
 
   // Updates of one chat run in order (conversations depend on it); different chats run in parallel.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(observe('user', deps.logger, deps.metrics));
+  telegramBot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  telegramBot.use(observe('user', deps.logger, deps.metrics));
+  // Everything registered on `bot` from here on fails into one error handler, in webhook and polling mode
+  // alike (install-error-boundary.ts); `telegramBot` is the Bot itself (API, init, handleUpdate).
+  const bot = installErrorBoundary(telegramBot, 'user', deps.metrics);
   bot.use(attachAccount(deps.db, { create: true }));
   bot.use(createBotI18n<UserBotContext>());
   bot.use(starsPaymentsFeature(deps));
@@ -98,8 +101,7 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   });
   privateChats.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
 
-  bot.catch(errorHandler('user', deps.metrics));
-  return bot;
+  return telegramBot;
 }
 
 export type UserBot = ReturnType<typeof createUserBot>;

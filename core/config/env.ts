@@ -114,6 +114,11 @@ export const ZEnvSchema = z
     S3_REGION: z.string().min(1).optional(),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /**
+     * How often the worker reads Telegram's Stars transactions and credits a paid charge we never booked
+     * (workers/star-reconciliation.ts); a charge younger than this, at most a minute, is left to the bot.
+     */
+    STAR_RECONCILIATION_EVERY_MS: z.coerce.number().int().min(500).default(300_000),
     /** Time zone of the daily 03:00 file cleanup (workers/file-cleanup.ts). */
     FILE_CLEANUP_TZ: z
       .string()

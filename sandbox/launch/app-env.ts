@@ -24,6 +24,14 @@ export interface AppEnvOptions {
   /** Language of the support chat's staff; the app's default applies when unset. */
   supportLanguage?: 'ru' | 'en';
   miniAppUrl: string;
+  /** Polling by default; webhook mode needs `publicUrl` (the app's address as Telegram reaches it) and a secret. */
+  botMode?: 'polling' | 'webhook';
+  /** PUBLIC_URL: webhooks go to `<publicUrl>/telegram/<bot>/<secret>`. */
+  publicUrl?: string;
+  /** WEBHOOK_SECRET: 16-256 characters of A-Z, a-z, 0-9, _ and -. */
+  webhookSecret?: string;
+  /** STAR_RECONCILIATION_EVERY_MS: how often the worker compares Telegram's Stars transactions with ours. */
+  starReconciliationEveryMs?: number;
   /** Serves /api/dev/init-data; development only. */
   devAuth?: boolean;
   logLevel?: string;
@@ -50,7 +58,7 @@ export function buildAppEnv(opts: AppEnvOptions): Record<string, string> {
     BOT_TOKEN: opts.userBotToken,
     ADMIN_BOT_TOKEN: opts.adminBotToken,
     TELEGRAM_API_ROOT: opts.telegramApiRoot,
-    BOT_MODE: 'polling',
+    BOT_MODE: opts.botMode ?? 'polling',
     HOST: '127.0.0.1',
     PORT: String(opts.port),
     DATABASE_URL: opts.databaseUrl,
@@ -65,6 +73,10 @@ export function buildAppEnv(opts: AppEnvOptions): Record<string, string> {
     ANALYTICS_DIR: opts.analyticsDir ?? join(tmpdir(), 'polygram-analytics', opts.redisPrefix),
     FILES_DIR: opts.filesDir ?? join(tmpdir(), 'polygram-files', opts.redisPrefix),
   };
+  if (opts.publicUrl !== undefined) env.PUBLIC_URL = opts.publicUrl;
+  if (opts.webhookSecret !== undefined) env.WEBHOOK_SECRET = opts.webhookSecret;
+  if (opts.starReconciliationEveryMs !== undefined)
+    env.STAR_RECONCILIATION_EVERY_MS = String(opts.starReconciliationEveryMs);
   if (opts.supportChatId !== undefined) env.SUPPORT_CHAT_ID = String(opts.supportChatId);
   if (opts.supportLanguage !== undefined) env.SUPPORT_LANGUAGE = opts.supportLanguage;
   if (opts.s3) {

@@ -18,6 +18,11 @@ export interface AppProcessesOptions {
 export interface AppProcesses {
   /** Stops the app process and starts it again with the same environment, resolving once it is ready. */
   restartApp(): Promise<void>;
+  /**
+   * SIGKILL to the app alone, resolving once it is gone: a crash, with no shutdown hook run. `restartApp()`
+   * then starts it again.
+   */
+  killApp(): Promise<void>;
   /** SIGTERM to both, SIGKILL to whatever is still running after 10 s; resolves when both are gone. */
   stop(): Promise<void>;
   /** SIGKILL to both now, without waiting: for a caller that must exit at once (a second Ctrl-C). */
@@ -131,6 +136,11 @@ export async function startAppProcesses(opts: AppProcessesOptions): Promise<AppP
         await stopProcess(app);
         throw error;
       }
+    },
+    async killApp() {
+      app.stopping = true;
+      if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
+      await app.closed;
     },
     async stop() {
       await Promise.all([stopProcess(app), stopProcess(worker)]);

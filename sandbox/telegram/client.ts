@@ -19,6 +19,7 @@ import type {
   ServerChat,
   StateSnapshot,
   User,
+  WebhookDelivery,
 } from './types.ts';
 
 export interface SendFileInput {
@@ -162,6 +163,11 @@ export class TelegramTestClient {
   /** Bot API calls the bot made (getUpdates excluded), optionally only of one method. */
   calls(input: { token: string; method?: string }): Promise<RecordedCall[]> {
     return this.#get('/control/calls', input);
+  }
+
+  /** Every webhook POST of the bot's updates and how the webhook answered, oldest first. */
+  webhookDeliveries(input: { token: string }): Promise<WebhookDelivery[]> {
+    return this.#get('/control/webhook-deliveries', input);
   }
 
   state(): Promise<StateSnapshot> {

@@ -179,6 +179,19 @@ export interface RecordedCall {
   description?: string;
 }
 
+/** One webhook POST of an update, as the server saw it (control API `webhookDeliveries`). */
+export interface WebhookDelivery {
+  update: Update;
+  /** Milliseconds since the epoch, when the POST started. */
+  at: number;
+  /** The webhook's HTTP status; absent when no answer came (refused, timed out). */
+  status?: number;
+  /** 2xx: the update is confirmed and will not be sent again. */
+  ok: boolean;
+  /** What getWebhookInfo's last_error_message said about a failed delivery. */
+  error?: string;
+}
+
 export interface BotInfo {
   id: number;
   token: string;

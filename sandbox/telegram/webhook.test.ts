@@ -79,6 +79,15 @@ test('webhook: updates are POSTed with the secret header, failures retried, repl
 
     const reply = await client.waitForMessage({ token: TOKEN, chatId: USER_ID, predicate: () => true });
     assert.equal(reply.text, 'from webhook reply');
+
+    const deliveries = await client.webhookDeliveries({ token: TOKEN });
+    assert.deepEqual(
+      deliveries.map((d) => [d.update.message?.text, d.status, d.ok, d.error]),
+      [
+        ['/ping', 500, false, 'Wrong response from the webhook: 500 Internal Server Error'],
+        ['/ping', 200, true, undefined],
+      ],
+    );
   } finally {
     await server.close();
     await receiver.close();

@@ -51,6 +51,10 @@ export interface Stack {
   signInitData(user: TInitDataUser, authDate?: Date): string;
   /** Stops the app process with SIGTERM and starts it again on the same port and data. */
   restartApp(): Promise<void>;
+  /** SIGKILL to the app process (a crash: no shutdown hook runs); `restartApp()` brings it back. */
+  killApp(): Promise<void>;
+  /** The app's Redis prefix (keys and, with `:bull`, BullMQ queues). */
+  redisPrefix: string;
   /** Everything the app and worker logged so far (JSON lines). */
   logs(): string;
   stop(): Promise<void>;
@@ -75,7 +79,16 @@ const botToken = (name: string) =>
  * The real app and worker processes, started the way production starts them, against a local Bot API, a
  * local SMTP catcher, a fresh database and a private Redis prefix. Every test file gets its own.
  */
-export async function startStack(opts: { superAdminIds?: number[]; name?: string } = {}): Promise<Stack> {
+export interface StackOptions {
+  superAdminIds?: number[];
+  name?: string;
+  /** `webhook`: the app calls setWebhook at start and the local Bot API pushes updates to its route. */
+  botMode?: 'polling' | 'webhook';
+  /** How often the worker reconciles Stars payments with Telegram's transactions (default: the app's). */
+  starReconciliationEveryMs?: number;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const name = opts.name ?? `stack-${process.pid}`;
   const telegramServer = await startTelegramServer({ port: 0 });
   const telegram = new TelegramTestClient(telegramServer.url);
@@ -115,6 +128,10 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     smtpUrl: mail.smtpUrl,
     supportChatId,
     miniAppUrl: `${appUrl}/`,
+    ...(opts.botMode === 'webhook'
+      ? { botMode: 'webhook', publicUrl: appUrl, webhookSecret: randomBytes(24).toString('base64url') }
+      : {}),
+    starReconciliationEveryMs: opts.starReconciliationEveryMs,
     services: services.env,
   });
 
@@ -165,6 +182,8 @@ export async function startStack(opts: { superAdminIds?: number[]; name?: string
     predictions: ai.control.predictions,
     signInitData: (user, authDate = new Date()) => signLaunchInitData(user, userBot.token, authDate),
     restartApp: () => processes.restartApp(),
+    killApp: () => processes.killApp(),
+    redisPrefix: redis.prefix,
     logs: () => logText,
     async stop() {
       await processes.stop();

@@ -10,6 +10,7 @@ import { botChat, requireBot } from './chat-lookup.ts';
 import { ControlError } from './control-error.ts';
 import {
   botProfileQuery,
+  botQuery,
   callbackAnswerQuery,
   callsQuery,
   chatQuery,
@@ -131,6 +132,9 @@ const ROUTES: Record<string, ControlHandler> = {
       ? calls
       : calls.filter((call) => call.method.toLowerCase() === method.toLowerCase());
   },
+  /** The bot's webhook POSTs (each attempt, with the webhook's answer), oldest first. */
+  'GET /control/webhook-deliveries': async (r) =>
+    requireBot(r.state, query(r, botQuery).token).webhookDeliveries,
   'GET /control/files': async (r) => {
     const { token, fileId } = query(r, fileQuery);
     requireBot(r.state, token);

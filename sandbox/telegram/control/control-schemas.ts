@@ -99,6 +99,8 @@ export const waitQuery = chatQuery.extend({
 
 export const callsQuery = z.object({ token, method: z.string().optional() });
 
+export const botQuery = z.object({ token });
+
 export const callbackAnswerQuery = z.object({ id: z.string().min(1) });
 
 export const fileQuery = z.object({ token, fileId: z.string().min(1) });

@@ -89,6 +89,7 @@ export class WebhookDeliverer {
   }
 
   async #deliver(update: Update, config: WebhookConfig): Promise<boolean> {
+    const at = Date.now();
     let body: string;
     try {
       const response = await fetch(config.url, {
@@ -102,12 +103,17 @@ export class WebhookDeliverer {
       });
       body = await response.text();
       if (!response.ok) {
-        this.#fail(config, `Wrong response from the webhook: ${response.status} ${response.statusText}`);
+        const message = `Wrong response from the webhook: ${response.status} ${response.statusText}`;
+        this.#fail(config, message);
+        this.bot.recordDelivery({ update, at, status: response.status, ok: false, error: message });
         return false;
       }
+      this.bot.recordDelivery({ update, at, status: response.status, ok: true });
     } catch (error) {
       if (this.#abort.signal.aborted) return false;
-      this.#fail(config, describeFailure(error));
+      const message = describeFailure(error);
+      this.#fail(config, message);
+      this.bot.recordDelivery({ update, at, ok: false, error: message });
       return false;
     }
     await this.#handleReply(body);

@@ -1,5 +1,5 @@
 import type { BotCommand, MenuButton, User, UserFromGetMe } from 'grammy/types';
-import type { BotInfo, RecordedCall } from '#sandbox/telegram/types.ts';
+import type { BotInfo, RecordedCall, WebhookDelivery } from '#sandbox/telegram/types.ts';
 import { UpdateQueue } from './update-queue.ts';
 
 export interface WebhookConfig {
@@ -10,13 +10,16 @@ export interface WebhookConfig {
   lastErrorMessage?: string;
 }
 
-/** Recorded calls kept per bot; older ones are dropped so long benchmarks stay bounded. */
+/** Recorded calls and webhook deliveries kept per bot; older ones are dropped so long benchmarks stay bounded. */
 const MAX_RECORDED_CALLS = 5_000;
+const MAX_RECORDED_DELIVERIES = 1_000;
 
 /** Everything the server knows about one bot account. */
 export class BotRecord {
   readonly updates = new UpdateQueue();
   readonly calls: RecordedCall[] = [];
+  /** Every webhook POST and its outcome, oldest first. */
+  readonly webhookDeliveries: WebhookDelivery[] = [];
   /** setMyCommands lists keyed by scope + language (see commandKey). */
   readonly commands = new Map<string, BotCommand[]>();
   /** Chat-specific menu buttons; key "default" holds the bot-wide one. */
@@ -66,5 +69,11 @@ export class BotRecord {
   recordCall(call: RecordedCall): void {
     this.calls.push(call);
     if (this.calls.length > MAX_RECORDED_CALLS) this.calls.splice(0, this.calls.length - MAX_RECORDED_CALLS);
+  }
+
+  recordDelivery(delivery: WebhookDelivery): void {
+    this.webhookDeliveries.push(delivery);
+    const excess = this.webhookDeliveries.length - MAX_RECORDED_DELIVERIES;
+    if (excess > 0) this.webhookDeliveries.splice(0, excess);
   }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Api } from 'grammy';
 import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { holdLock, waitForLockWaiter } from './db-locks.ts';
@@ -55,7 +56,12 @@ test('webhook mode: sign-up; a handler failing on the database gets the localize
   } finally {
     await migration.release();
   }
-  const history = await deliveriesOf((text) => text === '/history');
+  // The apology is sent while the update is handled; the delivery is recorded once the route has answered.
+  let history = await deliveriesOf((text) => text === '/history');
+  for (let i = 0; i < 200 && history.length === 0; i++) {
+    await sleep(50);
+    history = await deliveriesOf((text) => text === '/history');
+  }
   assert.deepEqual(
     history.map((d) => [d.status, d.ok]),
     [[200, true]],

@@ -136,22 +136,39 @@ test('partner link → signup → purchases pay the partner 10%; payouts rejecte
   await partner.send('/partner');
   await partner.expect(/Available for payout: 558 ₽/);
 
-  await partner.send('/payout 500 card 2200 0000 0000 0000');
+  await partner.send('/payout');
   await partner.expect('Payouts need a verified email.');
   await stack.db.user.update({
     where: { id: BigInt(partnerId) },
     data: { email: `pat${partnerId}@example.com`, emailVerifiedAt: new Date() },
   });
-  await partner.send('/payout 100 card 2200');
-  await partner.expect('The minimum payout is 500 ₽.');
 
-  // First request: rejected with a reason; the money comes back.
-  await partner.send('/payout 500 card 2200 0000 0000 0000');
-  const first = await partner.expect(/Payout request #(\d+) for 500 ₽ sent.*Still available: 58 ₽/s);
+  // First request, by card: a mistyped number and an amount under the minimum are asked again.
+  await partner.send('/payout');
+  await partner.expect('Available: 558 ₽. How should we send it?');
+  await partner.press('Bank card (₽)');
+  await partner.expect('Send the card number');
+  await partner.send('2200 0000 0000 0000');
+  await partner.expect('That is not a valid card number');
+  await partner.send('2200 0000 0000 0004');
+  await partner.expect('How much of your 558 ₽ do you want to withdraw? The minimum is 500 ₽.');
+  await partner.send('100');
+  await partner.expect('The minimum for Bank card (₽) is 500 ₽');
+  await partner.send('500');
+  await partner.expect(/Check your payout.*To: 2200000000000004.*You receive: 500 ₽/s);
+  assert.equal(
+    await stack.db.payoutRequest.count({ where: { userId: BigInt(partnerId) } }),
+    0,
+    'nothing yet',
+  );
+  await partner.press('Request the payout');
+  const first = await partner.expect(
+    /Payout request #(\d+) sent: 500 ₽ to 2200000000000004.*Left on this balance: 58 ₽/s,
+  );
   const firstId = /#(\d+)/.exec(first.text ?? '')?.[1];
   assert.equal(await platform('payouts_in_flight'), 50_000n);
   await admin.send('/payouts');
-  await admin.expect(`Payout #${firstId}: 500 ₽`);
+  await admin.expect(new RegExp(`Payout #${firstId}: 500 ₽ by Bank card \\(₽\\)\\s+To: 2200000000000004`));
   await admin.press('Reject');
   await admin.expect(`Why is payout #${firstId} rejected?`);
   await admin.send('card number is wrong');
@@ -159,31 +176,42 @@ test('partner link → signup → purchases pay the partner 10%; payouts rejecte
   await partner.expect(`Payout #${firstId} of 500 ₽ was declined: card number is wrong.`);
   assert.equal(await balance(partnerId, 'RUB'), 55_800n);
 
-  // Second request: approved; the money leaves the platform.
-  await partner.send('/payout 500 card 2200 0000 0000 0001');
-  const second = await partner.expect(/Payout request #(\d+) for 500 ₽ sent/);
+  // Second request, by SBP: approved; the money leaves the platform.
+  await partner.send('/payout');
+  await partner.press('SBP by phone (₽)');
+  await partner.expect('Send the phone number for the SBP transfer');
+  await partner.send('8 999 123-45-67');
+  await partner.expect('Which bank should receive it?');
+  await partner.send('T-Bank');
+  await partner.expect('How much of your 558 ₽');
+  await partner.send('500');
+  await partner.expect(/To: \+79991234567 \(T-Bank\)/);
+  await partner.press('Request the payout');
+  const second = await partner.expect(/Payout request #(\d+) sent: 500 ₽/);
   const secondId = /#(\d+)/.exec(second.text ?? '')?.[1];
   await admin.send('/payouts');
-  await admin.expect(`Payout #${secondId}: 500 ₽`);
+  await admin.expect(`Payout #${secondId}: 500 ₽ by SBP by phone (₽)`);
   const approve = await admin.press('Paid');
   assert.match(
     (await admin.answerOf(approve.callbackQueryId)) ?? '',
-    new RegExp(`Payout #${secondId} of 500 ₽ is marked paid`),
+    new RegExp(`Payout #${secondId} is marked paid: 500 ₽ by SBP`),
   );
-  await partner.expect(`Payout #${secondId} of 500 ₽ has been sent`);
+  await partner.expect(
+    `Payout #${secondId} has been sent: 500 ₽, SBP by phone (₽), to +79991234567 (T-Bank).`,
+  );
 
   assert.equal(await balance(partnerId, 'RUB'), 5_800n);
   assert.equal(await platform('payouts_in_flight'), 0n);
   assert.equal(await platform('external:payouts'), 50_000n);
   const requests = await stack.db.payoutRequest.findMany({
-    where: { partnerId: partnerRow.id },
+    where: { userId: BigInt(partnerId) },
     orderBy: { id: 'asc' },
   });
   assert.deepEqual(
-    requests.map((r) => [r.status, r.rejectReason, r.decidedById]),
+    requests.map((r) => [r.status, r.method, r.destination, r.rejectReason, r.decidedById]),
     [
-      ['rejected', 'card number is wrong', BigInt(adminId)],
-      ['paid', null, BigInt(adminId)],
+      ['rejected', 'card_rub', '2200000000000004', 'card number is wrong', BigInt(adminId)],
+      ['paid', 'sbp_rub', '+79991234567', null, BigInt(adminId)],
     ],
   );
   const keys = await stack.db.ledgerTransaction.findMany({
@@ -207,6 +235,11 @@ test('partner link → signup → purchases pay the partner 10%; payouts rejecte
     audit.map((a) => a.action),
     ['payout.request', 'payout.reject', 'payout.request', 'payout.approve'],
   );
+  // Finance sets what a Stars balance pays in roubles; the list shows it.
+  await admin.send('/payout_rate XTR RUB 1.3');
+  await admin.expect('1 ⭐ now pays 1.3 ₽');
+  await admin.send('/payout_rates');
+  await admin.expect(/1 ⭐ = 1\.3 ₽ · set/);
   await admin.send('/partners');
   await admin.expect(/Pat \(@pat\d+\) · 10% · joined: 1 · earned: 558 ₽ · paid out: 500 ₽/);
 });

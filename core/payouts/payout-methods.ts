@@ -32,9 +32,11 @@ export const PAYOUT_CURRENCY_UNITS: Record<PayoutCurrency, bigint> = {
  * The balances money can leave the platform from: partner commissions (in the payment's currency) and GPU
  * earnings (USD). Tokens are never paid out: they are bought to be spent here.
  */
-export const WITHDRAWABLE_ASSETS: readonly Asset[] = ['RUB', 'USD', 'XTR', 'USDT'];
+export type TWithdrawableAsset = Exclude<Asset, 'TOKEN'>;
+export const WITHDRAWABLE_ASSETS: readonly TWithdrawableAsset[] = ['RUB', 'USD', 'XTR', 'USDT'];
 
-export const isWithdrawable = (asset: Asset): boolean => WITHDRAWABLE_ASSETS.includes(asset);
+export const isWithdrawable = (asset: Asset): asset is TWithdrawableAsset =>
+  (WITHDRAWABLE_ASSETS as readonly Asset[]).includes(asset);
 
 /** A balance in the method's own currency needs no rate: RUB to a card, USDT to a USDT wallet. */
 export const sameCurrency = (asset: Asset, method: PayoutMethod): boolean =>

@@ -1,10 +1,10 @@
 import type { PrismaClient } from '#core/db/generated/client.ts';
-import type { Asset } from '#core/ledger/assets.ts';
 import {
   METHOD_CURRENCY,
   PAYOUT_METHODS,
   type PayoutCurrency,
   type PayoutMethod,
+  type TWithdrawableAsset,
   WITHDRAWABLE_ASSETS,
 } from './payout-methods.ts';
 import { payoutMinimum } from './payout-minimum.ts';
@@ -22,7 +22,7 @@ export interface TPayoutMethodOption {
 export interface TPayoutOptions {
   emailVerified: boolean;
   /** Balances with something available to withdraw, each with the methods offered for it (may be none). */
-  balances: { asset: Asset; available: bigint; methods: TPayoutMethodOption[] }[];
+  balances: { asset: TWithdrawableAsset; available: bigint; methods: TPayoutMethodOption[] }[];
 }
 
 /** What a user could withdraw now and how: the first screen of the bot's flow and of the Mini App's. */

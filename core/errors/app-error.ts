@@ -31,7 +31,6 @@ export type TAppErrorCode =
   | 'PROMO_REFUSED'
   | 'PROMO_CODE_TAKEN'
   | 'PARTNER_EXISTS'
-  | 'NOT_A_PARTNER'
   // --- Payouts (core/payouts/) ---
   // EMAIL_REQUIRED: money leaving the platform needs a verified email. PAYOUT_TOO_SMALL carries `min`, `asset`
   // (the least that may leave the balance, decimal), `sent`, `currency` (the method's own minimum).

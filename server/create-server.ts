@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.ts';
 import { internalApiRoutes } from './routes/internal/internal-api.ts';
 import { catalogRoutes } from './routes/miniapp/catalog.ts';
 import { meRoutes } from './routes/miniapp/me.ts';
+import { payoutRoutes } from './routes/miniapp/payouts.ts';
 import { promoRoutes } from './routes/miniapp/promo.ts';
 import { referralRoutes } from './routes/miniapp/referral.ts';
 import { studioRoutes } from './routes/miniapp/studio/studio-routes.ts';
@@ -64,6 +65,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     catalogRoutes(api, deps);
     referralRoutes(api, deps);
     promoRoutes(api, deps);
+    payoutRoutes(api, deps);
     if (files) {
       await fileUploadRoutes(api, files);
       fileUrlRoutes(api, files);

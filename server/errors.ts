@@ -33,6 +33,14 @@ const STATUS: Partial<Record<TAppErrorCode, number>> = {
   CHAT_BUSY: 409,
   PRICE_CHANGED: 409,
   GENERATION_LIMITED: 429,
+  // --- Payouts (server/routes/miniapp/payouts.ts) ---
+  EMAIL_REQUIRED: 403,
+  PAYOUT_TOO_SMALL: 422,
+  PAYOUT_DESTINATION_INVALID: 422,
+  PAYOUT_METHOD_UNAVAILABLE: 409,
+  PAYOUT_RATE_CHANGED: 409,
+  PAYOUT_NOT_PENDING: 409,
+  // --- end of payouts ---
 };
 
 const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
@@ -63,6 +71,14 @@ const MESSAGE_KEY: Partial<Record<TAppErrorCode, string>> = {
   CHAT_BUSY: 'api-error-chat-busy',
   PRICE_CHANGED: 'api-error-price-changed',
   GENERATION_LIMITED: 'api-error-generation-limited',
+  // --- Payouts (locales/*/payouts.ftl) ---
+  EMAIL_REQUIRED: 'payout-error-email-required',
+  PAYOUT_TOO_SMALL: 'payout-error-too-small',
+  PAYOUT_DESTINATION_INVALID: 'payout-error-destination-invalid',
+  PAYOUT_METHOD_UNAVAILABLE: 'payout-error-method-unavailable',
+  PAYOUT_RATE_CHANGED: 'payout-error-rate-changed',
+  PAYOUT_NOT_PENDING: 'payout-error-not-pending',
+  // --- end of payouts ---
 };
 
 /** A coded domain error becomes a status and a message in the caller's language; anything else is a 500. */

@@ -25,6 +25,7 @@ import { findFeature } from './features/find.ts';
 import { moneyFeature } from './features/money.ts';
 import { partnersFeature } from './features/partners.ts';
 import { paymentsFeature } from './features/payments.ts';
+import { payoutRatesFeature } from './features/payout-rates.ts';
 import { payoutsFeature } from './features/payouts.ts';
 import { promoCodesFeature } from './features/promo-codes.ts';
 import { statsFeature } from './features/stats.ts';
@@ -73,6 +74,7 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
   bot.use(promoCodesFeature(deps));
   bot.use(partnersFeature(deps));
   bot.use(payoutsFeature(deps));
+  bot.use(payoutRatesFeature(deps));
   bot.use(broadcastFeature(deps));
   bot.use(statsFeature(deps.db));
   bot.use(aiModelsFeature(deps));

@@ -1,27 +1,32 @@
 import { InlineKeyboard } from 'grammy';
 import type { AdminBotContext } from '#bots/shared/context.ts';
 import { escapeHtml, formatUtc, fullName } from '#bots/shared/format.ts';
-import type { PayoutRequest } from '#core/db/generated/client.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { describePayoutRequest, type TPayoutRequestView } from '#bots/shared/payout-text.ts';
 import { payoutAction } from './payout-callbacks.ts';
 
-type TPayoutUser = { firstName: string; lastName: string | null; email: string | null } | undefined;
+type TPayoutUser = { firstName: string; lastName: string | null; email: string | null };
 
-/** One pending request as finance sees it, with the two decisions as buttons. */
+/**
+ * One pending request as finance sees it: who, what to send where (the destination as a copyable code), from
+ * which balance at which rate, and the two decisions as buttons.
+ */
 export function renderPayoutCard(
   ctx: AdminBotContext,
-  request: PayoutRequest,
-  partnerUserId: bigint,
-  user: TPayoutUser,
+  request: TPayoutRequestView & { id: bigint; userId: bigint; createdAt: Date; user: TPayoutUser },
 ): { text: string; keyboard: InlineKeyboard } {
   const id = request.id.toString();
+  const lang = ctx.account?.language ?? 'en';
+  const shown = describePayoutRequest((key, args) => ctx.t(key, args), request, lang);
   const text = ctx.t('admin-payout-card', {
     id,
-    amount: formatMoney(request.amount, request.currency, ctx.account?.language ?? 'en'),
-    name: escapeHtml(user ? fullName(user) : '?'),
-    userId: partnerUserId.toString(),
-    email: escapeHtml(user?.email ?? ctx.t('admin-none')),
-    details: escapeHtml(request.details),
+    send: shown.send,
+    method: escapeHtml(shown.method),
+    destination: escapeHtml(shown.destination),
+    amount: shown.amount,
+    rate: shown.rate,
+    name: escapeHtml(fullName(request.user)),
+    userId: request.userId.toString(),
+    email: escapeHtml(request.user.email ?? ctx.t('admin-none')),
     date: formatUtc(request.createdAt),
   });
   const keyboard = new InlineKeyboard()

@@ -15,6 +15,7 @@ import { installErrorBoundary } from '#bots/shared/middlewares/install-error-bou
 import { observe } from '#bots/shared/middlewares/observe.ts';
 import { createDialogTextConversation, DIALOG_TEXT_CONVERSATION } from './chat/dialog-text-conversation.ts';
 import { ADD_EMAIL_CONVERSATION, createAddEmailConversation } from './conversations/add-email.ts';
+import { createPayoutConversation, PAYOUT_CONVERSATION } from './conversations/payout-request.ts';
 import { createSignupConversation, SIGNUP_CONVERSATION } from './conversations/signup.ts';
 import { createSupportConversation, SUPPORT_CONVERSATION } from './conversations/support-request.ts';
 import { buyFeature } from './features/buy.ts';
@@ -25,6 +26,7 @@ import { helpFeature } from './features/help.ts';
 import { historyFeature } from './features/history.ts';
 import { languageFeature } from './features/language.ts';
 import { partnerFeature } from './features/partner.ts';
+import { payoutsFeature } from './features/payouts.ts';
 import { photoToolsFeature } from './features/photo-tools.ts';
 import { profileFeature } from './features/profile.ts';
 import { promoFeature } from './features/promo.ts';
@@ -73,6 +75,7 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(createConversation(createAddEmailConversation(deps), ADD_EMAIL_CONVERSATION));
   bot.use(createConversation(createSupportConversation(deps), SUPPORT_CONVERSATION));
   bot.use(createConversation(createDialogTextConversation(deps), DIALOG_TEXT_CONVERSATION));
+  bot.use(createConversation(createPayoutConversation(deps), PAYOUT_CONVERSATION));
 
   bot.use(startFeature);
   bot.use(helpFeature);
@@ -85,6 +88,7 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(referralFeature(deps.db));
   bot.use(promoFeature(deps));
   bot.use(partnerFeature(deps));
+  bot.use(payoutsFeature);
   // Photo tools before any text handler: the answer to "describe the new background" is a plain text.
   bot.use(photoToolsFeature(deps));
   bot.use(generateFeature(deps));

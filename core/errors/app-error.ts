@@ -31,10 +31,19 @@ export type TAppErrorCode =
   | 'PROMO_REFUSED'
   | 'PROMO_CODE_TAKEN'
   | 'PARTNER_EXISTS'
-  | 'NOT_A_PARTNER'
+  // --- Payouts (core/payouts/) ---
+  // EMAIL_REQUIRED: money leaving the platform needs a verified email. PAYOUT_TOO_SMALL carries `min`, `asset`
+  // (the least that may leave the balance, decimal), `sent`, `currency` (the method's own minimum).
+  // PAYOUT_METHOD_UNAVAILABLE (no rate from the balance's asset to the method's currency) carries `asset`,
+  // `method`; PAYOUT_DESTINATION_INVALID `method`, `field` (destination or bankName); PAYOUT_RATE_CHANGED
+  // `rate` (the rate now, decimal).
   | 'EMAIL_REQUIRED'
   | 'PAYOUT_TOO_SMALL'
   | 'PAYOUT_NOT_PENDING'
+  | 'PAYOUT_METHOD_UNAVAILABLE'
+  | 'PAYOUT_DESTINATION_INVALID'
+  | 'PAYOUT_RATE_CHANGED'
+  // --- end of payouts ---
   // Files (core/files/): FILE_TOO_LARGE carries `limitMb`, IMAGE_TOO_LARGE `limitMegapixels`, both type
   // errors `mimeType`.
   | 'FILE_TOO_LARGE'

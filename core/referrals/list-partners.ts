@@ -37,9 +37,11 @@ export async function listPartners(db: PrismaClient, limit = 30): Promise<TPartn
     WHERE a.user_id IN (${Prisma.join(userIds)})
       AND (t.type = 'commission' OR t.idempotency_key LIKE 'refund:%:commission')
     GROUP BY a.user_id, a.asset`;
+  // Paid out from each balance, whatever it earned from (a partner may also hold other earnings).
   const paid = await db.payoutRequest.groupBy({
-    by: ['partnerId', 'currency'],
-    where: { partnerId: { in: partners.map((p) => p.id) }, status: 'paid' },
+    by: ['userId', 'asset'],
+    where: { userId: { in: userIds }, status: 'paid' },
+    orderBy: [{ userId: 'asc' }, { asset: 'asc' }],
     _sum: { amount: true },
   });
   return partners.map((p) => {
@@ -55,8 +57,8 @@ export async function listPartners(db: PrismaClient, limit = 30): Promise<TPartn
       referred: referred.find((r) => r.partnerId === p.id)?._count._all ?? 0,
       earned: earned.filter((e) => e.user_id === p.userId).map((e) => ({ asset: e.asset, amount: e.amount })),
       paidOut: paid
-        .filter((r) => r.partnerId === p.id)
-        .map((r) => ({ asset: r.currency, amount: r._sum.amount ?? 0n })),
+        .filter((r) => r.userId === p.userId)
+        .map((r) => ({ asset: r.asset, amount: r._sum?.amount ?? 0n })),
     };
   });
 }

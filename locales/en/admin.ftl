@@ -7,7 +7,7 @@ admin-help =
     /broadcast: message a segment of users
     /promo_new, /promos, /promo_off: promo codes
     /partner_new, /partners: partner links
-    /payouts: partner payout requests
+    /payouts, /payout_rates: payout requests and rates
     /models, /price: AI models, switches and prices
     /aistats [days]: AI requests, failures, processing time
     /cancel: cancel the current action

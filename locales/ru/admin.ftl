@@ -7,7 +7,7 @@ admin-help =
     /broadcast: рассылка по сегменту
     /promo_new, /promos, /promo_off: промокоды
     /partner_new, /partners: партнёрские ссылки
-    /payouts: заявки партнёров на выплату
+    /payouts, /payout_rates: заявки на выплату и курсы
     /models, /price: модели ИИ, включение и цены
     /aistats [дни]: запросы к ИИ, ошибки, время обработки
     /cancel: отменить текущее действие

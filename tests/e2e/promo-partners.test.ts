@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { touchUser } from '#core/accounts/touch-user.ts';
 import type { Asset } from '#core/db/generated/client.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
 import { startCheckout } from '#core/payments/start-checkout.ts';
-import { Chat } from './chat.ts';
+import { createPartner } from '#core/referrals/create-partner.ts';
+import { buttonsOf, Chat } from './chat.ts';
 import { uniqueUserId } from './ids.ts';
 import { signUp } from './signup-helper.ts';
 import { type Stack, startStack } from './stack.ts';
@@ -136,22 +138,35 @@ test('partner link → signup → purchases pay the partner 10%; payouts rejecte
   await partner.send('/partner');
   await partner.expect(/Available for payout: 558 ₽/);
 
-  await partner.send('/payout 500 card 2200 0000 0000 0000');
+  await partner.send('/payout');
   await partner.expect('Payouts need a verified email.');
   await stack.db.user.update({
     where: { id: BigInt(partnerId) },
     data: { email: `pat${partnerId}@example.com`, emailVerifiedAt: new Date() },
   });
-  await partner.send('/payout 100 card 2200');
-  await partner.expect('The minimum payout is 500 ₽.');
 
-  // First request: rejected with a reason; the money comes back.
-  await partner.send('/payout 500 card 2200 0000 0000 0000');
-  const first = await partner.expect(/Payout request #(\d+) for 500 ₽ sent.*Still available: 58 ₽/s);
+  // First request, by card. (The partner's updates stay under the bot's flood limit of 20 in 10 s.)
+  await partner.send('/payout');
+  await partner.expect('Available: 558 ₽. How should we send it?');
+  await partner.press('Bank card (₽)');
+  await partner.expect('Send the card number');
+  await partner.send('2200 0000 0000 0004');
+  await partner.expect('How much of your 558 ₽ do you want to withdraw? The minimum is 500 ₽.');
+  await partner.send('500');
+  await partner.expect(/Check your payout.*To: 2200000000000004.*You receive: 500 ₽/s);
+  assert.equal(
+    await stack.db.payoutRequest.count({ where: { userId: BigInt(partnerId) } }),
+    0,
+    'nothing yet',
+  );
+  await partner.press('Request the payout');
+  const first = await partner.expect(
+    /Payout request #(\d+) sent: 500 ₽ to 2200000000000004.*Left on this balance: 58 ₽/s,
+  );
   const firstId = /#(\d+)/.exec(first.text ?? '')?.[1];
   assert.equal(await platform('payouts_in_flight'), 50_000n);
   await admin.send('/payouts');
-  await admin.expect(`Payout #${firstId}: 500 ₽`);
+  await admin.expect(new RegExp(`Payout #${firstId}: 500 ₽ by Bank card \\(₽\\)\\s+To: 2200000000000004`));
   await admin.press('Reject');
   await admin.expect(`Why is payout #${firstId} rejected?`);
   await admin.send('card number is wrong');
@@ -159,31 +174,42 @@ test('partner link → signup → purchases pay the partner 10%; payouts rejecte
   await partner.expect(`Payout #${firstId} of 500 ₽ was declined: card number is wrong.`);
   assert.equal(await balance(partnerId, 'RUB'), 55_800n);
 
-  // Second request: approved; the money leaves the platform.
-  await partner.send('/payout 500 card 2200 0000 0000 0001');
-  const second = await partner.expect(/Payout request #(\d+) for 500 ₽ sent/);
+  // Second request, by SBP: approved; the money leaves the platform.
+  await partner.send('/payout');
+  await partner.press('SBP by phone (₽)');
+  await partner.expect('Send the phone number for the SBP transfer');
+  await partner.send('8 999 123-45-67');
+  await partner.expect('Which bank should receive it?');
+  await partner.send('T-Bank');
+  await partner.expect('How much of your 558 ₽');
+  await partner.send('500');
+  await partner.expect(/To: \+79991234567 \(T-Bank\)/);
+  await partner.press('Request the payout');
+  const second = await partner.expect(/Payout request #(\d+) sent: 500 ₽/);
   const secondId = /#(\d+)/.exec(second.text ?? '')?.[1];
   await admin.send('/payouts');
-  await admin.expect(`Payout #${secondId}: 500 ₽`);
+  await admin.expect(`Payout #${secondId}: 500 ₽ by SBP by phone (₽)`);
   const approve = await admin.press('Paid');
   assert.match(
     (await admin.answerOf(approve.callbackQueryId)) ?? '',
-    new RegExp(`Payout #${secondId} of 500 ₽ is marked paid`),
+    new RegExp(`Payout #${secondId} is marked paid: 500 ₽ by SBP`),
   );
-  await partner.expect(`Payout #${secondId} of 500 ₽ has been sent`);
+  await partner.expect(
+    `Payout #${secondId} has been sent: 500 ₽, SBP by phone (₽), to +79991234567 (T-Bank).`,
+  );
 
   assert.equal(await balance(partnerId, 'RUB'), 5_800n);
   assert.equal(await platform('payouts_in_flight'), 0n);
   assert.equal(await platform('external:payouts'), 50_000n);
   const requests = await stack.db.payoutRequest.findMany({
-    where: { partnerId: partnerRow.id },
+    where: { userId: BigInt(partnerId) },
     orderBy: { id: 'asc' },
   });
   assert.deepEqual(
-    requests.map((r) => [r.status, r.rejectReason, r.decidedById]),
+    requests.map((r) => [r.status, r.method, r.destination, r.rejectReason, r.decidedById]),
     [
-      ['rejected', 'card number is wrong', BigInt(adminId)],
-      ['paid', null, BigInt(adminId)],
+      ['rejected', 'card_rub', '2200000000000004', 'card number is wrong', BigInt(adminId)],
+      ['paid', 'sbp_rub', '+79991234567', null, BigInt(adminId)],
     ],
   );
   const keys = await stack.db.ledgerTransaction.findMany({
@@ -209,4 +235,69 @@ test('partner link → signup → purchases pay the partner 10%; payouts rejecte
   );
   await admin.send('/partners');
   await admin.expect(/Pat \(@pat\d+\) · 10% · joined: 1 · earned: 558 ₽ · paid out: 500 ₽/);
+});
+
+test('a Stars commission goes to a card in roubles at the rate finance set', async () => {
+  await admin.send('/payout_rate XTR RUB 1.3');
+  await admin.expect('1 ⭐ now pays 1.3 ₽');
+  await admin.send('/payout_rates');
+  await admin.expect(/1 ⭐ = 1\.3 ₽ · set/);
+
+  const partnerId = uniqueUserId();
+  const partner = await signUp(stack, { id: partnerId, firstName: 'Star', language: 'en' });
+  const { partner: row } = await createPartner(stack.db, {
+    staff: { id: BigInt(adminId), role: 'super_admin' },
+    userId: BigInt(partnerId),
+  });
+  await stack.db.user.update({
+    where: { id: BigInt(partnerId) },
+    data: { email: `star${partnerId}@example.com`, emailVerifiedAt: new Date() },
+  });
+  const buyerId = BigInt(uniqueUserId());
+  await touchUser(stack.db, { id: buyerId, firstName: 'Fan' }, { referralCode: `p_${row.code}` });
+  // A rouble commission too, so the flow asks which balance.
+  for (const provider of ['yookassa', 'stars', 'stars', 'stars', 'stars', 'stars', 'stars'] as const) {
+    const payment = await startCheckout(stack.db, { userId: buyerId, productId: 'ai-sub-30d-max', provider });
+    await confirmPayment(stack.db, {
+      paymentId: payment.id,
+      provider,
+      providerPaymentId: `${provider}-${payment.id}`,
+      amount: payment.amount,
+      currency: payment.currency,
+      raw: {},
+    });
+  }
+  assert.equal(await balance(partnerId, 'XTR'), 1_116n, '10% of six 1,860-Star purchases');
+  await partner.send('/payout');
+  const choice = await partner.expect('Which balance do you want to withdraw from?');
+  assert.deepEqual(
+    buttonsOf(choice).map((b) => b.text),
+    ['279 ₽', '1,116 ⭐', 'Cancel'],
+  );
+  await partner.press('1,116 ⭐');
+  await partner.expect('Available: 1,116 ⭐. How should we send it?');
+  await partner.press('Bank card (₽) · 1 ⭐ = 1.3 ₽');
+  await partner.expect('Send the card number');
+  // A mistyped number and an amount under the minimum are explained and asked again.
+  await partner.send('4111 1111 1111 1112');
+  await partner.expect('That is not a valid card number');
+  await partner.send('4111 1111 1111 1111');
+  await partner.expect(
+    /How much of your 1,116 ⭐ do you want to withdraw\? The minimum is 1,000 ⭐\.\s+Rate: 1 ⭐ = 1\.3 ₽\./,
+  );
+  await partner.send('999');
+  await partner.expect('The minimum for Bank card (₽) is 1,000 ⭐ (it sends at least 1,300 ₽).');
+  await partner.press('All: 1,116 ⭐');
+  await partner.expect(/From your balance: 1,116 ⭐.*You receive: 1,450\.80 ₽/s);
+  await partner.press('Request the payout');
+  const stars = await partner.expect(/Payout request #(\d+) sent: 1,450\.80 ₽ to 4111111111111111/);
+  const starsId = /#(\d+)/.exec(stars.text ?? '')?.[1];
+  await admin.send('/payouts');
+  await admin.expect(
+    new RegExp(
+      `Payout #${starsId}: 1,450\\.80 ₽ by Bank card.*From the balance: 1,116 ⭐ at 1 ⭐ = 1\\.3 ₽`,
+      's',
+    ),
+  );
+  assert.equal(await balance(partnerId, 'XTR'), 0n);
 });

@@ -6,11 +6,11 @@ import { attempt } from '#bots/shared/attempt.ts';
 import type { AdminBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { escapeHtml } from '#bots/shared/format.ts';
-import { PAYOUT_REJECT_REASON_MAX, rejectPayout } from '#core/referrals/reject-payout.ts';
+import { PAYOUT_REJECT_REASON_MAX, rejectPayout } from '#core/payouts/reject-payout.ts';
 
 export const REJECT_PAYOUT_CONVERSATION = 'reject-payout';
 
-/** Asks finance why (the partner reads it), rejects, returns the money to the partner and tells them. */
+/** Asks finance why (the user reads it), rejects, returns the money to the user's balance and tells them. */
 export function createRejectPayoutConversation(deps: BotDeps) {
   return async function rejectPayoutConversation(
     conversation: Conversation<AdminBotContext, Context>,
@@ -49,7 +49,7 @@ export function createRejectPayoutConversation(deps: BotDeps) {
           await outer.reply(outer.t(key));
           return;
         }
-        await notifyPayoutDecision(deps, result.value.partnerUserId, result.value.request);
+        await notifyPayoutDecision(deps, result.value);
         await outer.reply(outer.t('admin-payout-rejected', { id: requestId, reason: escapeHtml(text) }), {
           parse_mode: 'HTML',
         });

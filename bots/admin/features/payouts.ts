@@ -5,11 +5,11 @@ import { payoutAction } from '#bots/admin/payout-callbacks.ts';
 import { renderPayoutCard } from '#bots/admin/payout-card-view.ts';
 import type { AdminBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
+import { describePayoutRequest } from '#bots/shared/payout-text.ts';
 import { assertCan } from '#core/accounts/staff.ts';
 import { isAppError } from '#core/errors/app-error.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
-import { approvePayout } from '#core/referrals/approve-payout.ts';
-import { listPendingPayouts } from '#core/referrals/list-payouts.ts';
+import { approvePayout } from '#core/payouts/approve-payout.ts';
+import { listPendingPayouts } from '#core/payouts/list-payouts.ts';
 
 /** `/payouts`: the requests waiting for finance, one card each with Paid / Reject. */
 export function payoutsFeature(deps: BotDeps) {
@@ -19,8 +19,8 @@ export function payoutsFeature(deps: BotDeps) {
     assertCan(ctx.staff, 'money.payout');
     const pending = await listPendingPayouts(deps.db);
     if (pending.length === 0) return ctx.reply(ctx.t('admin-payouts-empty'));
-    for (const { request, user } of pending) {
-      const view = renderPayoutCard(ctx, request, request.partner.userId, user);
+    for (const request of pending) {
+      const view = renderPayoutCard(ctx, request);
       await ctx.reply(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard });
     }
   });
@@ -35,13 +35,18 @@ export function payoutsFeature(deps: BotDeps) {
       return ctx.conversation.enter(REJECT_PAYOUT_CONVERSATION, action.id.toString());
     }
     try {
-      const { request, partnerUserId } = await approvePayout(deps.db, {
-        staff: ctx.staff,
-        requestId: action.id,
+      const request = await approvePayout(deps.db, { staff: ctx.staff, requestId: action.id });
+      await notifyPayoutDecision(deps, request);
+      const shown = describePayoutRequest(
+        (key, args) => ctx.t(key, args),
+        request,
+        ctx.account?.language ?? 'en',
+      );
+      const done = ctx.t('admin-payout-approved', {
+        id: request.id.toString(),
+        send: shown.send,
+        method: shown.method,
       });
-      await notifyPayoutDecision(deps, partnerUserId, request);
-      const amount = formatMoney(request.amount, request.currency, ctx.account?.language ?? 'en');
-      const done = ctx.t('admin-payout-approved', { id: request.id.toString(), amount });
       await ctx.answerCallbackQuery({ text: done });
       await ctx.editMessageReplyMarkup();
       await ctx.reply(done);

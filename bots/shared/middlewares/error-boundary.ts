@@ -13,6 +13,14 @@ const ERROR_KEYS: Record<string, string> = {
   IMAGE_TOO_LARGE: 'error-image-too-large',
   FILE_TYPE_NOT_ALLOWED: 'error-file-type-not-allowed',
   FILE_TYPE_MISMATCH: 'error-file-type-mismatch',
+  // --- Payouts (locales/*/payouts.ftl); the payout flows answer these themselves, this is the fallback ---
+  EMAIL_REQUIRED: 'payout-error-email-required',
+  PAYOUT_TOO_SMALL: 'payout-error-too-small',
+  PAYOUT_DESTINATION_INVALID: 'payout-error-destination-invalid',
+  PAYOUT_METHOD_UNAVAILABLE: 'payout-error-method-unavailable',
+  PAYOUT_RATE_CHANGED: 'payout-error-rate-changed',
+  PAYOUT_NOT_PENDING: 'payout-error-not-pending',
+  // --- end of payouts ---
 };
 
 /**

@@ -8,26 +8,26 @@ import { lockPendingPayout } from './lock-pending-payout.ts';
 
 export const PAYOUT_REJECT_REASON_MAX = 500;
 
-/** Finance refuses a payout with a reason the partner reads; the reserved amount goes back to them. */
+/** Finance refuses a payout with a reason the user reads; the reserved amount goes back to their balance. */
 export async function rejectPayout(
   db: PrismaClient,
   input: { staff: TStaff; requestId: bigint; reason: string; now?: Date },
-): Promise<{ request: PayoutRequest; partnerUserId: bigint }> {
+): Promise<PayoutRequest> {
   assertCan(input.staff, 'money.payout');
   const reason = input.reason.trim();
   if (reason.length === 0 || reason.length > PAYOUT_REJECT_REASON_MAX)
     throw new AppError('INVALID_INPUT', { max: PAYOUT_REJECT_REASON_MAX });
   return db.$transaction(async (tx) => {
-    const { request, partnerUserId } = await lockPendingPayout(tx, input.requestId);
+    const request = await lockPendingPayout(tx, input.requestId);
     const posted = await postTransaction(tx, {
       key: `payout:${request.id}:reversal`,
       type: 'reversal',
       actor: { type: 'admin', id: input.staff.id },
       reason,
-      metadata: { payoutRequestId: request.id.toString(), partnerId: request.partnerId.toString() },
+      metadata: { payoutRequestId: request.id.toString(), userId: request.userId.toString() },
       postings: [
-        { account: { platform: 'payouts_in_flight', asset: request.currency }, amount: -request.amount },
-        { account: { user: partnerUserId, asset: request.currency }, amount: request.amount },
+        { account: { platform: 'payouts_in_flight', asset: request.asset }, amount: -request.amount },
+        { account: { user: request.userId, asset: request.asset }, amount: request.amount },
       ],
     });
     const rejected = await tx.payoutRequest.update({
@@ -42,7 +42,7 @@ export async function rejectPayout(
     await recordAudit(tx, {
       actorId: input.staff.id,
       action: 'payout.reject',
-      targetUserId: partnerUserId,
+      targetUserId: request.userId,
       before: { payoutRequestId: request.id.toString(), status: request.status },
       after: {
         payoutRequestId: request.id.toString(),
@@ -51,6 +51,6 @@ export async function rejectPayout(
         transactionId: posted.transactionId.toString(),
       },
     });
-    return { request: rejected, partnerUserId };
+    return rejected;
   }, LEDGER_TX_OPTIONS);
 }

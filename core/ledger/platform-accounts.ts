@@ -22,7 +22,7 @@ export const PLATFORM_ACCOUNTS = {
   revenue: { allowNegative: true },
   /** Partner commissions owed. */
   commission: { allowNegative: false },
-  /** Payouts approved but not yet confirmed sent. */
+  /** Withdrawals requested by users (any withdrawable balance) and waiting for finance to send or refuse them. */
   payouts_in_flight: { allowNegative: false },
   /** Money as it stands with each payment provider (negative: what the provider collected for us). */
   'external:stars': { allowNegative: true },

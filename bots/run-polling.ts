@@ -31,6 +31,8 @@ const isPayment = (update: Update) => update.message?.successful_payment !== und
  * batch's payment updates are handled, and the source fetches (and so confirms) the next batch only then.
  * Other updates of the batch run on concurrently; fetching pauses for as long as a payment takes. After a
  * crash Telegram delivers the payment again and confirmPayment books it once.
+ *
+ * The bot must be initialized (`bot.init()`), as bots/main.ts does before polling starts.
  */
 export function runPolling<C extends Context>(bot: Bot<C>, logger: Logger): RunnerHandle {
   const fetchUpdates = createUpdateFetcher(bot);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Api } from 'grammy';
+import type { Update } from 'grammy/types';
 import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { holdLock, waitForLockWaiter } from './db-locks.ts';
 import { uniqueUserId } from './ids.ts';
@@ -17,10 +17,21 @@ before(async () => {
 });
 after(() => stack?.stop());
 
-const deliveriesOf = async (predicate: (text: string | undefined) => boolean) =>
-  (await stack.telegram.webhookDeliveries({ token: stack.userBot.token })).filter((d) =>
-    predicate(d.update.message?.text),
-  );
+/**
+ * The webhook POSTs of the updates that match, once the first has been answered: the bot's reply can
+ * arrive before the route's answer is recorded. A first answer of 2xx confirms the update, so nothing can
+ * be added after it.
+ */
+async function deliveriesOf(predicate: (update: Update) => boolean) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const all = await stack.telegram.webhookDeliveries({ token: stack.userBot.token });
+    const matching = all.filter((d) => predicate(d.update));
+    if (matching.length > 0) return matching;
+    if (Date.now() > deadline) throw new Error('no webhook delivery of that update was recorded');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 async function errorsCounted(): Promise<number> {
   const text = await (await fetch(`${stack.appUrl}/metrics`)).text();
@@ -56,12 +67,7 @@ test('webhook mode: sign-up; a handler failing on the database gets the localize
   } finally {
     await migration.release();
   }
-  // The apology is sent while the update is handled; the delivery is recorded once the route has answered.
-  let history = await deliveriesOf((text) => text === '/history');
-  for (let i = 0; i < 200 && history.length === 0; i++) {
-    await sleep(50);
-    history = await deliveriesOf((text) => text === '/history');
-  }
+  const history = await deliveriesOf((u) => u.message?.text === '/history');
   assert.deepEqual(
     history.map((d) => [d.status, d.ok]),
     [[200, true]],
@@ -103,9 +109,7 @@ test('webhook mode: sign-up; a handler failing on the database gets the localize
     await stack.db.ledgerTransaction.count({ where: { idempotencyKey: `payment:${payment.id}:money` } }),
     1,
   );
-  const paymentDeliveries = (await stack.telegram.webhookDeliveries({ token: stack.userBot.token })).filter(
-    (d) => d.update.message?.successful_payment !== undefined,
-  );
+  const paymentDeliveries = await deliveriesOf((u) => u.message?.successful_payment !== undefined);
   assert.deepEqual(
     paymentDeliveries.map((d) => [
       d.update.message?.successful_payment?.telegram_payment_charge_id,

@@ -71,8 +71,8 @@ type TChargeOutcome =
 
 /**
  * Credits every user payment that Telegram has and we never booked, once, by its charge id: the safety net
- * for a `successful_payment` update that was lost (the app died after Telegram counted it delivered) or whose
- * handling failed. Reuses `confirmPayment`'s rules (amount, currency and provider must match; a payment is
+ * for a `successful_payment` update that was never handled (dropped while the app was down, confirmed to
+ * Telegram before it was handled, or whose handling failed and was answered all the same). Reuses `confirmPayment`'s rules (amount, currency and provider must match; a payment is
  * paid by one charge) and tells the buyer through the notify queue. A charge refunded on Telegram before we
  * booked it is never credited. Safe to run concurrently: the payment row lock decides, and a charge whose
  * row is locked is left for the next run.

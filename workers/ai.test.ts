@@ -9,6 +9,7 @@ import { reserve } from '#core/ledger/holds.ts';
 import { createLogger } from '#core/logging/logger.ts';
 import { renderPromptImage } from '#sandbox/openai/prompt-image.ts';
 import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from '#tests/support/ai-test-stack.ts';
+import { silentDelivery } from '#tests/support/silent-delivery.ts';
 import type { AiWorker } from './ai.ts';
 
 const TOKEN = '7000021:ai-worker-test-token-abcdefgh';
@@ -73,15 +74,10 @@ test('an image is generated, stored, delivered as a photo and charged once; the 
   assert.equal((await botMessages(userId)).filter((m) => m.media?.kind === 'photo').length, 2);
   assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - 2n * price('dall-e-3'), held: 0n });
 
-  // A job run again for a finished request does nothing: no second delivery, no second charge.
-  const delivery = {
-    progress: async () => {},
-    deliver: async () => 'delivered' as const,
-    done: async () => {},
-    failed: async () => {},
-  };
+  // A job run again for a finished request does nothing: no second delivery (the silent delivery throws if
+  // asked to send), no second charge.
   const again = await runGeneration(
-    { db: stack.db, ai: stack.ai, store: stack.store, delivery, logger: silentLogger() },
+    { db: stack.db, ai: stack.ai, store: stack.store, delivery: silentDelivery, logger: silentLogger() },
     first.id,
   );
   assert.deepEqual(again, { kind: 'done', status: 'skipped' });

@@ -34,8 +34,9 @@ export interface AiWorkerDeps {
   publicFileUrl?: (file: StoredFile) => string | null;
   uploadLimitBytes?: number;
   /**
-   * Told about every request once it is final (again on a retry: it must be idempotent). Video tasks hang
-   * their own ending here (core/video-tasks/finish-task-run.ts: task status, launch log, the bot's message).
+   * Told about every request once it is final, before the request is marked announced (`notified_at`); a
+   * crash in between runs it again, so it must be idempotent. Video tasks hang their own ending here
+   * (core/video-tasks/finish-task-run.ts: task status, launch log, the bot's message).
    */
   onFinished?: (requestId: bigint) => Promise<unknown>;
 }
@@ -52,14 +53,20 @@ export interface AiWorker {
 }
 
 const HAND_BACK_DELAY_MS = 1_000;
+const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
 
 /**
  * Runs the `ai` queue: images, video, audio and photo tools (core/ai/generation/run-generation.ts). A job is
  * idempotent by its request row, so stalls, retries and restarts resume instead of repeating work.
  */
 export function startAiWorker(deps: AiWorkerDeps): AiWorker {
-  deps.api.config.use(
-    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowInternalServerErrors: false }),
+  // A 429 means Telegram did not take the call, so waiting and calling again is safe for anything. A 5xx
+  // or a broken connection leaves a send's outcome unknown: it goes back to the engine, whose journal never
+  // repeats a message (core/ai/generation/send-once.ts); edits are safe to repeat at once.
+  const retrySend = autoRetry({ ...RETRY, rethrowInternalServerErrors: true, rethrowHttpErrors: true });
+  const retryOther = autoRetry({ ...RETRY, rethrowInternalServerErrors: false, rethrowHttpErrors: true });
+  deps.api.config.use((prev, method, payload, signal) =>
+    (method.startsWith('send') ? retrySend : retryOther)(prev, method, payload, signal),
   );
   const translator = deps.translator ?? loadTranslator(LOCALES_DIR);
   const delivery = createTelegramDelivery({
@@ -71,7 +78,23 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
     publicFileUrl: deps.publicFileUrl,
     uploadLimitBytes: deps.uploadLimitBytes,
   });
-  const run = { db: deps.db, ai: deps.ai, store: deps.fileStore, delivery, logger: deps.logger };
+  const run = {
+    db: deps.db,
+    ai: deps.ai,
+    store: deps.fileStore,
+    delivery,
+    logger: deps.logger,
+    onFinished: deps.onFinished,
+  };
+  // The last word on a request whose job will not run again; if even that fails, the row stays in flight
+  // and ai-recovery settles it.
+  const lastWord = (requestId: bigint, message: string) =>
+    failGeneration(run, requestId, { code: 'internal', message }).catch((error: unknown) =>
+      deps.logger.error(
+        { requestId: requestId.toString(), err: String(error) },
+        'could not settle a request',
+      ),
+    );
   const stopping = new AbortController();
   let abandon = false;
 
@@ -87,8 +110,6 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
         await job.moveToDelayed(Date.now() + outcome.delayMs, token);
         throw new DelayedError();
       }
-      // Before the job ends: if this throws, the retry finds the row final ("skipped") and calls it again.
-      await deps.onFinished?.(requestId);
       // The row says why and the user was told; failing the job too keeps BullMQ's view honest, no retry.
       if (outcome.status === 'failed') throw new UnrecoverableError('generation failed');
       return outcome;
@@ -101,10 +122,7 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
       }
       const message = maskBotTokens(error instanceof Error ? error.message : String(error));
       log.warn({ err: message, attempt: job.attemptsMade + 1 }, 'generation run failed');
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await failGeneration(run, requestId, { code: 'internal', message });
-        await deps.onFinished?.(requestId);
-      }
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await lastWord(requestId, message);
       throw error;
     }
   };
@@ -124,15 +142,7 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
     // A job the stalled check gave up on never reached the processor's own last-attempt handling.
     if (/stalled more than allowable limit/.test(error.message)) {
       const parsed = ZAiJobSchema.safeParse(job.data);
-      if (parsed.success)
-        void failGeneration(run, BigInt(parsed.data.requestId), {
-          code: 'internal',
-          message: error.message,
-        })
-          .then(() => deps.onFinished?.(BigInt(parsed.data.requestId)))
-          .catch((e: unknown) =>
-            deps.logger.error({ jobId: job.id, err: String(e) }, 'could not settle a stalled job'),
-          );
+      if (parsed.success) void lastWord(BigInt(parsed.data.requestId), error.message);
     }
   });
   return {

@@ -7,15 +7,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { Api } from 'grammy';
+import { Api, type Transformer } from 'grammy';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { acceptGeneration, type TAcceptGeneration } from '#core/ai/generation/accept-generation.ts';
 import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
+import type { TRunDeps } from '#core/ai/generation/run-generation.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
 import { aiConfigOf, ZProvidersSchema } from '#core/ai/providers/provider-config.ts';
 import type { AiRequest } from '#core/db/generated/client.ts';
 import { createLocalFileStore } from '#core/files/local-file-store.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
 import { createLogger } from '#core/logging/logger.ts';
@@ -24,8 +26,10 @@ import type { TModelSpec } from '#sandbox/predictions/model-specs.ts';
 import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import type { TKillSwitch } from '#tests/support/kill-switch.ts';
 import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis } from '#tests/support/test-redis.ts';
+import { createTelegramDelivery, type TTelegramDeliveryDeps } from '#workers/ai/telegram-delivery.ts';
 import { type AiWorker, type AiWorkerDeps, startAiWorker } from '#workers/ai.ts';
 
 export const OPENAI_KEY = 'sk-ai-queue-test-aaaaaaaaaaaa';
@@ -106,6 +110,17 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
     const workers: AiWorker[] = [];
     cleanups.push(() => Promise.all(workers.map((w) => w.close({ force: true }))));
     const api = () => new Api(opts.botToken, { apiRoot: telegramServer.url });
+    const translator = loadTranslator(LOCALES_DIR);
+    // What a process reaches outside itself, through a kill switch when the test is going to "kill" it.
+    const outside = (kill?: TKillSwitch, telegramTransformer?: Transformer) => {
+      const bot = api();
+      if (kill) bot.config.use(kill.telegram);
+      // Installed last, so it sees the calls first: a test's stand-in for Telegram misbehaving.
+      if (telegramTransformer) bot.config.use(telegramTransformer);
+      return kill
+        ? { db: kill.db(db), ai: kill.service('ai', ai), store: kill.service('store', store), api: bot }
+        : { db, ai, store, api: bot };
+    };
 
     return {
       db,
@@ -118,20 +133,58 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
       ai,
       store,
       api,
-      startWorker(overrides: Partial<AiWorkerDeps> = {}): AiWorker {
+      translator,
+      /**
+       * An ai worker. With `kill`, everything it reaches outside goes through the switch: once the switch is
+       * killed it behaves as a dead process (close it with `{ force: true }` so BullMQ stops renewing its locks).
+       */
+      startWorker(overrides: Partial<AiWorkerDeps> = {}, { kill }: { kill?: TKillSwitch } = {}): AiWorker {
+        const reach = outside(kill);
         const worker = startAiWorker({
-          db,
+          db: reach.db,
           logger,
           connection: redis.redis,
           prefix,
-          api: api(),
-          ai,
-          fileStore: store,
+          api: reach.api,
+          ai: reach.ai,
+          fileStore: reach.store,
+          translator,
           minEditIntervalMs: 0,
           ...overrides,
         });
         workers.push(worker);
         return worker;
+      },
+
+      /**
+       * What the worker gives runGeneration, with the real Telegram delivery, for tests that drive a job's
+       * runs themselves; through `kill` when given (see startWorker).
+       */
+      runDeps(
+        options: {
+          kill?: TKillSwitch;
+          telegram?: Transformer;
+          onFinished?: TRunDeps['onFinished'];
+        } & Pick<TTelegramDeliveryDeps, 'publicFileUrl' | 'uploadLimitBytes'> = {},
+      ): TRunDeps {
+        const reach = outside(options.kill, options.telegram);
+        const delivery = createTelegramDelivery({
+          api: reach.api,
+          db: reach.db,
+          translator,
+          logger,
+          minEditIntervalMs: 0,
+          publicFileUrl: options.publicFileUrl,
+          uploadLimitBytes: options.uploadLimitBytes,
+        });
+        return {
+          db: reach.db,
+          ai: reach.ai,
+          store: reach.store,
+          delivery,
+          logger,
+          onFinished: options.onFinished,
+        };
       },
 
       /** A signed-up user with `tokens` perpetual tokens, known to the local Bot API. */
@@ -177,15 +230,34 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
         return request;
       },
 
-      /** The row once it is final; throws after `timeoutMs`. */
+      /** The row once it is final and announced (nothing left to do outside); throws after `timeoutMs`. */
       async settled(requestId: bigint, timeoutMs = 30_000): Promise<AiRequest> {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           const row = await db.aiRequest.findUniqueOrThrow({ where: { id: requestId } });
-          if (row.status === 'succeeded' || row.status === 'failed' || row.status === 'canceled') return row;
+          if (row.notifiedAt !== null) return row;
           if (Date.now() > deadline) throw new Error(`request ${requestId} still ${row.status}`);
           await new Promise((r) => setTimeout(r, 25));
         }
+      },
+
+      /** The bot's side of a user's chat, sorted out for counting. */
+      async chat(userId: bigint, statusMessageId: number | null) {
+        const messages = (await telegram.messages({ token: opts.botToken, chatId: Number(userId) })).filter(
+          (m) => m.sender === 'bot',
+        );
+        const others = messages.filter((m) => m.message_id !== statusMessageId);
+        const isNote = (text: string | undefined) => /may not have arrived|мог не дойти/.test(text ?? '');
+        return {
+          status: messages.find((m) => m.message_id === statusMessageId),
+          /** Copies of the result: an upload, or the link message of a file too big to upload. */
+          results: others.filter(
+            (m) => m.media !== undefined || /more than Telegram lets a bot send/.test(m.text ?? ''),
+          ),
+          notes: others.filter((m) => isNote(m.text)),
+          failures: others.filter((m) => /Nothing was charged/.test(m.text ?? '')),
+          all: others,
+        };
       },
 
       async tokens(userId: bigint) {

@@ -4,6 +4,7 @@ import { aiJobId } from '#core/ai/generation/generation-job.ts';
 import { recoverLostGenerations } from '#core/ai/generation/recover-lost-generations.ts';
 import { runGeneration } from '#core/ai/generation/run-generation.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiRequest } from '#core/db/generated/client.ts';
 import { saveFile } from '#core/files/save-file.ts';
 import { reserve } from '#core/ledger/holds.ts';
 import { createLogger } from '#core/logging/logger.ts';
@@ -274,10 +275,11 @@ test('a job lost from Redis is enqueued again and finishes once; one too old to 
   const userId = await stack.newUser(100_000n);
   await worker.close(); // nothing picks the job up while it is "lost"
   let lost: { id: bigint } | undefined;
+  let stale: AiRequest | undefined;
   try {
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
     lost = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a lost job' });
-    const stale = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a job from long ago' });
+    stale = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a job from long ago' });
     for (const r of [lost, stale]) await stack.queue.remove(aiJobId(r.id));
     await stack.db.aiRequest.update({ where: { id: lost.id }, data: { createdAt: minutesAgo(10) } });
     await stack.db.aiRequest.update({ where: { id: stale.id }, data: { createdAt: minutesAgo(24 * 60) } });
@@ -320,11 +322,18 @@ test('a job lost from Redis is enqueued again and finishes once; one too old to 
     worker = stack.startWorker(WORKER);
     await worker.worker.waitUntilReady();
   }
-  assert.ok(lost);
+  assert.ok(lost && stale);
   const done = await stack.settled(lost.id);
   assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
   assert.equal(await captures(lost.id), 1);
   assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - price('dall-e-3'), held: 0n });
+  // The abandoned one got a job only to say so: its status message and one failure notice.
+  const told = await stack.settled(stale.id);
+  assert.equal(told.errorCode, 'lost');
+  const chat = await stack.chat(userId, stale.statusMessageId);
+  assert.equal(chat.status?.text, '❌ DALL·E 3: failed.');
+  assert.equal(chat.failures.length, 1);
+  assert.equal(chat.failures[0]?.reply_to_message_id, stale.statusMessageId);
 });
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {

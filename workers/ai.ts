@@ -1,4 +1,3 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Api } from 'grammy';
 import { AI_QUEUE, type TAiJob, ZAiJobSchema } from '#core/ai/generation/generation-job.ts';
@@ -13,13 +12,14 @@ import type { Logger } from '#core/logging/logger.ts';
 import { maskBotTokens } from '#core/logging/logger.ts';
 import type { Redis } from '#core/redis/create-redis.ts';
 import { createTelegramDelivery } from './ai/telegram-delivery.ts';
+import { telegramRetries } from './ai/telegram-retries.ts';
 
 export interface AiWorkerDeps {
   db: PrismaClient;
   logger: Logger;
   connection: Redis;
   prefix: string;
-  /** An `Api` of the user bot for this worker alone: auto-retry on 429 is installed on it. */
+  /** An `Api` of the user bot for this worker alone: its retries are installed on it (ai/telegram-retries.ts). */
   api: Api;
   ai: TAiGateway;
   fileStore: TFileStore;
@@ -53,21 +53,13 @@ export interface AiWorker {
 }
 
 const HAND_BACK_DELAY_MS = 1_000;
-const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
 
 /**
  * Runs the `ai` queue: images, video, audio and photo tools (core/ai/generation/run-generation.ts). A job is
  * idempotent by its request row, so stalls, retries and restarts resume instead of repeating work.
  */
 export function startAiWorker(deps: AiWorkerDeps): AiWorker {
-  // A 429 means Telegram did not take the call, so waiting and calling again is safe for anything. A 5xx
-  // or a broken connection leaves a send's outcome unknown: it goes back to the engine, whose journal never
-  // repeats a message (core/ai/generation/send-once.ts); edits are safe to repeat at once.
-  const retrySend = autoRetry({ ...RETRY, rethrowInternalServerErrors: true, rethrowHttpErrors: true });
-  const retryOther = autoRetry({ ...RETRY, rethrowInternalServerErrors: false, rethrowHttpErrors: true });
-  deps.api.config.use((prev, method, payload, signal) =>
-    (method.startsWith('send') ? retrySend : retryOther)(prev, method, payload, signal),
-  );
+  deps.api.config.use(telegramRetries());
   const translator = deps.translator ?? loadTranslator(LOCALES_DIR);
   const delivery = createTelegramDelivery({
     api: deps.api,

@@ -11,7 +11,7 @@ import { Api, type Transformer } from 'grammy';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { acceptGeneration, type TAcceptGeneration } from '#core/ai/generation/accept-generation.ts';
 import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
-import type { TRunDeps } from '#core/ai/generation/run-generation.ts';
+import { runGeneration, type TRunDeps } from '#core/ai/generation/run-generation.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
 import { aiConfigOf, ZProvidersSchema } from '#core/ai/providers/provider-config.ts';
@@ -30,6 +30,7 @@ import type { TKillSwitch } from '#tests/support/kill-switch.ts';
 import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis } from '#tests/support/test-redis.ts';
 import { createTelegramDelivery, type TTelegramDeliveryDeps } from '#workers/ai/telegram-delivery.ts';
+import { telegramRetries } from '#workers/ai/telegram-retries.ts';
 import { type AiWorker, type AiWorkerDeps, startAiWorker } from '#workers/ai.ts';
 
 export const OPENAI_KEY = 'sk-ai-queue-test-aaaaaaaaaaaa';
@@ -56,6 +57,13 @@ export interface TAiTestStackOptions {
   /** `false` turns the local Bot API's flood limits off (the benchmark measures the queue, not Telegram). */
   telegramLimits?: false;
 }
+
+/** How a test's runs reach Telegram (see runDeps). */
+export type TRunDepsOptions = {
+  /** Installed in front of the Bot API: a test's stand-in for Telegram misbehaving. */
+  telegram?: Transformer;
+  onFinished?: TRunDeps['onFinished'];
+} & Pick<TTelegramDeliveryDeps, 'publicFileUrl' | 'uploadLimitBytes'>;
 
 let userSeq = 0;
 
@@ -160,14 +168,10 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
        * What the worker gives runGeneration, with the real Telegram delivery, for tests that drive a job's
        * runs themselves; through `kill` when given (see startWorker).
        */
-      runDeps(
-        options: {
-          kill?: TKillSwitch;
-          telegram?: Transformer;
-          onFinished?: TRunDeps['onFinished'];
-        } & Pick<TTelegramDeliveryDeps, 'publicFileUrl' | 'uploadLimitBytes'> = {},
-      ): TRunDeps {
+      runDeps(options: TRunDepsOptions & { kill?: TKillSwitch } = {}): TRunDeps {
         const reach = outside(options.kill, options.telegram);
+        // As startAiWorker installs them (outermost: the switch sees each retry as a call of its own).
+        reach.api.config.use(telegramRetries());
         const delivery = createTelegramDelivery({
           api: reach.api,
           db: reach.db,
@@ -185,6 +189,36 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
           logger,
           onFinished: options.onFinished,
         };
+      },
+
+      /**
+       * The job's runs one after another, as the worker makes them (without BullMQ), until it is done; a run
+       * that throws is retried, as the job's next attempt would be, up to `attempts` times.
+       */
+      async runToEnd(deps: TRunDeps, requestId: bigint, { attempts = 5 } = {}) {
+        let failures = 0;
+        for (let round = 0; round < 200; round++) {
+          const outcome = await runGeneration(deps, requestId).catch((error: unknown) => {
+            if (++failures >= attempts) throw error;
+            return { kind: 'later' as const, delayMs: 100 };
+          });
+          if (outcome.kind === 'done') return outcome;
+          await new Promise((r) => setTimeout(r, Math.min(outcome.delayMs, 100)));
+        }
+        throw new Error(`request ${requestId} did not finish`);
+      },
+
+      /**
+       * The job's runs in a process that dies at the switch's point: `killed` once it is dead, `finished` when
+       * the request was done before the switch was reached.
+       */
+      async runUntilKilled(
+        kill: TKillSwitch,
+        requestId: bigint,
+        options: TRunDepsOptions = {},
+      ): Promise<'killed' | 'finished'> {
+        const run = this.runToEnd(this.runDeps({ ...options, kill }), requestId);
+        return Promise.race([kill.killed.then(() => 'killed' as const), run.then(() => 'finished' as const)]);
       },
 
       /** A signed-up user with `tokens` perpetual tokens, known to the local Bot API. */

@@ -129,3 +129,61 @@ export function createKillSwitch(opts: { afterCalls?: number; after?: (label: st
 }
 
 export type TKillSwitch = ReturnType<typeof createKillSwitch>;
+
+/**
+ * A point where a process can die: right after the `nth` call labelled `label`, counted from the first call
+ * labelled `anchor` when there is one (how often a job polls varies from run to run; what follows the
+ * anchor does not).
+ */
+export interface TCrashPoint {
+  label: string;
+  nth: number;
+  anchor?: string;
+}
+
+/** Every crash point of a reference run, from its switch's log, in order; counted anew from `anchor` on. */
+export function crashPoints(log: readonly string[], anchor?: string): TCrashPoint[] {
+  const seen = new Map<string, number>();
+  let anchored = false;
+  return log.map((label) => {
+    if (!anchored && label === anchor) {
+      anchored = true;
+      seen.clear();
+    }
+    const nth = (seen.get(label) ?? 0) + 1;
+    seen.set(label, nth);
+    return anchored ? { label, nth, anchor } : { label, nth };
+  });
+}
+
+/** A switch that kills right after the call at `point`. */
+export function killAt(point: TCrashPoint) {
+  let armed = point.anchor === undefined;
+  let count = 0;
+  return createKillSwitch({
+    after: (label) => {
+      if (!armed && label === point.anchor) armed = true;
+      return armed && label === point.label && ++count === point.nth;
+    },
+  });
+}
+
+/**
+ * Walks a job through crash points: `attempt(point)` runs one fresh job killed at `point` and says whether
+ * the kill came (`killed`) or the job ended without reaching it (`finished`: a poll fewer than in the
+ * reference run). Points run `parallel` at a time, each on its own job, since a job spends most of its time
+ * waiting for a provider. Returns how many points were killed.
+ */
+export async function walkCrashPoints(
+  points: readonly TCrashPoint[],
+  attempt: (point: TCrashPoint) => Promise<'killed' | 'finished'>,
+  opts: { parallel?: number } = {},
+): Promise<number> {
+  const parallel = opts.parallel ?? 6;
+  let killed = 0;
+  for (let first = 0; first < points.length; first += parallel) {
+    const ended = await Promise.all(points.slice(first, first + parallel).map(attempt));
+    killed += ended.filter((e) => e === 'killed').length;
+  }
+  return killed;
+}

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { GrammyError, HttpError, type Transformer } from 'grammy';
 import { FAILURE_SLOT } from '#core/ai/generation/announce-outcome.ts';
 import { RESULT_NOTE_SLOT, resultSlot } from '#core/ai/generation/deliver-result.ts';
-import { runGeneration, type TRunDeps } from '#core/ai/generation/run-generation.ts';
+import type { TRunDeps } from '#core/ai/generation/run-generation.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { StoredFile } from '#core/db/generated/client.ts';
-import { startAiTestStack, type TAiTestStack } from '#tests/support/ai-test-stack.ts';
+import { startAiTestStack, type TAiTestStack, type TRunDepsOptions } from '#tests/support/ai-test-stack.ts';
 import { createKillSwitch, type TKillSwitch } from '#tests/support/kill-switch.ts';
 
 // The delivery record (core/ai/generation/deliver-result.ts, send-once.ts, announce-outcome.ts) through the
@@ -31,26 +30,12 @@ const captures = (requestId: bigint) =>
 const journal = (requestId: bigint) =>
   stack.db.aiRequestMessage.findMany({ where: { requestId }, orderBy: { claimedAt: 'asc' } });
 
-async function finish(deps: TRunDeps, requestId: bigint) {
-  for (let round = 0; round < 200; round++) {
-    const outcome = await runGeneration(deps, requestId);
-    if (outcome.kind === 'done') return outcome;
-    await sleep(Math.min(outcome.delayMs, 100));
-  }
-  throw new Error(`request ${requestId} did not finish`);
-}
+const finish = (deps: TRunDeps, requestId: bigint, opts?: { attempts: number }) =>
+  stack.runToEnd(deps, requestId, opts);
 
 /** One run of the job in a process that dies at the switch's point; resolves once it is dead. */
-async function crash(
-  kill: TKillSwitch,
-  requestId: bigint,
-  options: Parameters<TAiTestStack['runDeps']>[0] = {},
-) {
-  const run = finish(stack.runDeps({ publicFileUrl: link, ...options, kill }), requestId);
-  const ended = await Promise.race([
-    kill.killed.then(() => 'killed' as const),
-    run.then(() => 'finished' as const),
-  ]);
+async function crash(kill: TKillSwitch, requestId: bigint, options: TRunDepsOptions = {}) {
+  const ended = await stack.runUntilKilled(kill, requestId, { publicFileUrl: link, ...options });
   assert.equal(ended, 'killed', `the run finished before its kill point: ${kill.log.join(' ')}`);
 }
 
@@ -176,11 +161,14 @@ test('a send Telegram refuses frees its slot: the next run sends the result, onc
     }
     return prev(method, payload, signal);
   };
-  await assert.rejects(finish(stack.runDeps({ telegram: refuseTwice }), request.id), (error: unknown) => {
-    assert.equal((error as Error).name, 'MessageNotSent');
-    assert.ok((error as Error).cause instanceof GrammyError);
-    return true;
-  });
+  await assert.rejects(
+    finish(stack.runDeps({ telegram: refuseTwice }), request.id, { attempts: 1 }),
+    (error: unknown) => {
+      assert.equal((error as Error).name, 'MessageNotSent');
+      assert.ok((error as Error).cause instanceof GrammyError);
+      return true;
+    },
+  );
   assert.deepEqual(await journal(request.id), [], 'the claim was released');
   await finish(stack.runDeps({ publicFileUrl: link }), request.id);
   const chat = await assertDeliveredOnce(userId, request);

@@ -19,7 +19,7 @@ export interface AiWorkerDeps {
   logger: Logger;
   connection: Redis;
   prefix: string;
-  /** An `Api` of the user bot for this worker alone: its retries are installed on it (ai/telegram-retries.ts). */
+  /** An `Api` of the user bot for this worker alone: it installs its retries (ai/telegram-retries.ts). */
   api: Api;
   ai: TAiGateway;
   fileStore: TFileStore;
@@ -78,8 +78,8 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
     logger: deps.logger,
     onFinished: deps.onFinished,
   };
-  // The last word on a request whose job will not run again; if even that fails, the row stays in flight
-  // and ai-recovery settles it.
+  // The last word on a request whose job will not run again. If even that fails it is logged: a row still
+  // in flight is settled by ai-recovery, one already final keeps its status message as it was.
   const lastWord = (requestId: bigint, message: string) =>
     failGeneration(run, requestId, { code: 'internal', message }).catch((error: unknown) =>
       deps.logger.error(

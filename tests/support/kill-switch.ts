@@ -8,7 +8,7 @@
  *
  * `afterCalls: k` kills right after the k-th call returns (its effect happened, its answer is lost), so a
  * test can walk a job through every point where a process can die; `after` kills right after the first call
- * whose label matches (`telegram.sendPhoto`, `db.aiRequestMessage.createMany`, `tx.hold.update`, `ai.submit`).
+ * whose label matches (`telegram.sendPhoto`, `db.aiRequestMessage.createMany`, `tx.hold.update`, …).
  */
 import type { Transformer } from 'grammy';
 import type { PrismaClient } from '#core/db/generated/client.ts';

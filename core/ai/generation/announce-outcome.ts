@@ -7,8 +7,8 @@ export interface TAnnounceDeps {
   delivery: TGenerationDelivery;
   /**
    * The worker's own ending for a final request (a video task's status, launch log and bot message through
-   * `notify`, core/video-tasks/finish-task-run.ts). Must be idempotent: a crash before `notifiedAt` is written
-   * runs it again.
+   * `notify`, core/video-tasks/finish-task-run.ts). Must be idempotent: a crash before `notifiedAt` is
+   * written runs it again.
    */
   onFinished?: (requestId: bigint) => Promise<unknown>;
 }

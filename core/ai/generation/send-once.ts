@@ -4,7 +4,7 @@ import { MessageNotSent, type TSent } from './generation-delivery.ts';
 export type TSendOnce =
   /** Sent now, or by an earlier run of the job: the message is in the chat. */
   | { kind: 'sent'; messageId: number }
-  /** An earlier run claimed the slot and never stored Telegram's answer: the message may or may not be there. */
+  /** An earlier run claimed the slot and never stored Telegram's answer: the message may be there or not. */
   | { kind: 'unknown' }
   | { kind: 'undeliverable' };
 

@@ -13,9 +13,10 @@ interface TSettleDeps {
 }
 
 /**
- * After delivery (deliver-result.ts recorded it): capture the hold (idempotent by key, so a job that dies here and runs again charges once),
- * mark the row succeeded, remember the result for the cache. A hold that is no longer active (expired while
- * a stuck job waited) is not charged: the user got the result late, and we do not take tokens without a hold.
+ * After delivery (recorded by deliver-result.ts): capture the hold (idempotent by key, so a job that dies
+ * here and runs again charges once), mark the row succeeded, remember the result for the cache. A hold
+ * that is no longer active (expired while a stuck job waited) is not charged: the user got the result late,
+ * and we do not take tokens without a hold.
  */
 export async function settleSucceeded(deps: TSettleDeps, request: AiRequest): Promise<AiRequest> {
   let charged = 0n;
@@ -101,9 +102,9 @@ export async function settleFailed(
 
 /**
  * The worker's last word on a request whose job will not run again (attempts used up, stalled too often):
- * settle it and announce it. A result whose message is known to be in the chat is charged, as a run that
- * got that far would have; one whose send nobody saw the end of is released (in doubt, the user keeps the
- * tokens).
+ * settle it and announce it. A result whose first message is known to be in the chat is charged, as a run
+ * that got that far would have; one whose send nobody saw the end of is released (in doubt, the user keeps
+ * the tokens).
  */
 export async function failGeneration(
   deps: TSettleDeps & TAnnounceDeps,

@@ -4,11 +4,13 @@ import { aiJobId } from '#core/ai/generation/generation-job.ts';
 import { recoverLostGenerations } from '#core/ai/generation/recover-lost-generations.ts';
 import { runGeneration } from '#core/ai/generation/run-generation.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
+import type { AiRequest } from '#core/db/generated/client.ts';
 import { saveFile } from '#core/files/save-file.ts';
 import { reserve } from '#core/ledger/holds.ts';
 import { createLogger } from '#core/logging/logger.ts';
 import { renderPromptImage } from '#sandbox/openai/prompt-image.ts';
 import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from '#tests/support/ai-test-stack.ts';
+import { silentDelivery } from '#tests/support/silent-delivery.ts';
 import type { AiWorker } from './ai.ts';
 
 const TOKEN = '7000021:ai-worker-test-token-abcdefgh';
@@ -73,15 +75,10 @@ test('an image is generated, stored, delivered as a photo and charged once; the 
   assert.equal((await botMessages(userId)).filter((m) => m.media?.kind === 'photo').length, 2);
   assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - 2n * price('dall-e-3'), held: 0n });
 
-  // A job run again for a finished request does nothing: no second delivery, no second charge.
-  const delivery = {
-    progress: async () => {},
-    deliver: async () => 'delivered' as const,
-    done: async () => {},
-    failed: async () => {},
-  };
+  // A job run again for a finished request does nothing: no second delivery (the silent delivery throws if
+  // asked to send), no second charge.
   const again = await runGeneration(
-    { db: stack.db, ai: stack.ai, store: stack.store, delivery, logger: silentLogger() },
+    { db: stack.db, ai: stack.ai, store: stack.store, delivery: silentDelivery, logger: silentLogger() },
     first.id,
   );
   assert.deepEqual(again, { kind: 'done', status: 'skipped' });
@@ -278,10 +275,11 @@ test('a job lost from Redis is enqueued again and finishes once; one too old to 
   const userId = await stack.newUser(100_000n);
   await worker.close(); // nothing picks the job up while it is "lost"
   let lost: { id: bigint } | undefined;
+  let stale: AiRequest | undefined;
   try {
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
     lost = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a lost job' });
-    const stale = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a job from long ago' });
+    stale = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a job from long ago' });
     for (const r of [lost, stale]) await stack.queue.remove(aiJobId(r.id));
     await stack.db.aiRequest.update({ where: { id: lost.id }, data: { createdAt: minutesAgo(10) } });
     await stack.db.aiRequest.update({ where: { id: stale.id }, data: { createdAt: minutesAgo(24 * 60) } });
@@ -324,11 +322,18 @@ test('a job lost from Redis is enqueued again and finishes once; one too old to 
     worker = stack.startWorker(WORKER);
     await worker.worker.waitUntilReady();
   }
-  assert.ok(lost);
+  assert.ok(lost && stale);
   const done = await stack.settled(lost.id);
   assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
   assert.equal(await captures(lost.id), 1);
   assert.deepEqual(await stack.tokens(userId), { balance: 100_000n - price('dall-e-3'), held: 0n });
+  // The abandoned one got a job only to say so: its status message and one failure notice.
+  const told = await stack.settled(stale.id);
+  assert.equal(told.errorCode, 'lost');
+  const chat = await stack.chat(userId, stale.statusMessageId);
+  assert.equal(chat.status?.text, '❌ DALL·E 3: failed.');
+  assert.equal(chat.failures.length, 1);
+  assert.equal(chat.failures[0]?.reply_to_message_id, stale.statusMessageId);
 });
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {

@@ -1,4 +1,3 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Api } from 'grammy';
 import { AI_QUEUE, type TAiJob, ZAiJobSchema } from '#core/ai/generation/generation-job.ts';
@@ -13,13 +12,14 @@ import type { Logger } from '#core/logging/logger.ts';
 import { maskBotTokens } from '#core/logging/logger.ts';
 import type { Redis } from '#core/redis/create-redis.ts';
 import { createTelegramDelivery } from './ai/telegram-delivery.ts';
+import { telegramRetries } from './ai/telegram-retries.ts';
 
 export interface AiWorkerDeps {
   db: PrismaClient;
   logger: Logger;
   connection: Redis;
   prefix: string;
-  /** An `Api` of the user bot for this worker alone: auto-retry on 429 is installed on it. */
+  /** An `Api` of the user bot for this worker alone: it installs its retries (ai/telegram-retries.ts). */
   api: Api;
   ai: TAiGateway;
   fileStore: TFileStore;
@@ -34,8 +34,9 @@ export interface AiWorkerDeps {
   publicFileUrl?: (file: StoredFile) => string | null;
   uploadLimitBytes?: number;
   /**
-   * Told about every request once it is final (again on a retry: it must be idempotent). Video tasks hang
-   * their own ending here (core/video-tasks/finish-task-run.ts: task status, launch log, the bot's message).
+   * Told about every request once it is final, before the request is marked announced (`notified_at`); a
+   * crash in between runs it again, so it must be idempotent. Video tasks hang their own ending here
+   * (core/video-tasks/finish-task-run.ts: task status, launch log, the bot's message).
    */
   onFinished?: (requestId: bigint) => Promise<unknown>;
 }
@@ -58,9 +59,7 @@ const HAND_BACK_DELAY_MS = 1_000;
  * idempotent by its request row, so stalls, retries and restarts resume instead of repeating work.
  */
 export function startAiWorker(deps: AiWorkerDeps): AiWorker {
-  deps.api.config.use(
-    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowInternalServerErrors: false }),
-  );
+  deps.api.config.use(telegramRetries());
   const translator = deps.translator ?? loadTranslator(LOCALES_DIR);
   const delivery = createTelegramDelivery({
     api: deps.api,
@@ -71,7 +70,23 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
     publicFileUrl: deps.publicFileUrl,
     uploadLimitBytes: deps.uploadLimitBytes,
   });
-  const run = { db: deps.db, ai: deps.ai, store: deps.fileStore, delivery, logger: deps.logger };
+  const run = {
+    db: deps.db,
+    ai: deps.ai,
+    store: deps.fileStore,
+    delivery,
+    logger: deps.logger,
+    onFinished: deps.onFinished,
+  };
+  // The last word on a request whose job will not run again. If even that fails it is logged: a row still
+  // in flight is settled by ai-recovery, one already final keeps its status message as it was.
+  const lastWord = (requestId: bigint, message: string) =>
+    failGeneration(run, requestId, { code: 'internal', message }).catch((error: unknown) =>
+      deps.logger.error(
+        { requestId: requestId.toString(), err: String(error) },
+        'could not settle a request',
+      ),
+    );
   const stopping = new AbortController();
   let abandon = false;
 
@@ -87,8 +102,6 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
         await job.moveToDelayed(Date.now() + outcome.delayMs, token);
         throw new DelayedError();
       }
-      // Before the job ends: if this throws, the retry finds the row final ("skipped") and calls it again.
-      await deps.onFinished?.(requestId);
       // The row says why and the user was told; failing the job too keeps BullMQ's view honest, no retry.
       if (outcome.status === 'failed') throw new UnrecoverableError('generation failed');
       return outcome;
@@ -101,10 +114,7 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
       }
       const message = maskBotTokens(error instanceof Error ? error.message : String(error));
       log.warn({ err: message, attempt: job.attemptsMade + 1 }, 'generation run failed');
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await failGeneration(run, requestId, { code: 'internal', message });
-        await deps.onFinished?.(requestId);
-      }
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await lastWord(requestId, message);
       throw error;
     }
   };
@@ -124,15 +134,7 @@ export function startAiWorker(deps: AiWorkerDeps): AiWorker {
     // A job the stalled check gave up on never reached the processor's own last-attempt handling.
     if (/stalled more than allowable limit/.test(error.message)) {
       const parsed = ZAiJobSchema.safeParse(job.data);
-      if (parsed.success)
-        void failGeneration(run, BigInt(parsed.data.requestId), {
-          code: 'internal',
-          message: error.message,
-        })
-          .then(() => deps.onFinished?.(BigInt(parsed.data.requestId)))
-          .catch((e: unknown) =>
-            deps.logger.error({ jobId: job.id, err: String(e) }, 'could not settle a stalled job'),
-          );
+      if (parsed.success) void lastWord(BigInt(parsed.data.requestId), error.message);
     }
   });
   return {

@@ -7,15 +7,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { Api } from 'grammy';
+import { Api, type Transformer } from 'grammy';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { acceptGeneration, type TAcceptGeneration } from '#core/ai/generation/accept-generation.ts';
 import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
+import { runGeneration, type TRunDeps } from '#core/ai/generation/run-generation.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
 import { aiConfigOf, ZProvidersSchema } from '#core/ai/providers/provider-config.ts';
 import type { AiRequest } from '#core/db/generated/client.ts';
 import { createLocalFileStore } from '#core/files/local-file-store.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
 import { createLogger } from '#core/logging/logger.ts';
@@ -24,8 +26,11 @@ import type { TModelSpec } from '#sandbox/predictions/model-specs.ts';
 import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer } from '#sandbox/telegram/server.ts';
+import type { TKillSwitch } from '#tests/support/kill-switch.ts';
 import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis } from '#tests/support/test-redis.ts';
+import { createTelegramDelivery, type TTelegramDeliveryDeps } from '#workers/ai/telegram-delivery.ts';
+import { telegramRetries } from '#workers/ai/telegram-retries.ts';
 import { type AiWorker, type AiWorkerDeps, startAiWorker } from '#workers/ai.ts';
 
 export const OPENAI_KEY = 'sk-ai-queue-test-aaaaaaaaaaaa';
@@ -52,6 +57,13 @@ export interface TAiTestStackOptions {
   /** `false` turns the local Bot API's flood limits off (the benchmark measures the queue, not Telegram). */
   telegramLimits?: false;
 }
+
+/** How a test's runs reach Telegram (see runDeps). */
+export type TRunDepsOptions = {
+  /** Installed in front of the Bot API: a test's stand-in for Telegram misbehaving. */
+  telegram?: Transformer;
+  onFinished?: TRunDeps['onFinished'];
+} & Pick<TTelegramDeliveryDeps, 'publicFileUrl' | 'uploadLimitBytes'>;
 
 let userSeq = 0;
 
@@ -106,6 +118,17 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
     const workers: AiWorker[] = [];
     cleanups.push(() => Promise.all(workers.map((w) => w.close({ force: true }))));
     const api = () => new Api(opts.botToken, { apiRoot: telegramServer.url });
+    const translator = loadTranslator(LOCALES_DIR);
+    // What a process reaches outside itself, through a kill switch when the test is going to "kill" it.
+    const outside = (kill?: TKillSwitch, telegramTransformer?: Transformer) => {
+      const bot = api();
+      if (kill) bot.config.use(kill.telegram);
+      // Installed last, so it sees the calls first: a test's stand-in for Telegram misbehaving.
+      if (telegramTransformer) bot.config.use(telegramTransformer);
+      return kill
+        ? { db: kill.db(db), ai: kill.service('ai', ai), store: kill.service('store', store), api: bot }
+        : { db, ai, store, api: bot };
+    };
 
     return {
       db,
@@ -118,20 +141,84 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
       ai,
       store,
       api,
-      startWorker(overrides: Partial<AiWorkerDeps> = {}): AiWorker {
+      translator,
+      /**
+       * An ai worker. With `kill`, everything it reaches outside goes through the switch: once the switch is
+       * killed it behaves as a dead process (close it with `{ force: true }` so BullMQ stops renewing its locks).
+       */
+      startWorker(overrides: Partial<AiWorkerDeps> = {}, { kill }: { kill?: TKillSwitch } = {}): AiWorker {
+        const reach = outside(kill);
         const worker = startAiWorker({
-          db,
+          db: reach.db,
           logger,
           connection: redis.redis,
           prefix,
-          api: api(),
-          ai,
-          fileStore: store,
+          api: reach.api,
+          ai: reach.ai,
+          fileStore: reach.store,
+          translator,
           minEditIntervalMs: 0,
           ...overrides,
         });
         workers.push(worker);
         return worker;
+      },
+
+      /**
+       * What the worker gives runGeneration, with the real Telegram delivery, for tests that drive a job's
+       * runs themselves; through `kill` when given (see startWorker).
+       */
+      runDeps(options: TRunDepsOptions & { kill?: TKillSwitch } = {}): TRunDeps {
+        const reach = outside(options.kill, options.telegram);
+        // As startAiWorker installs them (outermost: the switch sees each retry as a call of its own).
+        reach.api.config.use(telegramRetries());
+        const delivery = createTelegramDelivery({
+          api: reach.api,
+          db: reach.db,
+          translator,
+          logger,
+          minEditIntervalMs: 0,
+          publicFileUrl: options.publicFileUrl,
+          uploadLimitBytes: options.uploadLimitBytes,
+        });
+        return {
+          db: reach.db,
+          ai: reach.ai,
+          store: reach.store,
+          delivery,
+          logger,
+          onFinished: options.onFinished,
+        };
+      },
+
+      /**
+       * The job's runs one after another, as the worker makes them (without BullMQ), until it is done; a run
+       * that throws is retried, as the job's next attempt would be, up to `attempts` times.
+       */
+      async runToEnd(deps: TRunDeps, requestId: bigint, { attempts = 5 } = {}) {
+        let failures = 0;
+        for (let round = 0; round < 200; round++) {
+          const outcome = await runGeneration(deps, requestId).catch((error: unknown) => {
+            if (++failures >= attempts) throw error;
+            return { kind: 'later' as const, delayMs: 100 };
+          });
+          if (outcome.kind === 'done') return outcome;
+          await new Promise((r) => setTimeout(r, Math.min(outcome.delayMs, 100)));
+        }
+        throw new Error(`request ${requestId} did not finish`);
+      },
+
+      /**
+       * The job's runs in a process that dies at the switch's point: `killed` once it is dead, `finished` when
+       * the request was done before the switch was reached.
+       */
+      async runUntilKilled(
+        kill: TKillSwitch,
+        requestId: bigint,
+        options: TRunDepsOptions = {},
+      ): Promise<'killed' | 'finished'> {
+        const run = this.runToEnd(this.runDeps({ ...options, kill }), requestId);
+        return Promise.race([kill.killed.then(() => 'killed' as const), run.then(() => 'finished' as const)]);
       },
 
       /** A signed-up user with `tokens` perpetual tokens, known to the local Bot API. */
@@ -177,15 +264,34 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
         return request;
       },
 
-      /** The row once it is final; throws after `timeoutMs`. */
+      /** The row once it is final and announced (nothing left to do outside); throws after `timeoutMs`. */
       async settled(requestId: bigint, timeoutMs = 30_000): Promise<AiRequest> {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           const row = await db.aiRequest.findUniqueOrThrow({ where: { id: requestId } });
-          if (row.status === 'succeeded' || row.status === 'failed' || row.status === 'canceled') return row;
+          if (row.notifiedAt !== null) return row;
           if (Date.now() > deadline) throw new Error(`request ${requestId} still ${row.status}`);
           await new Promise((r) => setTimeout(r, 25));
         }
+      },
+
+      /** The bot's side of a user's chat, sorted out for counting. */
+      async chat(userId: bigint, statusMessageId: number | null) {
+        const messages = (await telegram.messages({ token: opts.botToken, chatId: Number(userId) })).filter(
+          (m) => m.sender === 'bot',
+        );
+        const others = messages.filter((m) => m.message_id !== statusMessageId);
+        const isNote = (text: string | undefined) => /may not have arrived|мог не дойти/.test(text ?? '');
+        return {
+          status: messages.find((m) => m.message_id === statusMessageId),
+          /** Copies of the result: an upload, or the link message of a file too big to upload. */
+          results: others.filter(
+            (m) => m.media !== undefined || /more than Telegram lets a bot send/.test(m.text ?? ''),
+          ),
+          notes: others.filter((m) => isNote(m.text)),
+          failures: others.filter((m) => /Nothing was charged/.test(m.text ?? '')),
+          all: others,
+        };
       },
 
       async tokens(userId: bigint) {

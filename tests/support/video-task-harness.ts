@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import type { TAcceptDeps } from '#core/ai/generation/accept-generation.ts';
-import type { TGenerationDelivery } from '#core/ai/generation/generation-delivery.ts';
 import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
 import { runGeneration } from '#core/ai/generation/run-generation.ts';
 import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
@@ -18,6 +17,7 @@ import { addMaterial } from '#core/video-tasks/add-material.ts';
 import { createTask } from '#core/video-tasks/create-task.ts';
 import { finishTaskRun } from '#core/video-tasks/finish-task-run.ts';
 import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
+import { silentDelivery } from './silent-delivery.ts';
 import { newStudioUser, uploadSample } from './studio-fixtures.ts';
 import { createTestDatabase } from './test-database.ts';
 import { createTestRedis } from './test-redis.ts';
@@ -25,14 +25,6 @@ import { createTestRedis } from './test-redis.ts';
 /** Kling's default route upstream (core/ai/providers/provider-routes.ts), on the prediction stand-in. */
 export const KLING = 'kwaivgi/kling-v2.1';
 const TOKEN = 'r8_studio_test_token';
-
-// Task runs carry no chat: the generation engine tells nobody, finishTaskRun does.
-const silent: TGenerationDelivery = {
-  progress: async () => {},
-  deliver: async () => 'delivered',
-  done: async () => {},
-  failed: async () => {},
-};
 
 /**
  * The real path of a video-task run without the processes: runTask → acceptGeneration (hold, ai_requests
@@ -81,7 +73,8 @@ export async function startStudioHarness() {
     },
   });
   const runOnce = (requestId: bigint) =>
-    runGeneration({ db, ai, store, delivery: silent, logger }, requestId);
+    // Task runs carry no chat: the generation engine tells nobody, finishTaskRun does.
+    runGeneration({ db, ai, store, delivery: silentDelivery, logger }, requestId);
 
   let taskSeq = 0;
   return {

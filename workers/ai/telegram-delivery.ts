@@ -1,5 +1,11 @@
-import { type Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
-import type { TGenerationDelivery } from '#core/ai/generation/generation-delivery.ts';
+import { type Api, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
+import type { Message } from 'grammy/types';
+import {
+  MessageNotSent,
+  type TGenerationDelivery,
+  type TResult,
+  type TSent,
+} from '#core/ai/generation/generation-delivery.ts';
 import { bareMimeType } from '#core/ai/generation/generation-output.ts';
 import { FAILURE_KEYS, priceArgs, statusText, type TTranslate } from '#core/ai/generation/status-text.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
@@ -39,6 +45,21 @@ const isUnreachable = (error: unknown) =>
   error instanceof GrammyError &&
   (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description)));
 
+/** The connection was never made: the request did not reach Telegram. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Telegram answered without taking the message (a 4xx), or we never reached it. A 5xx, a broken connection or
+ * a timeout say nothing about whether the message went out.
+ */
+const wasNotSent = (error: unknown) => {
+  if (error instanceof GrammyError) return error.error_code < 500;
+  if (!(error instanceof HttpError)) return false;
+  const cause: unknown = error.error;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : undefined;
+  return typeof code === 'string' && NOT_CONNECTED.has(code);
+};
+
 /** An edit that changes nothing, or of a message the user deleted: the status is cosmetic, go on. */
 const isHarmlessEditError = (error: unknown) =>
   error instanceof GrammyError &&
@@ -48,7 +69,8 @@ const isHarmlessEditError = (error: unknown) =>
 /**
  * Delivery through the user bot: the status message (sent by the bot when the request was accepted) is
  * edited as the job moves, and the result is uploaded as photo / video / audio, or as a document for an
- * SVG (Telegram would rasterize a vector sent as a photo) and anything else.
+ * SVG (Telegram would rasterize a vector sent as a photo) and anything else. Each method sends one message
+ * or makes one edit; the engine journals the messages (core/ai/generation/send-once.ts).
  */
 export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGenerationDelivery {
   const interval = deps.minEditIntervalMs ?? 3_000;
@@ -59,6 +81,12 @@ export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGeneration
     (key, args) =>
       deps.translator.t(request.language, key, args);
   const modelName = (request: AiRequest) => findCatalogModel(request.modelId)?.displayName ?? request.modelId;
+
+  // Every new message answers the status message, so each result sits under its own request.
+  const replyTo = (request: AiRequest) =>
+    request.statusMessageId === null
+      ? {}
+      : { reply_parameters: { message_id: request.statusMessageId, allow_sending_without_reply: true } };
 
   const editStatus = async (request: AiRequest, text: string) => {
     if (request.chatId === null || request.statusMessageId === null) return;
@@ -72,12 +100,7 @@ export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGeneration
   const send = (request: AiRequest, bytes: Buffer, name: string, mimeType: string, caption: string) => {
     const chat = request.chatId?.toString() ?? '';
     const file = new InputFile(bytes, name);
-    const options = {
-      caption,
-      ...(request.statusMessageId !== null && {
-        reply_parameters: { message_id: request.statusMessageId, allow_sending_without_reply: true },
-      }),
-    };
+    const options = { caption, ...replyTo(request) };
     const type = bareMimeType(mimeType);
     if (type === 'image/svg+xml') return deps.api.sendDocument(chat, file, options);
     // Telegram refuses photos past 10 MB or with extreme sides; the same picture still goes as a file.
@@ -98,10 +121,32 @@ export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGeneration
     const text = `${caption}\n\n${t('generate-result-too-large', { sizeMb: Math.ceil(size / 1024 / 1024) })}`;
     return deps.api.sendMessage(request.chatId?.toString() ?? '', text, {
       reply_markup: new InlineKeyboard().url(t('generate-result-download'), url),
-      ...(request.statusMessageId !== null && {
-        reply_parameters: { message_id: request.statusMessageId, allow_sending_without_reply: true },
-      }),
+      ...replyTo(request),
     });
+  };
+
+  // One new message: its id, `undeliverable` when nobody can receive it (the user is marked as having blocked
+  // the bot), or MessageNotSent when Telegram refused it, so the journal knows a retry may send it.
+  const sendNew = async (request: AiRequest, call: () => Promise<Message>): Promise<TSent> => {
+    try {
+      return { messageId: (await call()).message_id };
+    } catch (error) {
+      if (isUnreachable(error)) {
+        await deps.db.user.updateMany({
+          where: { id: request.userId, botBlockedAt: null },
+          data: { botBlockedAt: new Date() },
+        });
+        return 'undeliverable';
+      }
+      if (wasNotSent(error))
+        throw new MessageNotSent(error instanceof Error ? error.message : String(error), { cause: error });
+      throw error;
+    }
+  };
+
+  const resultLink = (result: TResult) => {
+    const uploadLimit = deps.uploadLimitBytes ?? TELEGRAM_UPLOAD_LIMIT_BYTES;
+    return result.bytes.length > uploadLimit ? (deps.publicFileUrl?.(result.file) ?? null) : null;
   };
 
   return {
@@ -118,7 +163,10 @@ export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGeneration
       }
     },
 
-    async deliver(request, { file, bytes }) {
+    // One message: the upload, or the link when the file is past Telegram's upload limit.
+    resultParts: () => 1,
+
+    sendResult(request, result) {
       const model = modelName(request);
       const caption = request.prompt
         ? translate(request)('generate-result-caption', {
@@ -126,46 +174,50 @@ export function createTelegramDelivery(deps: TTelegramDeliveryDeps): TGeneration
             prompt: cut(request.prompt, CAPTION_PROMPT_MAX),
           })
         : model;
-      const uploadLimit = deps.uploadLimitBytes ?? TELEGRAM_UPLOAD_LIMIT_BYTES;
-      const link = bytes.length > uploadLimit ? (deps.publicFileUrl?.(file) ?? null) : null;
-      try {
-        if (link) await sendLink(request, link, caption, bytes.length);
-        else await send(request, bytes, file.name, file.mimeType, caption);
-      } catch (error) {
-        if (!isUnreachable(error)) throw error;
-        await deps.db.user.updateMany({
-          where: { id: request.userId, botBlockedAt: null },
-          data: { botBlockedAt: new Date() },
-        });
-        return 'undeliverable';
-      }
-      return 'delivered';
+      const link = resultLink(result);
+      return sendNew(request, () =>
+        link
+          ? sendLink(request, link, caption, result.bytes.length)
+          : send(request, result.bytes, result.file.name, result.file.mimeType, caption),
+      );
     },
 
-    async done(request) {
-      lastEdit.delete(request.id);
-      const text = statusText.done(
-        translate(request),
-        modelName(request),
-        priceArgs(request.charged, request.language),
+    sendResultNote(request, result) {
+      const t = translate(request);
+      const model = modelName(request);
+      const link = deps.publicFileUrl?.(result.file) ?? null;
+      const chat = request.chatId?.toString() ?? '';
+      return sendNew(request, () =>
+        link
+          ? deps.api.sendMessage(chat, t('generate-result-note', { model }), {
+              reply_markup: new InlineKeyboard().url(t('generate-result-download'), link),
+              ...replyTo(request),
+            })
+          : deps.api.sendMessage(chat, t('generate-result-note-gallery', { model }), replyTo(request)),
       );
+    },
+
+    async showOutcome(request) {
+      lastEdit.delete(request.id);
+      const t = translate(request);
+      const text =
+        request.status === 'succeeded'
+          ? statusText.done(t, modelName(request), priceArgs(request.charged, request.language))
+          : statusText.failed(t, modelName(request));
       await editStatus(request, text);
     },
 
-    async failed(request) {
-      lastEdit.delete(request.id);
-      if (request.chatId === null) return;
+    sendFailure(request) {
       const t = translate(request);
-      const model = modelName(request);
-      await editStatus(request, statusText.failed(t, model));
       const code = request.errorCode as keyof typeof FAILURE_KEYS | null;
       const key = (code && FAILURE_KEYS[code]) || FAILURE_KEYS.internal;
-      // A new message, not only the edit: an edit does not notify, and the user may have been waiting for minutes.
-      await deps.api.sendMessage(request.chatId.toString(), t(key, { model }), {
-        ...(request.statusMessageId !== null && {
-          reply_parameters: { message_id: request.statusMessageId, allow_sending_without_reply: true },
-        }),
-      });
+      return sendNew(request, () =>
+        deps.api.sendMessage(
+          request.chatId?.toString() ?? '',
+          t(key, { model: modelName(request) }),
+          replyTo(request),
+        ),
+      );
     },
   };
 }

@@ -207,10 +207,12 @@ export async function acceptGeneration(deps: TAcceptDeps, input: TAcceptGenerati
     await hit.undo();
     if (holdKey) {
       await release(db, holdKey);
-      // Only when the row exists (the queue was down): it must not look like work in progress.
+      // Only when the row exists (the queue was down): it must not look like work in progress. The caller
+      // answers the error itself, so a job that made it into Redis after all must not announce it again.
+      const now = new Date();
       await db.aiRequest.updateMany({
         where: { holdKey, status: 'queued' },
-        data: { status: 'failed', errorCode: 'enqueue_failed', finishedAt: new Date() },
+        data: { status: 'failed', errorCode: 'enqueue_failed', finishedAt: now, notifiedAt: now },
       });
     }
     throw error;

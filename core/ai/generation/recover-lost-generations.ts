@@ -26,7 +26,8 @@ export interface TRecovered {
  * The row is the truth and the job only a pointer to it, so a job lost with Redis's data (a failover, a
  * flush) must not leave a request "working" forever with its tokens held. Requests still in progress whose
  * job no longer exists are enqueued again — the run resumes from the row, polling the provider job it had
- * submitted, so nothing is paid twice — or, past the time their hold lives, failed and released. Requests
+ * submitted, so nothing is paid twice — or, past the time their hold lives, failed, released and handed to
+ * a job again that only announces the failure (announce-outcome.ts). Requests
  * that ran inside a process that died (a chat reply at a kill -9) are failed and released the same way.
  */
 export async function recoverLostGenerations(
@@ -38,7 +39,7 @@ export async function recoverLostGenerations(
       status: { in: ['queued', 'running'] },
       createdAt: { lt: new Date(now.getTime() - GRACE_MS) },
     },
-    select: { id: true, holdKey: true, createdAt: true },
+    select: { id: true, holdKey: true, createdAt: true, deliveredAt: true },
     orderBy: { id: 'asc' },
     take: BATCH,
   });
@@ -49,7 +50,8 @@ export async function recoverLostGenerations(
     const queued = request.holdKey === `ai:${request.id}`;
     if (queued) {
       if (await deps.queue.getJob(aiJobId(request.id))) continue;
-      if (age(request) < RESUMABLE_MS) {
+      // A delivered result only needs settling, however old: the worker charges what its hold still allows.
+      if (age(request) < RESUMABLE_MS || request.deliveredAt) {
         await enqueueGeneration(deps.queue, request.id);
         recovered.requeued.push(request.id);
         continue;
@@ -66,6 +68,8 @@ export async function recoverLostGenerations(
     });
     if (failed.count === 0) continue;
     if (request.holdKey) await release(deps.db, request.holdKey);
+    // A job again, only to announce it: the status message says it failed, the user is told (once).
+    if (queued) await enqueueGeneration(deps.queue, request.id);
     recovered.abandoned.push(request.id);
   }
   return recovered;

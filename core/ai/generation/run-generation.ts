@@ -4,8 +4,9 @@ import type { TBinaryOutput } from '#core/ai/providers/provider-types.ts';
 import type { AiRequest, PrismaClient } from '#core/db/generated/client.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import type { TFileStore } from '#core/files/file-store.ts';
-import { readFile } from '#core/files/read-file.ts';
 import type { Logger } from '#core/logging/logger.ts';
+import { announceOutcome } from './announce-outcome.ts';
+import { deliverResult } from './deliver-result.ts';
 import type { TGenerationDelivery, TGenerationFailure } from './generation-delivery.ts';
 import { providerInputs, providerParams, saveResult, serveFromCache } from './generation-files.ts';
 import { isGenerationKind, type TGenerationKind } from './generation-rules.ts';
@@ -18,6 +19,8 @@ export interface TRunDeps {
   store: TFileStore;
   delivery: TGenerationDelivery;
   logger: Logger;
+  /** See TAnnounceDeps: the worker's own ending for a final request, run once before `notifiedAt`. */
+  onFinished?: (requestId: bigint) => Promise<unknown>;
 }
 
 export type TRunOutcome =
@@ -57,9 +60,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Advances one generation request as far as it can go in one run of its job. Safe to run again at any point:
- * a final row is left alone; a row with a result file skips to delivery; a row with a provider job resumes
- * polling it (a restarted worker never submits twice); only a row without one submits.
+ * Advances one generation request as far as it can go in one run of its job. Safe to run again at any point
+ * (the row is the truth, the job only points at it): a final row is only announced if it was not yet; a
+ * row whose delivery is recorded only settles; a row with a result file skips to delivery, which sends
+ * only the messages not yet journaled; a row with a provider job resumes polling it (a restarted worker
+ * never submits twice); only a row without one submits.
  */
 export async function runGeneration(
   deps: TRunDeps,
@@ -67,14 +72,20 @@ export async function runGeneration(
   opts: { signal?: AbortSignal } = {},
 ): Promise<TRunOutcome> {
   const found = await deps.db.aiRequest.findUnique({ where: { id: requestId } });
-  if (!found || TERMINAL.has(found.status) || !isGenerationKind(found.kind))
-    return { kind: 'done', status: 'skipped' };
+  if (!found || !isGenerationKind(found.kind)) return { kind: 'done', status: 'skipped' };
+  if (TERMINAL.has(found.status)) {
+    // Settled by a run that died before it could say so.
+    const announced = await announceOutcome(deps, found.id);
+    if (!announced) return { kind: 'done', status: 'skipped' };
+    return { kind: 'done', status: announced.status === 'succeeded' ? 'succeeded' : 'failed' };
+  }
   let request = found;
   if (request.status === 'queued')
     request = await deps.db.aiRequest.update({ where: { id: request.id }, data: { status: 'running' } });
 
   const fail = async (code: TGenerationFailure, message: string): Promise<TRunOutcome> => {
     const settled = await settleFailed(deps, request, { code, message });
+    await announceOutcome(deps, request.id);
     return { kind: 'done', status: settled === 'succeeded' ? 'succeeded' : 'failed' };
   };
 
@@ -91,7 +102,12 @@ export async function runGeneration(
     if (polled.kind === 'failed') return fail(polled.code, polled.message);
     request = polled.request;
   }
-  return deliver(deps, request, fail);
+  const delivered = await deliverResult(deps, request);
+  if (delivered === 'undeliverable') return fail('undeliverable', 'the chat cannot receive messages');
+  if (delivered === 'result_gone') return fail('internal', 'the stored result is gone');
+  await settleSucceeded(deps, request);
+  await announceOutcome(deps, request.id);
+  return { kind: 'done', status: 'succeeded' };
 }
 
 /** Text to speech is one synchronous call of the gateway, not a job: it is stored like a synchronous image. */
@@ -220,29 +236,4 @@ async function poll(
     if (Date.now() + interval > inlineUntil) return { kind: 'later', delayMs: interval, reason: 'polling' };
     await sleep(interval, signal);
   }
-}
-
-async function deliver(
-  deps: TRunDeps,
-  request: AiRequest,
-  fail: (code: TGenerationFailure, message: string) => Promise<TRunOutcome>,
-): Promise<TRunOutcome> {
-  // Mini App requests are delivered by being stored: the gallery shows them.
-  if (request.chatId !== null) {
-    const read = await readFile(deps, { fileId: request.resultFileId ?? '' }).catch((error: unknown) => {
-      if (isAppError(error, 'NOT_FOUND')) return null;
-      throw error;
-    });
-    if (!read) return fail('internal', 'the stored result is gone');
-    const outcome = await deps.delivery.deliver(request, { file: read.file, bytes: read.data });
-    if (outcome === 'undeliverable') return fail('undeliverable', 'the chat cannot receive messages');
-  }
-  const settled = await settleSucceeded(deps, request);
-  try {
-    await deps.delivery.done(settled);
-  } catch (error) {
-    // Delivered and paid: a status edit that fails must not run the job again.
-    deps.logger.warn({ requestId: request.id.toString(), err: String(error) }, 'status edit failed');
-  }
-  return { kind: 'done', status: 'succeeded' };
 }

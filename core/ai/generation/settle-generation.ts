@@ -2,19 +2,21 @@ import type { AiRequest, PrismaClient } from '#core/db/generated/client.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import { capture, release } from '#core/ledger/holds.ts';
 import type { Logger } from '#core/logging/logger.ts';
+import { announceOutcome, type TAnnounceDeps } from './announce-outcome.ts';
+import { resultSlot } from './deliver-result.ts';
 import { storeCachedResult } from './generation-cache.ts';
-import type { TGenerationDelivery, TGenerationFailure } from './generation-delivery.ts';
+import type { TGenerationFailure } from './generation-delivery.ts';
 
 interface TSettleDeps {
   db: PrismaClient;
-  delivery: TGenerationDelivery;
   logger: Logger;
 }
 
 /**
- * After delivery: capture the hold (idempotent by key, so a job that dies here and runs again charges once),
- * mark the row succeeded, remember the result for the cache. A hold that is no longer active (expired while
- * a stuck job waited) is not charged: the user got the result late, and we do not take tokens without a hold.
+ * After delivery (recorded by deliver-result.ts): capture the hold (idempotent by key, so a job that dies
+ * here and runs again charges once), mark the row succeeded, remember the result for the cache. A hold
+ * that is no longer active (expired while a stuck job waited) is not charged: the user got the result late,
+ * and we do not take tokens without a hold.
  */
 export async function settleSucceeded(deps: TSettleDeps, request: AiRequest): Promise<AiRequest> {
   let charged = 0n;
@@ -38,7 +40,13 @@ export async function settleSucceeded(deps: TSettleDeps, request: AiRequest): Pr
   const finishedAt = new Date();
   await deps.db.aiRequest.updateMany({
     where: { id: request.id, status: { in: ['queued', 'running'] } },
-    data: { status: 'succeeded', charged, progress: 100, finishedAt },
+    data: {
+      status: 'succeeded',
+      charged,
+      progress: 100,
+      finishedAt,
+      deliveredAt: request.deliveredAt ?? finishedAt,
+    },
   });
   if (!request.cacheHit && request.cacheKey && request.resultFileId)
     await storeCachedResult(deps.db, {
@@ -50,9 +58,10 @@ export async function settleSucceeded(deps: TSettleDeps, request: AiRequest): Pr
 }
 
 /**
- * Gives the tokens back, marks the row failed and tells the user, once: a second call (a retried job, the
- * worker's last-attempt handler) finds the row already final and does nothing. A hold already captured
- * means the result was delivered and paid for, so the row becomes succeeded instead.
+ * Gives the tokens back and marks the row failed, once: a second call (a retried job, the worker's
+ * last-attempt handler) finds the row already final and does nothing. A hold already captured means the
+ * result was delivered and paid for, so the row becomes succeeded instead. Telling the user is
+ * announce-outcome.ts's job, after this.
  */
 export async function settleFailed(
   deps: TSettleDeps,
@@ -88,21 +97,30 @@ export async function settleFailed(
     },
     'generation failed',
   );
-  try {
-    await deps.delivery.failed({ ...request, status: 'failed', errorCode: failure.code });
-  } catch (error) {
-    // The tokens are back and the row says why; a chat we cannot write to must not undo that.
-    deps.logger.warn({ requestId: request.id.toString(), err: String(error) }, 'could not tell the user');
-  }
   return 'failed';
 }
 
-/** The worker's last word on a request whose job will not run again (attempts used up, stalled too often). */
+/**
+ * The worker's last word on a request whose job will not run again (attempts used up, stalled too often):
+ * settle it and announce it. A result whose first message is known to be in the chat is charged, as a run
+ * that got that far would have; one whose send nobody saw the end of is released (in doubt, the user keeps
+ * the tokens).
+ */
 export async function failGeneration(
-  deps: TSettleDeps,
+  deps: TSettleDeps & TAnnounceDeps,
   requestId: bigint,
   failure: { code: TGenerationFailure; message: string },
 ): Promise<void> {
   const request = await deps.db.aiRequest.findUnique({ where: { id: requestId } });
-  if (request) await settleFailed(deps, request, failure);
+  if (!request) return;
+  if (request.status === 'queued' || request.status === 'running') {
+    const inChat =
+      request.deliveredAt !== null ||
+      (await deps.db.aiRequestMessage.count({
+        where: { requestId, slot: resultSlot(0), messageId: { not: null } },
+      })) > 0;
+    if (inChat) await settleSucceeded(deps, request);
+    else await settleFailed(deps, request, failure);
+  }
+  await announceOutcome(deps, requestId);
 }

@@ -25,6 +25,7 @@ import {
   ZTaskQuoteSchema,
 } from '#server/contracts/tasks.ts';
 import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
+import { silentDelivery } from '#tests/support/silent-delivery.ts';
 import { creditUser, sampleBytes } from '#tests/support/studio-fixtures.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
@@ -112,12 +113,7 @@ async function completeRun(runId: string) {
     ai,
     store,
     logger: createLogger({ level: 'silent', name: 'test' }),
-    delivery: {
-      progress: async () => {},
-      deliver: async () => 'delivered' as const,
-      done: async () => {},
-      failed: async () => {},
-    },
+    delivery: silentDelivery,
   };
   for (let i = 0; i < 20; i++) {
     const outcome = await runGeneration(deps, BigInt(runId));

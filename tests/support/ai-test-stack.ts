@@ -6,19 +6,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { Api } from 'grammy';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { acceptGeneration, type TAcceptGeneration } from '#core/ai/generation/accept-generation.ts';
-import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
-import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
-import { aiConfigOf, ZProvidersSchema } from '#core/ai/providers/provider-config.ts';
-import type { AiRequest } from '#core/db/generated/client.ts';
-import { createLocalFileStore } from '#core/files/local-file-store.ts';
+import type { AiRequest, StoredFile } from '#core/db/generated/client.ts';
+import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
-import { createLogger } from '#core/logging/logger.ts';
 import { startOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
 import type { TModelSpec } from '#sandbox/predictions/model-specs.ts';
 import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
@@ -26,7 +21,9 @@ import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer } from '#sandbox/telegram/server.ts';
 import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis } from '#tests/support/test-redis.ts';
-import { type AiWorker, type AiWorkerDeps, startAiWorker } from '#workers/ai.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { createDeliveryApi, createTelegramDelivery } from '#workers/ai/telegram-delivery.ts';
+import { aiJob } from '#workers/ai.ts';
 
 export const OPENAI_KEY = 'sk-ai-queue-test-aaaaaaaaaaaa';
 export const PREDICTION_TOKEN = 'r8_ai_queue_test_bbbbbbbbbbbb';
@@ -51,6 +48,17 @@ export interface TAiTestStackOptions {
   logLevel?: string;
   /** `false` turns the local Bot API's flood limits off (the benchmark measures the queue, not Telegram). */
   telegramLimits?: false;
+}
+
+/** How a test's ai worker differs from production's (workers/ai.ts and its Telegram delivery). */
+export interface TAiWorkerOptions {
+  concurrency?: number;
+  /** BullMQ's lock: a killed worker's job is taken over this long after its last renewal. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Results bigger than this go out as `publicFileUrl` links instead of uploads. */
+  uploadLimitBytes?: number;
+  publicFileUrl?: (file: StoredFile) => string | null;
 }
 
 let userSeq = 0;
@@ -89,21 +97,25 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
     const db = database.db;
     await syncModelCatalog(db);
 
-    const providers = ZProvidersSchema.parse({
-      openai: { type: 'openai', baseUrl: openai.apiBase, keys: [OPENAI_KEY] },
-      replicate: { type: 'prediction', baseUrl: `${predictions.url}/v1`, keys: [PREDICTION_TOKEN] },
+    // The worker's real context: the gateway over both stand-ins, a local file store, the `ai` queue.
+    const built = createTestWorkerContext({
+      database,
+      redis,
+      logLevel: opts.logLevel,
+      env: {
+        BOT_TOKEN: opts.botToken,
+        TELEGRAM_API_ROOT: telegramServer.url,
+        FILES_DIR: join(root, 'files'),
+        AI_PROVIDERS: JSON.stringify({
+          openai: { type: 'openai', baseUrl: openai.apiBase, keys: [OPENAI_KEY] },
+          replicate: { type: 'prediction', baseUrl: `${predictions.url}/v1`, keys: [PREDICTION_TOKEN] },
+        }),
+      },
     });
-    const ai = createAiGateway({
-      config: aiConfigOf({ AI_PROVIDERS: providers, AI_ROUTES: {} }),
-      redis: redis.redis,
-      redisPrefix: redis.prefix,
-    });
-    const store = createLocalFileStore(join(root, 'files'));
-    const prefix = `${redis.prefix}:bull`;
-    const queue = new Queue<TAiJob>(AI_QUEUE, { connection: redis.redis, prefix });
-    cleanups.push(() => queue.close());
-    const logger = createLogger({ level: opts.logLevel ?? 'silent', name: 'ai-test' });
-    const workers: AiWorker[] = [];
+    cleanups.push(() => built.close());
+    const context = built.context;
+    const { ai, fileStore: store, aiQueue: queue } = context;
+    const workers: TRunningJob[] = [];
     cleanups.push(() => Promise.all(workers.map((w) => w.close({ force: true }))));
     const api = () => new Api(opts.botToken, { apiRoot: telegramServer.url });
 
@@ -118,18 +130,26 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
       ai,
       store,
       api,
-      startWorker(overrides: Partial<AiWorkerDeps> = {}): AiWorker {
-        const worker = startAiWorker({
+      /** The production `ai` job (workers/ai.ts) started through the registry's runner, with test knobs. */
+      async startWorker(options: TAiWorkerOptions = {}): Promise<TRunningJob> {
+        const generationDelivery = createTelegramDelivery({
+          api: createDeliveryApi(opts.botToken, telegramServer.url),
           db,
-          logger,
-          connection: redis.redis,
-          prefix,
-          api: api(),
-          ai,
-          fileStore: store,
+          translator: context.translator,
+          logger: context.logger,
           minEditIntervalMs: 0,
-          ...overrides,
+          uploadLimitBytes: options.uploadLimitBytes,
+          publicFileUrl: options.publicFileUrl,
         });
+        const locks = {
+          ...aiJob.locks,
+          ...(options.lockDurationMs !== undefined && { durationMs: options.lockDurationMs }),
+          ...(options.stalledIntervalMs !== undefined && { stalledIntervalMs: options.stalledIntervalMs }),
+        };
+        const worker = await startJob(
+          { ...aiJob, locks, concurrency: options.concurrency ?? aiJob.concurrency },
+          { ...context, generationDelivery },
+        );
         workers.push(worker);
         return worker;
       },

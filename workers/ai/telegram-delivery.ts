@@ -1,4 +1,5 @@
-import { type Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import type { TGenerationDelivery } from '#core/ai/generation/generation-delivery.ts';
 import { bareMimeType } from '#core/ai/generation/generation-output.ts';
 import { FAILURE_KEYS, priceArgs, statusText, type TTranslate } from '#core/ai/generation/status-text.ts';
@@ -25,6 +26,16 @@ export interface TTelegramDeliveryDeps {
   publicFileUrl?: (file: StoredFile) => string | null;
   /** Telegram's Bot API takes uploads of up to 50 MB; a test sets it lower. */
   uploadLimitBytes?: number;
+}
+
+/**
+ * The user bot's Api for deliveries alone, with auto-retry on 429: a status edit or an upload waits its turn
+ * inside the job. The notify job must not share it: it moves a rate-limited job back instead of waiting.
+ */
+export function createDeliveryApi(token: string, apiRoot: string): Api {
+  const api = new Api(token, { apiRoot });
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
+  return api;
 }
 
 const TELEGRAM_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;

@@ -13,6 +13,7 @@ import { fileUploadRoutes } from './routes/files/file-upload.ts';
 import { fileUrlRoutes } from './routes/files/file-url.ts';
 import { healthRoutes } from './routes/health.ts';
 import { internalApiRoutes } from './routes/internal/internal-api.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { catalogRoutes } from './routes/miniapp/catalog.ts';
 import { meRoutes } from './routes/miniapp/me.ts';
 import { payoutRoutes } from './routes/miniapp/payouts.ts';
@@ -48,6 +49,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', apiRateLimit(deps));
 
   healthRoutes(app, deps);
+  metricsRoutes(app, deps);
   telegramWebhookRoutes(app, deps);
   yooKassaWebhookRoutes(app, deps);
   await cryptoPayWebhookRoutes(app, deps);

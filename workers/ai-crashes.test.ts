@@ -168,7 +168,7 @@ test('workers killed at random moments while several jobs run: a fresh worker fi
     // Round 0 is not killed: it measures how many outside calls a round makes.
     const afterCalls = round === 0 ? undefined : 1 + Math.floor(random() * callsPerRound);
     const kill = createKillSwitch({ afterCalls });
-    const doomed = stack.startWorker({ ...WORKER, publicFileUrl: link }, { kill });
+    const doomed = await stack.startWorker({ ...WORKER, publicFileUrl: link }, { kill });
     const everyone = Promise.all(requests.map(({ request }) => stack.settled(request.id, 60_000)));
     const ended = await Promise.race([
       kill.killed.then(() => 'killed' as const),
@@ -178,7 +178,7 @@ test('workers killed at random moments while several jobs run: a fresh worker fi
     if (round === 0) callsPerRound = kill.calls;
     if (ended === 'killed') {
       kills += 1;
-      const fresh = stack.startWorker({ ...WORKER, publicFileUrl: link });
+      const fresh = await stack.startWorker({ ...WORKER, publicFileUrl: link });
       await everyone;
       await fresh.close();
     }

@@ -6,23 +6,22 @@ import { runGeneration } from '#core/ai/generation/run-generation.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { AiRequest } from '#core/db/generated/client.ts';
 import { saveFile } from '#core/files/save-file.ts';
+import type { TRunningJob } from '#core/jobs/start-job.ts';
 import { reserve } from '#core/ledger/holds.ts';
 import { createLogger } from '#core/logging/logger.ts';
 import { renderPromptImage } from '#sandbox/openai/prompt-image.ts';
 import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from '#tests/support/ai-test-stack.ts';
 import { silentDelivery } from '#tests/support/silent-delivery.ts';
-import type { AiWorker } from './ai.ts';
 
 const TOKEN = '7000021:ai-worker-test-token-abcdefgh';
 let stack: TAiTestStack;
-let worker: AiWorker;
+let worker: TRunningJob;
 // Short locks: a killed worker's job is taken over within two seconds instead of thirty.
 const WORKER = { lockDurationMs: 1_500, stalledIntervalMs: 500 };
 
 before(async () => {
   stack = await startAiTestStack({ botToken: TOKEN, predictionDelayMs: 300 });
-  worker = stack.startWorker(WORKER);
-  await worker.worker.waitUntilReady();
+  worker = await stack.startWorker(WORKER);
 });
 after(() => stack?.close());
 
@@ -163,7 +162,7 @@ test('a worker killed while polling: a new worker resumes the same provider job,
     'running',
     'the killed worker left the request in flight',
   );
-  worker = stack.startWorker(WORKER);
+  worker = await stack.startWorker(WORKER);
   const done = await stack.settled(request.id, 30_000);
   assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
   const creates = stack.predictions.control
@@ -192,7 +191,7 @@ test('a graceful stop (SIGTERM) hands a polling job back at once; the next worke
   assert.ok(Date.now() - stopping < 2_000, 'close did not wait for the provider');
   const job = await stack.queue.getJob(`ai-${request.id}`);
   assert.equal(await job?.getState(), 'delayed', 'handed back, not failed');
-  worker = stack.startWorker(WORKER);
+  worker = await stack.startWorker(WORKER);
   const done = await stack.settled(request.id);
   assert.equal(done.status, 'succeeded', done.errorMessage ?? '');
   assert.equal(submissions() - createsBefore, 1, 'resumed, not submitted again');
@@ -242,7 +241,7 @@ test('a result too big for Telegram goes out as a signed download link instead o
   const userId = await stack.newUser(100_000n);
   // A second worker with a tiny upload limit: every picture is "too big". Stop the shared one so it takes no job.
   await worker.close();
-  const linking = stack.startWorker({
+  const linking = await stack.startWorker({
     ...WORKER,
     uploadLimitBytes: 1_000,
     publicFileUrl: (file) => `https://polygram.example/files/${file.id}?download=1&sig=test`,
@@ -266,8 +265,7 @@ test('a result too big for Telegram goes out as a signed download link instead o
     assert.equal(await captures(request.id), 1);
   } finally {
     await linking.close();
-    worker = stack.startWorker(WORKER);
-    await worker.worker.waitUntilReady();
+    worker = await stack.startWorker(WORKER);
   }
 });
 
@@ -319,8 +317,7 @@ test('a job lost from Redis is enqueued again and finishes once; one too old to 
     for (const id of [stale.id, dead.id])
       assert.equal((await stack.db.aiRequest.findUniqueOrThrow({ where: { id } })).status, 'failed');
   } finally {
-    worker = stack.startWorker(WORKER);
-    await worker.worker.waitUntilReady();
+    worker = await stack.startWorker(WORKER);
   }
   assert.ok(lost && stale);
   const done = await stack.settled(lost.id);

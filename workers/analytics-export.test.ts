@@ -3,11 +3,13 @@ import { after, before, test } from 'node:test';
 import { recordLogin } from '#core/accounts/record-login.ts';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import type { TExportRow } from '#core/analytics/analytics-events.ts';
-import { createLogger } from '#core/logging/logger.ts';
+import { startJob } from '#core/jobs/start-job.ts';
+import { everyMs } from '#tests/support/reschedule-job.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
-import { startAnalyticsExport } from './analytics-export.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { ANALYTICS_EXPORT_SCHEDULER, analyticsExportJob } from './analytics-export.ts';
 
 let database: TestDatabase;
 let redis: TestRedis;
@@ -26,13 +28,10 @@ test('the scheduled job exports to every sink, and one failing sink does not hol
   await recordLogin(database.db, { userId: user.id, source: 'miniapp' });
   const received: TExportRow[] = [];
   let brokenCalls = 0;
-  const exporter = await startAnalyticsExport({
-    db: database.db,
-    logger: createLogger({ level: 'silent', name: 'test' }),
-    connection: redis.redis,
-    prefix: `${redis.prefix}:bull`,
-    everyMs: 100,
-    sinks: [
+  const built = createTestWorkerContext({ database, redis });
+  const context = {
+    ...built.context,
+    analyticsSinks: [
       {
         name: 'broken',
         async write() {
@@ -40,9 +39,13 @@ test('the scheduled job exports to every sink, and one failing sink does not hol
           throw new Error('sink down');
         },
       },
-      { name: 'memory', write: async (rows) => void received.push(...rows) },
+      { name: 'memory', write: async (rows: TExportRow[]) => void received.push(...rows) },
     ],
-  });
+  };
+  const exporter = await startJob(
+    everyMs(analyticsExportJob, { [ANALYTICS_EXPORT_SCHEDULER]: 100 }),
+    context,
+  );
   try {
     const deadline = Date.now() + 10_000;
     while ((received.length < 2 || brokenCalls < 2) && Date.now() < deadline)
@@ -63,5 +66,6 @@ test('the scheduled job exports to every sink, and one failing sink does not hol
     );
   } finally {
     await exporter.close();
+    await built.close();
   }
 });

@@ -10,14 +10,16 @@ import { pauseBroadcast } from '#core/broadcasts/pause-broadcast.ts';
 import { resumeBroadcast } from '#core/broadcasts/resume-broadcast.ts';
 import { startBroadcast } from '#core/broadcasts/start-broadcast.ts';
 import type { Broadcast } from '#core/db/generated/client.ts';
-import { createLogger } from '#core/logging/logger.ts';
+import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer, type TelegramServer } from '#sandbox/telegram/server.ts';
 import { TINY_PNG } from '#sandbox/telegram/test-support.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
-import { startNotifyWorker } from './notify.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import type { TBuiltWorkerContext } from '#workers/worker-context.ts';
+import { notifyJob } from './notify.ts';
 
 const USER_TOKEN = '7000002:broadcast-user-token-abcdefgh';
 const ADMIN_TOKEN = '7000003:broadcast-admin-token-abcdefg';
@@ -26,7 +28,8 @@ let telegram: TelegramTestClient;
 let database: TestDatabase;
 let redis: TestRedis;
 let queue: Queue<TNotifyJob>;
-let worker: ReturnType<typeof startNotifyWorker>;
+let context: TBuiltWorkerContext;
+let worker: TRunningJob;
 let userApi: Api;
 let adminApi: Api;
 let admin: TStaff;
@@ -43,14 +46,12 @@ before(async () => {
   queue = new Queue<TNotifyJob>(NOTIFY_QUEUE, { connection: redis.redis, prefix });
   userApi = new Api(USER_TOKEN, { apiRoot: server.url });
   adminApi = new Api(ADMIN_TOKEN, { apiRoot: server.url });
-  worker = startNotifyWorker({
-    db: database.db,
-    logger: createLogger({ level: 'silent', name: 'test' }),
-    connection: redis.redis,
-    prefix,
-    apis: { user: userApi, admin: adminApi },
+  context = createTestWorkerContext({
+    database,
+    redis,
+    env: { BOT_TOKEN: USER_TOKEN, ADMIN_BOT_TOKEN: ADMIN_TOKEN, TELEGRAM_API_ROOT: server.url },
   });
-  await worker.waitUntilReady();
+  worker = await startJob(notifyJob, context.context);
   const [adminId] = await newUsers(1, 'en');
   assert.ok(adminId);
   await database.db.adminRole.create({ data: { userId: adminId, role: 'admin' } });
@@ -58,6 +59,7 @@ before(async () => {
 });
 after(async () => {
   await worker.close();
+  await context.close();
   await queue.close();
   await server.close();
   await database.drop();

@@ -3,19 +3,20 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import { createLocalFileStore } from '#core/files/local-file-store.ts';
 import { saveFile } from '#core/files/save-file.ts';
-import { createLogger } from '#core/logging/logger.ts';
+import { startJob } from '#core/jobs/start-job.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
 import {
   FILE_CLEANUP_QUEUE,
   FILE_CLEANUP_SCHEDULER,
-  startFileCleanup,
+  fileCleanupJob,
   type TFileCleanupResult,
 } from './file-cleanup.ts';
 
@@ -62,17 +63,15 @@ test('scheduled daily at 03:00 in FILE_CLEANUP_TZ; a run deletes what expired an
   const eventsConnection = redis.redis.duplicate();
   const events = new QueueEvents(FILE_CLEANUP_QUEUE, { connection: eventsConnection, prefix });
   await events.waitUntilReady();
-  const cleanup = await startFileCleanup({
-    db: t.db,
-    logger: createLogger({ level: 'silent', name: 'test' }),
-    connection: redis.redis,
-    prefix,
-    store,
-    filesDir,
-    tz: 'Europe/Moscow',
+  const built = createTestWorkerContext({
+    database: t,
+    redis,
+    env: { FILES_DIR: filesDir, FILE_CLEANUP_TZ: 'Europe/Moscow' },
   });
+  const queue = new Queue(FILE_CLEANUP_QUEUE, { connection: redis.redis, prefix });
+  const cleanup = await startJob(fileCleanupJob, built.context);
   try {
-    const scheduler = await cleanup.queue.getJobScheduler(FILE_CLEANUP_SCHEDULER);
+    const scheduler = await queue.getJobScheduler(FILE_CLEANUP_SCHEDULER);
     assert.equal(scheduler?.pattern, '0 3 * * *');
     assert.equal(scheduler?.tz, 'Europe/Moscow');
     // 03:00 in Moscow (UTC+3, no daylight saving) is 00:00 UTC, within the next day.
@@ -84,10 +83,12 @@ test('scheduled daily at 03:00 in FILE_CLEANUP_TZ; a run deletes what expired an
     const completed = new Promise<TFileCleanupResult>((resolve) =>
       events.once('completed', ({ returnvalue }) => resolve(returnvalue as unknown as TFileCleanupResult)),
     );
-    await cleanup.queue.add('delete-expired', {});
+    await queue.add('delete-expired', {});
     assert.deepEqual(await completed, { count: 1, bytes: String(old.size), failed: 0, staleTempFiles: 1 });
   } finally {
     await cleanup.close();
+    await queue.close();
+    await built.close();
     await events.close();
     eventsConnection.disconnect();
   }

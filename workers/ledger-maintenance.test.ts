@@ -2,14 +2,20 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { QueueEvents } from 'bullmq';
 import { touchUser } from '#core/accounts/touch-user.ts';
+import { startJob } from '#core/jobs/start-job.ts';
 import { reserve } from '#core/ledger/holds.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
-import { createLogger } from '#core/logging/logger.ts';
+import { everyMs } from '#tests/support/reschedule-job.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
-import { LEDGER_MAINTENANCE_QUEUE, startLedgerMaintenance } from './ledger-maintenance.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import {
+  LEDGER_MAINTENANCE_QUEUE,
+  LEDGER_SETTLEMENT_SCHEDULER,
+  ledgerMaintenanceJob,
+} from './ledger-maintenance.ts';
 
 let t: TestDatabase;
 let redis: TestRedis;
@@ -70,14 +76,11 @@ test('the scheduled job expires due grants and releases stale holds', async () =
     };
     events.on('completed', onCompleted);
   });
-  const job = await startLedgerMaintenance({
-    db: t.db,
-    logger: createLogger({ level: 'silent', name: 'test' }),
-    connection: redis.redis,
-    prefix,
-    everyMs: 60_000,
-    settleEveryMs: 50,
-  });
+  const built = createTestWorkerContext({ database: t, redis });
+  const job = await startJob(
+    everyMs(ledgerMaintenanceJob, { [LEDGER_SETTLEMENT_SCHEDULER]: 50 }),
+    built.context,
+  );
   try {
     assert.deepEqual(await completed, { grants: 1, holds: 1 });
     // The expired tokens reach the deferred `expired` account's row at the next settlement.
@@ -91,6 +94,7 @@ test('the scheduled job expires due grants and releases stale holds', async () =
     assert.equal(await t.db.ledgerPendingEntry.count(), 0);
   } finally {
     await job.close();
+    await built.close();
     await events.close();
     eventsConnection.disconnect();
   }

@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Queue } from 'bullmq';
-import { Api } from 'grammy';
 import { touchUser } from '#core/accounts/touch-user.ts';
-import { createLogger } from '#core/logging/logger.ts';
+import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer, type TelegramServer } from '#sandbox/telegram/server.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
-import { startNotifyWorker } from './notify.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import type { TBuiltWorkerContext } from '#workers/worker-context.ts';
+import { notifyJob } from './notify.ts';
 
 const TOKEN = '7000001:notify-test-token-abcdefghijkl';
 let server: TelegramServer;
@@ -18,7 +19,8 @@ let telegram: TelegramTestClient;
 let database: TestDatabase;
 let redis: TestRedis;
 let queue: Queue<TNotifyJob>;
-let worker: ReturnType<typeof startNotifyWorker>;
+let context: TBuiltWorkerContext;
+let worker: TRunningJob;
 let nextUser = 7_100_000_000 + (process.pid % 1000) * 1000;
 
 before(async () => {
@@ -29,18 +31,16 @@ before(async () => {
   redis = await createTestRedis();
   const prefix = `${redis.prefix}:bull`;
   queue = new Queue<TNotifyJob>(NOTIFY_QUEUE, { connection: redis.redis, prefix });
-  const api = new Api(TOKEN, { apiRoot: server.url });
-  worker = startNotifyWorker({
-    db: database.db,
-    logger: createLogger({ level: 'silent', name: 'test' }),
-    connection: redis.redis,
-    prefix,
-    apis: { user: api, admin: api },
+  context = createTestWorkerContext({
+    database,
+    redis,
+    env: { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.url },
   });
-  await worker.waitUntilReady();
+  worker = await startJob(notifyJob, context.context);
 });
 after(async () => {
   await worker.close();
+  await context.close();
   await queue.close();
   await server.close();
   await database.drop();

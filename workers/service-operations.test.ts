@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { touchUser } from '#core/accounts/touch-user.ts';
-import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
+import { startJob } from '#core/jobs/start-job.ts';
 import { createLogger } from '#core/logging/logger.ts';
-import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
 import { performOperation } from '#core/services/operations/perform-operation.ts';
 import { createServiceRegistry } from '#core/services/registry.ts';
@@ -20,7 +18,8 @@ import {
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
-import { startServiceOperations } from './service-operations.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { serviceOperationsJob } from './service-operations.ts';
 
 /**
  * A provider in the shape of a panel API: POST /accounts creates an account, idempotent by the
@@ -156,20 +155,10 @@ test('a payment whose provider is down is paid at once and provisioned exactly o
   assert.equal((await confirm()).operations.length, 0);
   assert.equal(await t.db.serviceOperation.count({ where: { paymentId: payment.id } }), 1);
 
-  const notifyQueue = new Queue<TNotifyJob>(NOTIFY_QUEUE, { connection: r.redis, prefix: r.prefix });
-  const worker = await startServiceOperations({
-    db: t.db,
-    logger,
-    connection: r.redis,
-    prefix: r.prefix,
-    databaseUrl: t.url,
-    env: {},
-    registry,
-    notifyQueue,
-    translator: loadTranslator(LOCALES_DIR),
-    sweepEveryMs: 200,
-    retryBaseMs: 50,
-  });
+  const built = createTestWorkerContext({ database: t, redis: r });
+  built.context.services = registry;
+  const notifyQueue = built.context.notifyQueue;
+  const worker = await startJob(serviceOperationsJob({ sweepEveryMs: 200, retryBaseMs: 50 }), built.context);
   try {
     let row = await operationOf(payment.id);
     for (let i = 0; i < 300 && row.status === 'pending'; i++) {
@@ -190,7 +179,7 @@ test('a payment whose provider is down is paid at once and provisioned exactly o
     assert.equal((await notices()).length, 1, 'the user is told once');
   } finally {
     await worker.close();
-    await notifyQueue.close();
+    await built.close();
   }
 });
 

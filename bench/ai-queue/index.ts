@@ -196,8 +196,7 @@ async function runCase(stack: TAiTestStack, users: bigint[], c: TCase) {
 async function run(): Promise<TBenchResult> {
   const stack = await startAiTestStack({ botToken: TOKEN, predictionDelayMs: 0, telegramLimits: false });
   try {
-    const worker = stack.startWorker({ concurrency: WORKLOAD.workerConcurrency });
-    await worker.worker.waitUntilReady();
+    await stack.startWorker({ concurrency: WORKLOAD.workerConcurrency });
     const users = await premiumUsers(stack, WORKLOAD.users);
     const rows: TBenchRow[] = [];
     for (const c of CASES) rows.push(await runCase(stack, users, c));

@@ -10,14 +10,15 @@ import type { TBenchModule, TBenchResult, TFigures } from '#bench/types.ts';
 import type { TStaff } from '#core/accounts/staff.ts';
 import { createBroadcast } from '#core/broadcasts/create-broadcast.ts';
 import { startBroadcast } from '#core/broadcasts/start-broadcast.ts';
-import { createLogger } from '#core/logging/logger.ts';
+import { startJob } from '#core/jobs/start-job.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { DEFAULT_RATE_LIMITS } from '#sandbox/telegram/limits/send-rate-limiter.ts';
 import { startTelegramServer } from '#sandbox/telegram/server.ts';
 import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis } from '#tests/support/test-redis.ts';
-import { startNotifyWorker } from '#workers/notify.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { notifyJob } from '#workers/notify.ts';
 
 const USER_TOKEN = '7000012:bench-broadcast-user-token-abcd';
 const ADMIN_TOKEN = '7000013:bench-broadcast-admin-token-abc';
@@ -41,15 +42,14 @@ async function run(): Promise<TBenchResult> {
     const queue = new Queue<TNotifyJob>(NOTIFY_QUEUE, { connection: redis.redis, prefix });
     cleanups.push(() => queue.close());
     const adminApi = new Api(ADMIN_TOKEN, { apiRoot: server.url });
-    const worker = startNotifyWorker({
-      db: database.db,
-      logger: createLogger({ level: 'silent', name: 'bench' }),
-      connection: redis.redis,
-      prefix,
-      apis: { user: new Api(USER_TOKEN, { apiRoot: server.url }), admin: adminApi },
+    const context = createTestWorkerContext({
+      database,
+      redis,
+      env: { BOT_TOKEN: USER_TOKEN, ADMIN_BOT_TOKEN: ADMIN_TOKEN, TELEGRAM_API_ROOT: server.url },
     });
+    cleanups.push(() => context.close());
+    const worker = await startJob(notifyJob, context.context);
     cleanups.push(() => worker.close());
-    await worker.waitUntilReady();
 
     const db = database.db;
     const adminId = BigInt(FIRST_ID - 1);

@@ -26,3 +26,17 @@ test('a bad or missing value stops start-up naming every variable at fault', () 
       error.problems.some((p) => p.startsWith('DATABASE_URL:') && p.endsWith('(not set)')),
   );
 });
+
+test('metrics settings: the worker endpoint is off unless a port is given, and a short token is refused', () => {
+  const off = loadEnv({ ...BASE, WORKER_METRICS_PORT: '', METRICS_TOKEN: '' });
+  assert.equal(off.WORKER_METRICS_PORT, undefined);
+  assert.equal(off.METRICS_TOKEN, undefined);
+  assert.equal(loadEnv({ ...BASE, WORKER_METRICS_PORT: '9464' }).WORKER_METRICS_PORT, 9464);
+  assert.throws(
+    () => loadEnv({ ...BASE, METRICS_TOKEN: 'short', WORKER_METRICS_PORT: '70000' }),
+    (error) =>
+      error instanceof ConfigError &&
+      error.problems.some((p) => p.startsWith('METRICS_TOKEN:')) &&
+      error.problems.some((p) => p.startsWith('WORKER_METRICS_PORT:')),
+  );
+});

@@ -136,6 +136,13 @@ export const ZEnvSchema = z
     AI_ROUTES: ZAiRoutesEnvSchema,
     /** The internal admin API (/api/internal/*) answers only when this is set. */
     ADMIN_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Bearer token Prometheus sends to /metrics (app and worker). Unset: /metrics answers 404 in production,
+     * and only loopback requests get it in development and test.
+     */
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The worker's own HTTP endpoint (/metrics, /health) listens on this port at HOST; none when unset. */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
     /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
     DEV_AUTH: ZBooleanFlagSchema,

@@ -6,21 +6,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { Api, type Transformer } from 'grammy';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { acceptGeneration, type TAcceptGeneration } from '#core/ai/generation/accept-generation.ts';
-import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
 import { runGeneration, type TRunDeps } from '#core/ai/generation/run-generation.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
-import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
-import { aiConfigOf, ZProvidersSchema } from '#core/ai/providers/provider-config.ts';
-import type { AiRequest } from '#core/db/generated/client.ts';
-import { createLocalFileStore } from '#core/files/local-file-store.ts';
-import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
+import type { AiRequest, StoredFile } from '#core/db/generated/client.ts';
+import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
-import { createLogger } from '#core/logging/logger.ts';
 import { startOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
 import type { TModelSpec } from '#sandbox/predictions/model-specs.ts';
 import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
@@ -29,9 +23,10 @@ import { startTelegramServer } from '#sandbox/telegram/server.ts';
 import type { TKillSwitch } from '#tests/support/kill-switch.ts';
 import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis } from '#tests/support/test-redis.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
 import { createTelegramDelivery, type TTelegramDeliveryDeps } from '#workers/ai/telegram-delivery.ts';
 import { telegramRetries } from '#workers/ai/telegram-retries.ts';
-import { type AiWorker, type AiWorkerDeps, startAiWorker } from '#workers/ai.ts';
+import { aiJob } from '#workers/ai.ts';
 
 export const OPENAI_KEY = 'sk-ai-queue-test-aaaaaaaaaaaa';
 export const PREDICTION_TOKEN = 'r8_ai_queue_test_bbbbbbbbbbbb';
@@ -56,6 +51,19 @@ export interface TAiTestStackOptions {
   logLevel?: string;
   /** `false` turns the local Bot API's flood limits off (the benchmark measures the queue, not Telegram). */
   telegramLimits?: false;
+}
+
+/** How a test's ai worker differs from production's (workers/ai.ts and its Telegram delivery). */
+export interface TAiWorkerOptions {
+  concurrency?: number;
+  /** BullMQ's lock: a killed worker's job is taken over this long after its last renewal. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Results bigger than this go out as `publicFileUrl` links instead of uploads. */
+  uploadLimitBytes?: number;
+  publicFileUrl?: (file: StoredFile) => string | null;
+  /** The Bot API client to deliver through (a test's misbehaving Telegram); the worker adds its retries. */
+  api?: Api;
 }
 
 /** How a test's runs reach Telegram (see runDeps). */
@@ -101,27 +109,30 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
     const db = database.db;
     await syncModelCatalog(db);
 
-    const providers = ZProvidersSchema.parse({
-      openai: { type: 'openai', baseUrl: openai.apiBase, keys: [OPENAI_KEY] },
-      replicate: { type: 'prediction', baseUrl: `${predictions.url}/v1`, keys: [PREDICTION_TOKEN] },
+    // The worker's real context: the gateway over both stand-ins, a local file store, the `ai` queue.
+    const built = createTestWorkerContext({
+      database,
+      redis,
+      logLevel: opts.logLevel,
+      env: {
+        BOT_TOKEN: opts.botToken,
+        TELEGRAM_API_ROOT: telegramServer.url,
+        FILES_DIR: join(root, 'files'),
+        AI_PROVIDERS: JSON.stringify({
+          openai: { type: 'openai', baseUrl: openai.apiBase, keys: [OPENAI_KEY] },
+          replicate: { type: 'prediction', baseUrl: `${predictions.url}/v1`, keys: [PREDICTION_TOKEN] },
+        }),
+      },
     });
-    const ai = createAiGateway({
-      config: aiConfigOf({ AI_PROVIDERS: providers, AI_ROUTES: {} }),
-      redis: redis.redis,
-      redisPrefix: redis.prefix,
-    });
-    const store = createLocalFileStore(join(root, 'files'));
-    const prefix = `${redis.prefix}:bull`;
-    const queue = new Queue<TAiJob>(AI_QUEUE, { connection: redis.redis, prefix });
-    cleanups.push(() => queue.close());
-    const logger = createLogger({ level: opts.logLevel ?? 'silent', name: 'ai-test' });
-    const workers: AiWorker[] = [];
+    cleanups.push(() => built.close());
+    const context = built.context;
+    const { ai, fileStore: store, aiQueue: queue, logger, translator } = context;
+    const workers: TRunningJob[] = [];
     cleanups.push(() => Promise.all(workers.map((w) => w.close({ force: true }))));
     const api = () => new Api(opts.botToken, { apiRoot: telegramServer.url });
-    const translator = loadTranslator(LOCALES_DIR);
     // What a process reaches outside itself, through a kill switch when the test is going to "kill" it.
-    const outside = (kill?: TKillSwitch, telegramTransformer?: Transformer) => {
-      const bot = api();
+    const outside = (kill?: TKillSwitch, telegramTransformer?: Transformer, base?: Api) => {
+      const bot = base ?? api();
       if (kill) bot.config.use(kill.telegram);
       // Installed last, so it sees the calls first: a test's stand-in for Telegram misbehaving.
       if (telegramTransformer) bot.config.use(telegramTransformer);
@@ -143,23 +154,35 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
       api,
       translator,
       /**
-       * An ai worker. With `kill`, everything it reaches outside goes through the switch: once the switch is
-       * killed it behaves as a dead process (close it with `{ force: true }` so BullMQ stops renewing its locks).
+       * The production `ai` job (workers/ai.ts) started through the registry's runner, with test knobs. With
+       * `kill`, everything it reaches outside goes through the switch: once the switch is killed it behaves
+       * as a dead process (close it with `{ force: true }` so BullMQ stops renewing its locks).
        */
-      startWorker(overrides: Partial<AiWorkerDeps> = {}, { kill }: { kill?: TKillSwitch } = {}): AiWorker {
-        const reach = outside(kill);
-        const worker = startAiWorker({
-          db: reach.db,
-          logger,
-          connection: redis.redis,
-          prefix,
+      async startWorker(
+        options: TAiWorkerOptions = {},
+        { kill }: { kill?: TKillSwitch } = {},
+      ): Promise<TRunningJob> {
+        const reach = outside(kill, undefined, options.api);
+        // As createDeliveryApi installs them (outermost: the switch sees each retry as a call of its own).
+        reach.api.config.use(telegramRetries());
+        const generationDelivery = createTelegramDelivery({
           api: reach.api,
-          ai: reach.ai,
-          fileStore: reach.store,
+          db: reach.db,
           translator,
+          logger: context.logger,
           minEditIntervalMs: 0,
-          ...overrides,
+          uploadLimitBytes: options.uploadLimitBytes,
+          publicFileUrl: options.publicFileUrl,
         });
+        const locks = {
+          ...aiJob.locks,
+          ...(options.lockDurationMs !== undefined && { durationMs: options.lockDurationMs }),
+          ...(options.stalledIntervalMs !== undefined && { stalledIntervalMs: options.stalledIntervalMs }),
+        };
+        const worker = await startJob(
+          { ...aiJob, locks, concurrency: options.concurrency ?? aiJob.concurrency },
+          { ...context, db: reach.db, ai: reach.ai, fileStore: reach.store, generationDelivery },
+        );
         workers.push(worker);
         return worker;
       },
@@ -170,7 +193,7 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
        */
       runDeps(options: TRunDepsOptions & { kill?: TKillSwitch } = {}): TRunDeps {
         const reach = outside(options.kill, options.telegram);
-        // As startAiWorker installs them (outermost: the switch sees each retry as a call of its own).
+        // As the worker installs them (outermost: the switch sees each retry as a call of its own).
         reach.api.config.use(telegramRetries());
         const delivery = createTelegramDelivery({
           api: reach.api,

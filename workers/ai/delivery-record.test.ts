@@ -192,7 +192,7 @@ test('a connection that breaks after Telegram took the photo: a retry through th
   // Through the worker: its auto-retry must not repeat the send on its own (it would, by default).
   const api = stack.api();
   api.config.use(breakOnce);
-  const worker = stack.startWorker({ api, publicFileUrl: link });
+  const worker = await stack.startWorker({ api, publicFileUrl: link });
   try {
     const done = await stack.settled(request.id, 60_000);
     assert.equal(done.status, 'succeeded', done.errorMessage ?? '');

@@ -1,4 +1,4 @@
-import { type Api, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
+import { Api, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
 import type { Message } from 'grammy/types';
 import {
   MessageNotSent,
@@ -12,6 +12,7 @@ import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { AiRequest, PrismaClient, StoredFile } from '#core/db/generated/client.ts';
 import type { Translator } from '#core/i18n/translator.ts';
 import type { Logger } from '#core/logging/logger.ts';
+import { telegramRetries } from './telegram-retries.ts';
 
 export interface TTelegramDeliveryDeps {
   /** The user bot's API (file ids and chats are per bot). */
@@ -31,6 +32,17 @@ export interface TTelegramDeliveryDeps {
   publicFileUrl?: (file: StoredFile) => string | null;
   /** Telegram's Bot API takes uploads of up to 50 MB; a test sets it lower. */
   uploadLimitBytes?: number;
+}
+
+/**
+ * The user bot's Api for deliveries alone, with its retries (./telegram-retries.ts): a 429 waits its turn
+ * inside the job, a send is never repeated on an answer nobody saw. The notify job must not share it: it
+ * moves a rate-limited job back instead of waiting.
+ */
+export function createDeliveryApi(token: string, apiRoot: string): Api {
+  const api = new Api(token, { apiRoot });
+  api.config.use(telegramRetries());
+  return api;
 }
 
 const TELEGRAM_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;

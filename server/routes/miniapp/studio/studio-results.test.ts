@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Queue } from 'bullmq';
-import { Api } from 'grammy';
 import sharp from 'sharp';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
@@ -13,13 +12,11 @@ import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
 import { setModelEnabled } from '#core/ai/models/set-model-enabled.ts';
 import { setModelPrice } from '#core/ai/models/set-model-price.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
-import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
-import { aiConfigOf } from '#core/ai/providers/provider-config.ts';
 import type { AiKind, Prisma } from '#core/db/generated/client.ts';
 import type { TFileStore } from '#core/files/file-store.ts';
 import { createLocalFileStore } from '#core/files/local-file-store.ts';
 import { fileUrlKeyOf } from '#core/files/signed-url.ts';
-import { createLogger } from '#core/logging/logger.ts';
+import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { startOpenAiStandIn, type TOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
 import {
   type TGeneration,
@@ -31,7 +28,9 @@ import {
 import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
 import { creditUser, uploadSample } from '#tests/support/studio-fixtures.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
-import { type AiWorker, startAiWorker } from '#workers/ai.ts';
+import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { aiJob } from '#workers/ai.ts';
+import type { TBuiltWorkerContext } from '#workers/worker-context.ts';
 import { generationOf } from './model-options.ts';
 
 // Models, generation, gallery and usage of the studio through the real server (inject), the real `ai`
@@ -43,21 +42,23 @@ let openai: TOpenAiStandIn;
 let store: TFileStore;
 let filesDir: string;
 let aiQueue: Queue<TAiJob> | undefined;
-let worker: AiWorker | undefined;
+let workerContext: TBuiltWorkerContext | undefined;
+let worker: TRunningJob | undefined;
 
 before(async () => {
   filesDir = await mkdtemp(join(tmpdir(), 'polygram-studio-routes-'));
   store = createLocalFileStore(filesDir);
   openai = await startOpenAiStandIn({ keys: [KEY] });
+  const env = {
+    FILES_DIR: filesDir,
+    AI_PROVIDERS: JSON.stringify({
+      openai: { type: 'openai', baseUrl: openai.apiBase, keys: [KEY], timeoutMs: 10_000 },
+    }),
+  };
   server = await startMiniAppTestServer(
     {},
     {
-      env: {
-        FILES_DIR: filesDir,
-        AI_PROVIDERS: JSON.stringify({
-          openai: { type: 'openai', baseUrl: openai.apiBase, keys: [KEY], timeoutMs: 10_000 },
-        }),
-      },
+      env,
       deps: ({ config, redis }) => {
         aiQueue = new Queue<TAiJob>(AI_QUEUE, { connection: redis.redis, prefix: `${redis.prefix}:bull` });
         return { fileStore: store, fileUrlKey: fileUrlKeyOf(config.DATA_ENCRYPTION_KEY), aiQueue };
@@ -65,25 +66,14 @@ before(async () => {
     },
   );
   await syncModelCatalog(server.database.db);
-  worker = startAiWorker({
-    db: server.database.db,
-    logger: createLogger({ level: 'silent', name: 'test' }),
-    connection: server.redis.redis,
-    prefix: `${server.redis.prefix}:bull`,
-    // Mini App requests have no chat: the worker must not talk to Telegram at all, and an Api that
-    // reaches nothing would make any attempt fail the generation.
-    api: new Api('0:no-telegram-here', { apiRoot: 'http://127.0.0.1:9' }),
-    ai: createAiGateway({
-      config: aiConfigOf(server.config),
-      redis: server.redis.redis,
-      redisPrefix: server.redis.prefix,
-    }),
-    fileStore: store,
-    minEditIntervalMs: 0,
-  });
+  // Mini App requests have no chat: the worker must not talk to Telegram at all, and the test context's
+  // Bot API address reaches nothing, so any attempt would fail the generation.
+  workerContext = createTestWorkerContext({ database: server.database, redis: server.redis, env });
+  worker = await startJob(aiJob, workerContext.context);
 });
 after(async () => {
   await worker?.close({ force: true });
+  await workerContext?.close();
   await aiQueue?.close();
   await server?.close();
   await openai?.close();

@@ -1,4 +1,5 @@
 import type { TServiceModule } from '#core/services/service-module.ts';
+import { aiErrors } from './errors.ts';
 import { aiSubscriptionFulfilment } from './fulfilments/ai-subscription.ts';
 import { aiUnlimitedFulfilment } from './fulfilments/ai-unlimited.ts';
 import { AI_PRODUCTS } from './products.ts';
@@ -8,4 +9,5 @@ export const aiService: TServiceModule = {
   id: 'ai',
   products: AI_PRODUCTS,
   fulfilments: [aiSubscriptionFulfilment, aiUnlimitedFulfilment],
+  errors: aiErrors,
 };

@@ -1,4 +1,7 @@
 import { aiService } from '#core/ai/service.ts';
+import type { TAppErrorCode } from '#core/errors/app-error.ts';
+import { type TErrorCatalog, type TErrorSpec, UNKNOWN_ERROR } from '#core/errors/error-catalog.ts';
+import { platformErrors } from '#core/errors/platform-errors.ts';
 import { tokenPackFulfilment } from '#core/payments/fulfilments/token-pack.ts';
 import { videoTasksService } from '#core/video-tasks/service.ts';
 import type { TFulfilmentKind, TServiceModule, TServiceOperation } from './service-module.ts';
@@ -12,28 +15,38 @@ export const SERVICES: readonly TServiceModule[] = [aiService, videoTasksService
 /** Fulfilments every service may use: the one wallet's token packs. */
 const PLATFORM_FULFILMENTS: readonly TFulfilmentKind[] = [tokenPackFulfilment];
 
+/** Error codes of the platform itself; each service adds its own (`TServiceModule.errors`). */
+const PLATFORM_ERRORS: TErrorCatalog = platformErrors;
+
 export interface TServiceRegistry {
   services: readonly TServiceModule[];
   fulfilment(kind: string): TFulfilmentKind | undefined;
   operation(name: string): TServiceOperation | undefined;
+  /** Every error code with its status and messages: the platform's and each service's. */
+  errors: ReadonlyMap<string, TErrorSpec>;
+  /** A code's status and messages; a code no catalog lists gets UNKNOWN_ERROR (a 500, the generic apology). */
+  error(code: TAppErrorCode): TErrorSpec;
 }
 
-/** Indexes a list of services; throws at start-up on a duplicate id, kind or operation name. */
+/** Indexes a list of services; throws at start-up on a duplicate id, kind, operation name or error code. */
 export function createServiceRegistry(services: readonly TServiceModule[]): TServiceRegistry {
   const fulfilments = new Map<string, TFulfilmentKind>();
   const operations = new Map<string, TServiceOperation>();
+  const errors = new Map<string, TErrorSpec>();
   const ids = new Set<string>();
   const unique = <T>(map: Map<string, T>, key: string, value: T, what: string) => {
     if (map.has(key)) throw new Error(`duplicate ${what} ${key}`);
     map.set(key, value);
   };
   for (const kind of PLATFORM_FULFILMENTS) unique(fulfilments, kind.kind, kind, 'fulfilment');
+  for (const [code, spec] of Object.entries(PLATFORM_ERRORS)) unique(errors, code, spec, 'error code');
   for (const service of services) {
     if (ids.has(service.id)) throw new Error(`duplicate service ${service.id}`);
     ids.add(service.id);
     for (const kind of service.fulfilments) unique(fulfilments, kind.kind, kind, 'fulfilment');
     for (const operation of service.operations ?? [])
       unique(operations, operation.name, operation, 'operation');
+    for (const [code, spec] of Object.entries(service.errors ?? {})) unique(errors, code, spec, 'error code');
   }
   for (const service of services) {
     for (const product of service.products) {
@@ -47,6 +60,8 @@ export function createServiceRegistry(services: readonly TServiceModule[]): TSer
     services,
     fulfilment: (kind) => fulfilments.get(kind),
     operation: (name) => operations.get(name),
+    errors,
+    error: (code) => errors.get(code) ?? UNKNOWN_ERROR,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { TProduct } from '#core/catalog/product.ts';
 import type { Payment, Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import type { TErrorCatalog } from '#core/errors/error-catalog.ts';
 import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import type { Logger } from '#core/logging/logger.ts';
 
@@ -18,6 +19,8 @@ export interface TServiceModule {
   fulfilments: readonly TFulfilmentKind[];
   /** Outside calls a fulfilment asks for, performed after the payment commits (core/services/operations/). */
   operations?: readonly TServiceOperation[];
+  /** The service's own error codes (core/<service>/errors.ts): status and messages of each. */
+  errors?: TErrorCatalog;
 }
 
 /** What a fulfilment sees inside the transaction that marks a payment paid. */

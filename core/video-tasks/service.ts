@@ -1,4 +1,5 @@
 import type { TServiceModule } from '#core/services/service-module.ts';
+import { videoTaskErrors } from './errors.ts';
 import { VIDEO_TASK_PRODUCTS } from './products.ts';
 
 /** Video tasks (spec 003): bundles of tokens; runs are charged through the ai queue like any generation. */
@@ -6,4 +7,5 @@ export const videoTasksService: TServiceModule = {
   id: 'video-tasks',
   products: VIDEO_TASK_PRODUCTS,
   fulfilments: [],
+  errors: videoTaskErrors,
 };

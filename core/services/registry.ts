@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { aiService } from '#core/ai/service.ts';
 import type { TAppErrorCode } from '#core/errors/app-error.ts';
 import { type TErrorCatalog, type TErrorSpec, UNKNOWN_ERROR } from '#core/errors/error-catalog.ts';
@@ -10,7 +11,29 @@ import type { TFulfilmentKind, TServiceModule, TServiceOperation } from './servi
  * The services of the platform: the one place that names them. Adding a service is one line here (and one
  * in each adapter list: bots, Mini App API and pages, worker jobs, sandbox stand-ins).
  */
-export const SERVICES: readonly TServiceModule[] = [aiService, videoTasksService];
+const MODULES = [aiService, videoTasksService] as const;
+
+export const SERVICES: readonly TServiceModule[] = MODULES;
+
+type TEnvOf<S> = S extends { env: infer E extends z.core.$ZodShape } ? E : Record<never, never>;
+type TAll<U> = (U extends unknown ? (u: U) => void : never) extends (all: infer A) => void ? A : never;
+
+/** Every service's env fragment as one zod shape, typed from the modules so that TEnv stays exact. */
+export type TServicesEnvShape = TAll<TEnvOf<(typeof MODULES)[number]>>;
+
+/** Merges the services' env fragments (core/config/env.ts adds them to its schema); a name used twice throws. */
+function mergeEnvFragments(services: readonly TServiceModule[]): TServicesEnvShape {
+  const shape: Record<string, z.core.$ZodType> = {};
+  for (const service of services)
+    for (const [name, schema] of Object.entries(service.env ?? {})) {
+      if (name in shape) throw new Error(`duplicate env variable ${name} (service ${service.id})`);
+      shape[name] = schema;
+    }
+  // The runtime shape is exactly the modules' fragments side by side, which is what the type says.
+  return shape as TServicesEnvShape;
+}
+
+export const SERVICES_ENV: TServicesEnvShape = mergeEnvFragments(SERVICES);
 
 /** Fulfilments every service may use: the one wallet's token packs. */
 const PLATFORM_FULFILMENTS: readonly TFulfilmentKind[] = [tokenPackFulfilment];

@@ -21,6 +21,11 @@ export interface TServiceModule {
   operations?: readonly TServiceOperation[];
   /** The service's own error codes (core/<service>/errors.ts): status and messages of each. */
   errors?: TErrorCatalog;
+  /**
+   * The service's own environment variables (a zod object shape), merged into the one env schema
+   * (core/config/env.ts); a bad value stops start-up like any other variable's.
+   */
+  env?: z.core.$ZodShape;
 }
 
 /** What a fulfilment sees inside the transaction that marks a payment paid. */
@@ -81,7 +86,7 @@ export const defineFulfilment = <P>(kind: TFulfilmentKind<P>): TFulfilmentKind =
 export interface TOperationContext {
   db: PrismaClient;
   logger: Logger;
-  /** The process environment as parsed by core/config/env.ts; a service builds its clients from it. */
+  /** The process environment as parsed by core/config/env.ts (services' fragments included). */
   env: Readonly<Record<string, unknown>>;
 }
 

@@ -3,7 +3,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import { escapeHtml } from '#bots/shared/format.ts';
 import type { TAdminModel } from '#core/ai/models/list-models.ts';
 import type { AiKind } from '#core/db/generated/client.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { aiModelAction } from './ai-model-callbacks.ts';
 
 const KINDS: readonly AiKind[] = ['text', 'image', 'video', 'audio', 'tool'];

@@ -1,6 +1,6 @@
 import type { BotDeps } from '#bots/shared/deps.ts';
 import type { PayoutRequest } from '#core/db/generated/client.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
 
 /** Tells the partner, through the user bot and the notify queue, what finance decided; once per decision. */

@@ -4,7 +4,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import { escapeHtml, formatUtc, fullName } from '#bots/shared/format.ts';
 import { can } from '#core/accounts/permissions.ts';
 import type { Payment } from '#core/db/generated/client.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import type { loadPayment } from '#core/payments/list-payments.ts';
 import { cardAction, paymentCardAction, refundConfirm } from './callbacks.ts';
 

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { AdminBotContext } from '#bots/shared/context.ts';
 import { escapeHtml, formatUtc, fullName } from '#bots/shared/format.ts';
 import type { PayoutRequest } from '#core/db/generated/client.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { payoutAction } from './payout-callbacks.ts';
 
 type TPayoutUser = { firstName: string; lastName: string | null; email: string | null } | undefined;

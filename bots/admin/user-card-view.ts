@@ -4,8 +4,8 @@ import { escapeHtml, formatUtc, fullName } from '#bots/shared/format.ts';
 import type { TUserCard } from '#core/accounts/find-user.ts';
 import { can, ROLES } from '#core/accounts/permissions.ts';
 import type { TStaff } from '#core/accounts/staff.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
 import type { TWallet } from '#core/ledger/wallet.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import { balanceButton, cardAction, grantAction, userPaymentsButton } from './callbacks.ts';
 
 /** The card with the user's balances as `getWallet` reports them (callers load it next to the card). */

@@ -12,13 +12,3 @@ export const MINOR_UNITS: Record<Asset, bigint> = {
 };
 
 export const MONEY_ASSETS: readonly Asset[] = ['RUB', 'USD', 'XTR', 'USDT'];
-
-/** "149.00" style decimal for people and provider APIs; never a float on the way. */
-export function formatMinor(amount: bigint, asset: Asset): string {
-  const unit = MINOR_UNITS[asset];
-  if (unit === 1n) return amount.toString();
-  const sign = amount < 0n ? '-' : '';
-  const abs = amount < 0n ? -amount : amount;
-  const digits = unit.toString().length - 1;
-  return `${sign}${abs / unit}.${(abs % unit).toString().padStart(digits, '0')}`;
-}

@@ -9,8 +9,8 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { escapeHtml, fullName } from '#bots/shared/format.ts';
 import { adjustBalance } from '#core/ledger/adjust-balance.ts';
 import type { Asset } from '#core/ledger/assets.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet, type TWallet } from '#core/ledger/wallet.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 
 export const ADJUST_CONVERSATION = 'adjust-balance';
 
@@ -35,7 +35,7 @@ const langOf = (ctx: AdminBotContext) => ctx.account?.language ?? 'en';
 const assetLabel = (ctx: AdminBotContext, asset: Asset) =>
   asset === 'TOKEN' ? ctx.t('admin-asset-tokens') : asset;
 const signed = (amount: bigint, asset: Asset, lang: 'ru' | 'en') =>
-  `${amount > 0n ? '+' : ''}${formatMoney(amount, asset, lang)}`;
+  formatMoney(amount, asset, lang, { signed: true });
 
 function balanceOf(wallet: TWallet, asset: Asset): { balance: bigint; available: bigint } {
   if (asset === 'TOKEN') return wallet.tokens;

@@ -9,7 +9,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import type { TStaff } from '#core/accounts/staff.ts';
 import type { Asset } from '#core/ledger/assets.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import { loadPayment } from '#core/payments/list-payments.ts';
 import { refundPayment } from '#core/payments/refund-payment.ts';
 

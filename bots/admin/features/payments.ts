@@ -7,7 +7,7 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
 import { findUser } from '#core/accounts/find-user.ts';
 import { assertCan } from '#core/accounts/staff.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { listPayments, type TPaymentFilter } from '#core/payments/list-payments.ts';
 
 const PAGE_SIZE = 10;

@@ -7,7 +7,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { assertCan } from '#core/accounts/staff.ts';
 import { isAppError } from '#core/errors/app-error.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { approvePayout } from '#core/referrals/approve-payout.ts';
 import { listPendingPayouts } from '#core/referrals/list-payouts.ts';
 

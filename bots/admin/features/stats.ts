@@ -3,7 +3,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import { assertCan } from '#core/accounts/staff.ts';
 import { userStats } from '#core/accounts/user-stats.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { revenueStats } from '#core/payments/revenue-stats.ts';
 
 const DAYS = 7;

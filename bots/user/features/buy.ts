@@ -3,7 +3,7 @@ import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { BUY_ROOT, buyCategory, buyMethod, buyProduct } from '#bots/user/buy-callbacks.ts';
 import { findProduct, PRODUCTS, SHELVES } from '#core/catalog/products.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
 import { paymentReference, startCheckout } from '#core/payments/start-checkout.ts';
 import { priceWithClaim } from '#core/referrals/price-with-claim.ts';

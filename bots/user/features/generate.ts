@@ -6,7 +6,7 @@ import { pickModel, pickVideo, VIDEO_FRAMES } from '#bots/user/generate/generate
 import { startGeneration } from '#bots/user/generate/start-generation.ts';
 import { generationRules, videoSecondsOf } from '#core/ai/generation/generation-rules.ts';
 import { listModels } from '#core/ai/models/list-models.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 
 /** A prompt quoted back in the picker: enough to recognize it, short enough to keep the buttons in view. */
 const QUOTE_MAX = 200;

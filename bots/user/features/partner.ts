@@ -4,7 +4,7 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { parsePayoutCommand } from '#bots/user/parse-payout-command.ts';
 import { PROFILE_EMAIL_BUTTON } from '#bots/user/profile-view.ts';
 import { isAppError } from '#core/errors/app-error.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { partnerLink } from '#core/referrals/partner-link.ts';
 import { partnerSummary } from '#core/referrals/partner-summary.ts';
 import { PAYOUT_MIN_RUB, requestPayout } from '#core/referrals/request-payout.ts';

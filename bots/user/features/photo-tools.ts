@@ -11,7 +11,7 @@ import { listModels } from '#core/ai/models/list-models.ts';
 import { aiPlanOf } from '#core/ai/user-tier.ts';
 import { AppError, isAppError } from '#core/errors/app-error.ts';
 import { saveFile } from '#core/files/save-file.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 
 const TOOL_KEYS: Record<string, string> = {
   upscale: 'generate-tool-upscale',

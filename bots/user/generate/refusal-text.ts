@@ -3,8 +3,8 @@ import { formatUtc } from '#bots/shared/format.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
 import { isAppError } from '#core/errors/app-error.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 
 const USAGE_KEYS: Record<string, string> = {
   image: 'generate-usage-image',

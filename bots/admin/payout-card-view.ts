@@ -17,7 +17,7 @@ export function renderPayoutCard(
   const id = request.id.toString();
   const text = ctx.t('admin-payout-card', {
     id,
-    amount: formatMoney(request.amount, request.currency, ctx.account?.language ?? 'en'),
+    amount: formatMoney(request.amount, request.currency, ctx.lang),
     name: escapeHtml(user ? fullName(user) : '?'),
     userId: partnerUserId.toString(),
     email: escapeHtml(user?.email ?? ctx.t('admin-none')),

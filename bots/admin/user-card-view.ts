@@ -46,7 +46,7 @@ export function renderUserCard(
 }
 
 function walletLines(ctx: AdminBotContext, wallet: TWallet): string {
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   const tokens = ctx.t('admin-card-tokens', {
     balance: formatTokens(wallet.tokens.balance, lang),
     held: formatTokens(wallet.tokens.held, lang),

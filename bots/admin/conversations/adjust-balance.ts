@@ -31,7 +31,6 @@ const ERROR_KEYS: Record<string, string> = {
   INVALID_INPUT: 'error-invalid-input',
 };
 
-const langOf = (ctx: AdminBotContext) => ctx.account?.language ?? 'en';
 const assetLabel = (ctx: AdminBotContext, asset: Asset) =>
   asset === 'TOKEN' ? ctx.t('admin-asset-tokens') : asset;
 const signed = (amount: bigint, asset: Asset, lang: 'ru' | 'en') =>
@@ -61,7 +60,7 @@ export function createAdjustBalanceConversation(deps: BotDeps) {
         return null;
       }
       const wallet = await getWallet(deps.db, userId);
-      const lang = langOf(outer);
+      const lang = outer.lang;
       const money = wallet.money.map((m) => formatMoney(m.balance, m.asset, lang)).join(' · ');
       const name = escapeHtml(fullName(user));
       await outer.reply(
@@ -124,7 +123,7 @@ async function preview(
   input: { userId: bigint; nonce: string; name: string; adjustment: TAdjustment },
 ): Promise<TPending> {
   const { asset, amount, reason } = input.adjustment;
-  const lang = langOf(ctx);
+  const lang = ctx.lang;
   const { balance, available } = balanceOf(await getWallet(deps.db, input.userId), asset);
   const lines = [
     ctx.t('admin-adjust-confirm', {
@@ -181,7 +180,7 @@ async function apply(
     });
     return { before: posted.before.toString(), after: posted.after.toString(), duplicate: posted.duplicate };
   });
-  const lang = langOf(ctx);
+  const lang = ctx.lang;
   if (!result.ok && result.code === 'INSUFFICIENT_FUNDS') {
     // The balance changed since the preview: the same correction, now only with an explicit "yes".
     const { balance, available } = balanceOf(await getWallet(deps.db, input.userId), asset);

@@ -69,7 +69,7 @@ export function partnersFeature(deps: BotDeps) {
 
   feature.command('partners', async (ctx) => {
     assertCan(ctx.staff, 'partners.manage');
-    const lang = ctx.account?.language ?? 'en';
+    const lang = ctx.lang;
     const rows = await listPartners(deps.db);
     if (rows.length === 0) return ctx.reply(ctx.t('admin-partners-empty'));
     const lines = rows.map((row) => {

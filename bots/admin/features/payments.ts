@@ -58,7 +58,7 @@ async function replyPage(ctx: AdminBotContext, deps: BotDeps, filter: TPaymentFi
   const page = rows.slice(0, PAGE_SIZE);
   if (page.length === 0)
     return ctx.reply(ctx.t(filter.beforeId ? 'admin-payments-no-more' : 'admin-payments-none'));
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   const lines = page.map((p) =>
     ctx.t('admin-payments-line', {
       id: p.id.toString(),

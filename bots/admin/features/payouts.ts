@@ -40,7 +40,7 @@ export function payoutsFeature(deps: BotDeps) {
         requestId: action.id,
       });
       await notifyPayoutDecision(deps, partnerUserId, request);
-      const amount = formatMoney(request.amount, request.currency, ctx.account?.language ?? 'en');
+      const amount = formatMoney(request.amount, request.currency, ctx.lang);
       const done = ctx.t('admin-payout-approved', { id: request.id.toString(), amount });
       await ctx.answerCallbackQuery({ text: done });
       await ctx.editMessageReplyMarkup();

@@ -12,7 +12,7 @@ export function statsFeature(db: PrismaClient) {
   const feature = new Composer<AdminBotContext>();
   feature.command('stats', async (ctx) => {
     assertCan(ctx.staff, 'stats.view');
-    const lang = ctx.account?.language ?? 'en';
+    const lang = ctx.lang;
     const [users, revenue] = await Promise.all([userStats(db), revenueStats(db, { days: DAYS })]);
     const money = (list: { currency: Parameters<typeof formatMoney>[1]; amount: bigint }[]) =>
       list.map((m) => formatMoney(m.amount, m.currency, lang)).join(', ') || '0';

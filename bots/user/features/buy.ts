@@ -19,7 +19,6 @@ export function buyCategoriesKeyboard(ctx: UserBotContext): InlineKeyboard {
 export function buyFeature(deps: BotDeps) {
   const feature = new Composer<UserBotContext>();
   const chats = feature.chatType('private');
-  const lang = (ctx: UserBotContext) => ctx.account?.language ?? 'en';
 
   const categories = buyCategoriesKeyboard;
   chats.command('buy', (ctx) => ctx.reply(ctx.t('buy-choose-category'), { reply_markup: categories(ctx) }));
@@ -35,7 +34,7 @@ export function buyFeature(deps: BotDeps) {
     for (const product of PRODUCTS.filter((p) => p.shelf === choice.cat)) {
       const price = checkoutPrice(product, product.prices.RUB ? 'yookassa' : 'cryptobot');
       const label = price
-        ? `${ctx.t(product.titleKey)} · ${formatMoney(price.amount, price.currency, lang(ctx))}`
+        ? `${ctx.t(product.titleKey)} · ${formatMoney(price.amount, price.currency, ctx.lang)}`
         : ctx.t(product.titleKey);
       keyboard.text(label, buyProduct.encode({ id: product.id })).row();
     }
@@ -55,9 +54,9 @@ export function buyFeature(deps: BotDeps) {
       const price = checkoutPrice(product, provider);
       if (!price) continue;
       const offer = claim ? priceWithClaim(claim.terms, { productId: product.id, ...price }) : null;
-      const full = formatMoney(price.amount, price.currency, lang(ctx));
+      const full = formatMoney(price.amount, price.currency, ctx.lang);
       const amount = offer
-        ? ctx.t('promo-price', { amount: formatMoney(offer.amount, price.currency, lang(ctx)), full })
+        ? ctx.t('promo-price', { amount: formatMoney(offer.amount, price.currency, ctx.lang), full })
         : full;
       discounted ||= offer !== null;
       keyboard
@@ -104,7 +103,7 @@ export function buyFeature(deps: BotDeps) {
       where: { id: payment.id },
       data: { confirmationUrl: opened.confirmationUrl, providerPaymentId: opened.providerPaymentId ?? null },
     });
-    const amount = formatMoney(payment.amount, payment.currency, lang(ctx));
+    const amount = formatMoney(payment.amount, payment.currency, ctx.lang);
     await ctx.reply(ctx.t('buy-open-link', { product: title, amount }), {
       parse_mode: 'HTML',
       reply_markup: new InlineKeyboard().url(ctx.t('buy-pay-button', { amount }), opened.confirmationUrl),

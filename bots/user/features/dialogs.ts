@@ -41,7 +41,6 @@ const trOf =
   (ctx: UserBotContext): TTr =>
   (key, args) =>
     ctx.t(key, args);
-const langOf = (ctx: UserBotContext) => ctx.account?.language ?? 'en';
 
 /** The message the button was on becomes the new view; pressing a button that changes nothing is fine. */
 async function show(ctx: UserBotContext, view: TView) {
@@ -67,7 +66,7 @@ export function dialogsFeature(deps: BotDeps) {
   const cardView = async (ctx: UserBotContext, userId: bigint, dialogId: bigint) => {
     const details = await dialogDetails(db, { userId, dialogId });
     const model = await findModel(db, details.dialog.modelId);
-    return dialogCardView(trOf(ctx), langOf(ctx), { ...details, price: model?.tokenPrice ?? null });
+    return dialogCardView(trOf(ctx), ctx.lang, { ...details, price: model?.tokenPrice ?? null });
   };
   const offeredModels = async () =>
     (await listModels(db, { kind: 'text' })).filter((m) => m.enabled && deps.ai.serves(m.id));
@@ -144,7 +143,7 @@ export function dialogsFeature(deps: BotDeps) {
         case 'models': {
           const { dialog } = await dialogDetails(db, { userId, dialogId: id });
           await ctx.answerCallbackQuery();
-          return show(ctx, modelPickerView(tr, langOf(ctx), dialog, await offeredModels()));
+          return show(ctx, modelPickerView(tr, ctx.lang, dialog, await offeredModels()));
         }
         case 'prompt':
         case 'rename': {

@@ -13,8 +13,7 @@ import { PAYOUT_MIN_RUB, requestPayout } from '#core/referrals/request-payout.ts
 export function partnerFeature(deps: BotDeps) {
   const feature = new Composer<UserBotContext>();
   const chats = feature.chatType('private');
-  const rubles = (ctx: UserBotContext, amount: bigint) =>
-    formatMoney(amount, 'RUB', ctx.account?.language ?? 'en');
+  const rubles = (ctx: UserBotContext, amount: bigint) => formatMoney(amount, 'RUB', ctx.lang);
   const available = async (ctx: UserBotContext, userId: bigint) =>
     rubles(
       ctx,

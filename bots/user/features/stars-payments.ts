@@ -60,7 +60,7 @@ export function starsPaymentsFeature(deps: BotDeps) {
       await ctx.reply(
         ctx.t('payment-succeeded', {
           product: ctx.t(titleKey),
-          tokens: formatTokens(wallet.tokens.available, ctx.account?.language ?? 'en'),
+          tokens: formatTokens(wallet.tokens.available, ctx.lang),
         }),
       );
     } catch (error) {

@@ -24,7 +24,7 @@ export async function refusalText(
   request: { modelId: string; price?: bigint },
 ): Promise<string | null> {
   if (!isAppError(error)) return null;
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   const model = findCatalogModel(request.modelId);
   const name = model?.displayName ?? request.modelId;
   switch (error.code) {

@@ -31,7 +31,8 @@ import { setSystemPrompt } from '#core/ai/dialogs/set-system-prompt.ts';
 import { switchDialog } from '#core/ai/dialogs/switch-dialog.ts';
 import { toggleHistory } from '#core/ai/dialogs/toggle-history.ts';
 import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
-import { findModel, listModels } from '#core/ai/models/list-models.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import { offeredModels } from '#core/ai/models/offered-models.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 
 const LIST_LIMIT = 10;
@@ -68,8 +69,6 @@ export function dialogsFeature(deps: BotDeps) {
     const model = await findModel(db, details.dialog.modelId);
     return dialogCardView(trOf(ctx), ctx.lang, { ...details, price: model?.tokenPrice ?? null });
   };
-  const offeredModels = async () =>
-    (await listModels(db, { kind: 'text' })).filter((m) => m.enabled && deps.ai.serves(m.id));
 
   /** A dialog that is gone, or a model switched off meanwhile, is said in the button's alert. */
   const guard =
@@ -143,7 +142,10 @@ export function dialogsFeature(deps: BotDeps) {
         case 'models': {
           const { dialog } = await dialogDetails(db, { userId, dialogId: id });
           await ctx.answerCallbackQuery();
-          return show(ctx, modelPickerView(tr, ctx.lang, dialog, await offeredModels()));
+          return show(
+            ctx,
+            modelPickerView(tr, ctx.lang, dialog, await offeredModels(deps, { kind: 'text' })),
+          );
         }
         case 'prompt':
         case 'rename': {

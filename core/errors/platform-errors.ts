@@ -38,9 +38,10 @@ export const platformErrors = defineErrors({
   // A provider's confirmation that does not match the payment: the provider's fault or an attack.
   PAYMENT_MISMATCH: { status: 409, bot: 'error-payment-mismatch', api: 'error-payment-mismatch' },
   PAYMENT_NOT_PENDING: { status: 409, bot: 'error-payment-not-pending', api: 'error-payment-not-pending' },
+  // The method cannot take this product, or is not configured here.
   CURRENCY_NOT_SUPPORTED: {
     status: 400,
-    bot: 'error-currency-not-supported',
+    bot: 'buy-method-unavailable',
     api: 'api-error-provider-unavailable',
   },
   REFUND_NOT_ALLOWED: { status: 409, bot: 'error-refund-not-allowed', api: 'error-refund-not-allowed' },

@@ -22,7 +22,6 @@ error-product-not-found = This product is no longer sold. Open the shop again an
 error-payment-not-found = Payment not found.
 error-payment-mismatch = The payment confirmation does not match the order. Nothing was credited; please contact support.
 error-payment-not-pending = This payment is already completed or cancelled.
-error-currency-not-supported = This payment method is not available for this product. Please choose another.
 error-refund-not-allowed = This payment can't be refunded: it was not completed or is already refunded in full.
 error-promo-refused = This promo code can't be used.
 error-promo-code-taken = The promo code { $code } already exists. Choose another code.

@@ -23,7 +23,6 @@ error-product-not-found = Этот товар больше не продаётс
 error-payment-not-found = Платёж не найден.
 error-payment-mismatch = Подтверждение платежа не совпадает с заказом. Ничего не зачислено — напишите в поддержку.
 error-payment-not-pending = Этот платёж уже завершён или отменён.
-error-currency-not-supported = Этот способ оплаты недоступен для выбранного товара. Выберите другой.
 error-refund-not-allowed = Этот платёж нельзя вернуть: он не завершён или уже возвращён полностью.
 error-promo-refused = Этот промокод нельзя использовать.
 error-promo-code-taken = Промокод { $code } уже существует. Придумайте другой.

@@ -9,19 +9,10 @@ import { sendError } from './errors.ts';
 import { devInitDataRoute } from './routes/dev/init-data.ts';
 import { fileDownloadRoutes } from './routes/files/file-download.ts';
 import { withFiles } from './routes/files/file-route-deps.ts';
-import { fileUploadRoutes } from './routes/files/file-upload.ts';
-import { fileUrlRoutes } from './routes/files/file-url.ts';
 import { healthRoutes } from './routes/health.ts';
 import { internalApiRoutes } from './routes/internal/internal-api.ts';
 import { metricsRoutes } from './routes/metrics.ts';
-import { catalogRoutes } from './routes/miniapp/catalog.ts';
-import { meRoutes } from './routes/miniapp/me.ts';
-import { payoutRoutes } from './routes/miniapp/payouts.ts';
-import { promoRoutes } from './routes/miniapp/promo.ts';
-import { referralRoutes } from './routes/miniapp/referral.ts';
-import { studioRoutes } from './routes/miniapp/studio/studio-routes.ts';
-import { taskRoutes } from './routes/miniapp/tasks.ts';
-import { walletRoutes } from './routes/miniapp/wallet.ts';
+import { MINIAPP_ROUTES } from './routes/miniapp/miniapp-routes.ts';
 import { cryptoPayWebhookRoutes } from './routes/webhooks/cryptopay.ts';
 import { telegramWebhookRoutes } from './routes/webhooks/telegram.ts';
 import { yooKassaWebhookRoutes } from './routes/webhooks/yookassa.ts';
@@ -62,20 +53,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(async (api) => {
     api.addHook('onRequest', miniAppAuth(deps));
-    meRoutes(api, deps);
-    walletRoutes(api, deps);
-    catalogRoutes(api, deps);
-    referralRoutes(api, deps);
-    promoRoutes(api, deps);
-    payoutRoutes(api, deps);
-    if (files) {
-      await fileUploadRoutes(api, files);
-      fileUrlRoutes(api, files);
-    }
-    // Video tasks need uploads (their materials) and the `ai` queue (their runs).
-    if (files && deps.aiQueue) taskRoutes(api, { ...files, aiQueue: deps.aiQueue });
-    // The AI studio: chat, generation, gallery, usage (each part mounted when its dependencies are given).
-    studioRoutes(api, deps);
+    for (const routes of MINIAPP_ROUTES) await routes(api, deps);
   });
 
   if (deps.miniAppDir && existsSync(deps.miniAppDir)) {

@@ -3,7 +3,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import { escapeHtml } from '#bots/shared/format.ts';
 import type { TAdminModel } from '#core/ai/models/list-models.ts';
 import type { AiKind } from '#core/db/generated/client.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { aiModelAction } from './ai-model-callbacks.ts';
 
 const KINDS: readonly AiKind[] = ['text', 'image', 'video', 'audio', 'tool'];
@@ -11,7 +11,7 @@ const KINDS: readonly AiKind[] = ['text', 'image', 'video', 'audio', 'tool'];
 /** "1 000 tokens" / "1 000 токенов" in the admin's language. */
 export const tokensText = (ctx: AdminBotContext, price: bigint) =>
   ctx.t('admin-ai-tokens', {
-    price: formatTokens(price, ctx.account?.language ?? 'en'),
+    price: formatTokens(price, ctx.lang),
     count: Number(price),
   });
 
@@ -51,7 +51,7 @@ export function renderModels(
           aiModelAction.encode({ action: model.enabled ? 'off' : 'on', modelId: model.id }),
         )
         .text(
-          `💲 ${formatTokens(model.tokenPrice, ctx.account?.language ?? 'en')}`,
+          `💲 ${formatTokens(model.tokenPrice, ctx.lang)}`,
           aiModelAction.encode({ action: 'price', modelId: model.id }),
         )
         .row();

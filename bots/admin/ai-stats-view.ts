@@ -8,7 +8,7 @@ export function durationText(ctx: AdminBotContext, ms: number | null): string {
   if (ms === null) return ctx.t('admin-ai-duration-none');
   if (ms < 1_000) return ctx.t('admin-ai-duration-ms', { value: String(ms) });
   if (ms < 60_000) {
-    const seconds = new Intl.NumberFormat(ctx.account?.language === 'ru' ? 'ru-RU' : 'en-US', {
+    const seconds = new Intl.NumberFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-US', {
       maximumFractionDigits: 1,
     }).format(ms / 1_000);
     return ctx.t('admin-ai-duration-s', { value: seconds });
@@ -35,7 +35,7 @@ const counts = (ctx: AdminBotContext, line: TAiStatsLine) => ({
 export function renderAiStats(ctx: AdminBotContext, stats: TAiStats, days: number): string {
   const lines = [ctx.t('admin-ai-stats-title', { days })];
   if (stats.total.requests === 0) return [...lines, ctx.t('admin-ai-stats-none')].join('\n');
-  const share = new Intl.NumberFormat(ctx.account?.language === 'ru' ? 'ru-RU' : 'en-US', {
+  const share = new Intl.NumberFormat(ctx.lang === 'ru' ? 'ru-RU' : 'en-US', {
     maximumFractionDigits: 1,
   }).format((stats.total.cacheHits / stats.total.requests) * 100);
   lines.push(ctx.t('admin-ai-stats-total', { ...counts(ctx, stats.total), cacheShare: share }));

@@ -12,23 +12,7 @@ import { attachAccount } from '#bots/shared/middlewares/attach-account.ts';
 import { floodControl } from '#bots/shared/middlewares/flood-control.ts';
 import { installErrorBoundary } from '#bots/shared/middlewares/install-error-boundary.ts';
 import { observe } from '#bots/shared/middlewares/observe.ts';
-import { ADJUST_CONVERSATION, createAdjustBalanceConversation } from './conversations/adjust-balance.ts';
-import { BAN_CONVERSATION, createBanConversation } from './conversations/ban.ts';
-import { BROADCAST_CONVERSATION, createBroadcastConversation } from './conversations/broadcast.ts';
-import { createModelPriceConversation, MODEL_PRICE_CONVERSATION } from './conversations/model-price.ts';
-import { createRefundConversation, REFUND_CONVERSATION } from './conversations/refund.ts';
-import { createRejectPayoutConversation, REJECT_PAYOUT_CONVERSATION } from './conversations/reject-payout.ts';
-import { aiModelsFeature } from './features/ai-models.ts';
-import { aiStatsFeature } from './features/ai-stats.ts';
-import { broadcastFeature } from './features/broadcast.ts';
-import { findFeature } from './features/find.ts';
-import { moneyFeature } from './features/money.ts';
-import { partnersFeature } from './features/partners.ts';
-import { paymentsFeature } from './features/payments.ts';
-import { payoutRatesFeature } from './features/payout-rates.ts';
-import { payoutsFeature } from './features/payouts.ts';
-import { promoCodesFeature } from './features/promo-codes.ts';
-import { statsFeature } from './features/stats.ts';
+import { ADMIN_CONVERSATIONS, ADMIN_FEATURES } from './features.ts';
 import { staffGate } from './staff-gate.ts';
 
 export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: UserFromGetMe } = {}) {
@@ -60,25 +44,11 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
     await ctx.conversation.exitAll();
     await ctx.reply(ctx.t('cancelled'));
   });
-  bot.use(createConversation(createBanConversation(deps), BAN_CONVERSATION));
-  bot.use(createConversation(createAdjustBalanceConversation(deps), ADJUST_CONVERSATION));
-  bot.use(createConversation(createRefundConversation(deps), REFUND_CONVERSATION));
-  bot.use(createConversation(createRejectPayoutConversation(deps), REJECT_PAYOUT_CONVERSATION));
-  bot.use(createConversation(createBroadcastConversation(deps), BROADCAST_CONVERSATION));
-  bot.use(createConversation(createModelPriceConversation(deps), MODEL_PRICE_CONVERSATION));
+  for (const conversation of ADMIN_CONVERSATIONS)
+    bot.use(createConversation(conversation.build(deps), conversation.id));
 
   bot.command(['start', 'help'], (ctx) => ctx.reply(ctx.t('admin-help'), { parse_mode: 'HTML' }));
-  bot.use(findFeature(deps));
-  bot.use(moneyFeature(deps));
-  bot.use(paymentsFeature(deps));
-  bot.use(promoCodesFeature(deps));
-  bot.use(partnersFeature(deps));
-  bot.use(payoutsFeature(deps));
-  bot.use(payoutRatesFeature(deps));
-  bot.use(broadcastFeature(deps));
-  bot.use(statsFeature(deps.db));
-  bot.use(aiModelsFeature(deps));
-  bot.use(aiStatsFeature(deps.db));
+  for (const feature of ADMIN_FEATURES) bot.use(feature(deps));
   bot.on('message', (ctx) => ctx.reply(ctx.t('admin-help'), { parse_mode: 'HTML' }));
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
 

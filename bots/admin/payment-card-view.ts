@@ -4,7 +4,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import { escapeHtml, formatUtc, fullName } from '#bots/shared/format.ts';
 import { can } from '#core/accounts/permissions.ts';
 import type { Payment } from '#core/db/generated/client.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import type { loadPayment } from '#core/payments/list-payments.ts';
 import { cardAction, paymentCardAction, refundConfirm } from './callbacks.ts';
 
@@ -23,14 +23,12 @@ export const refundableOf = (payment: Pick<Payment, 'status' | 'amount' | 'refun
     ? payment.amount - payment.refundedAmount
     : 0n;
 
-const lang = (ctx: AdminBotContext) => ctx.account?.language ?? 'en';
-
 export function renderPaymentCard(
   ctx: AdminBotContext,
   payment: TPaymentCard,
 ): { text: string; keyboard: InlineKeyboard } {
   const none = ctx.t('admin-none');
-  const money = (amount: bigint) => formatMoney(amount, payment.currency, lang(ctx));
+  const money = (amount: bigint) => formatMoney(amount, payment.currency, ctx.lang);
   const refunds = [...payment.refunds]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((r) =>
@@ -38,8 +36,8 @@ export function renderPaymentCard(
         id: r.id.toString(),
         amount: money(r.amount),
         status: ctx.t(`admin-refund-status-${r.status}`),
-        clawed: formatTokens(r.tokensClawedBack, lang(ctx)),
-        shortfall: formatTokens(r.tokensShortfall, lang(ctx)),
+        clawed: formatTokens(r.tokensClawedBack, ctx.lang),
+        shortfall: formatTokens(r.tokensShortfall, ctx.lang),
         date: formatUtc(r.createdAt),
         failure: r.failureReason ? ` · ${escapeHtml(r.failureReason)}` : '',
       }),
@@ -91,7 +89,7 @@ export function renderFullRefundConfirm(
 ): { text: string; keyboard: InlineKeyboard } {
   const amount = refundableOf(payment);
   const view = renderPaymentCard(ctx, payment);
-  const shown = formatMoney(amount, payment.currency, lang(ctx));
+  const shown = formatMoney(amount, payment.currency, ctx.lang);
   return {
     text: `${view.text}\n\n${ctx.t('admin-refund-full-confirm', { amount: shown })}`,
     keyboard: new InlineKeyboard()

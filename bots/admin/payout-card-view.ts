@@ -15,7 +15,7 @@ export function renderPayoutCard(
   request: TPayoutRequestView & { id: bigint; userId: bigint; createdAt: Date; user: TPayoutUser },
 ): { text: string; keyboard: InlineKeyboard } {
   const id = request.id.toString();
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   const shown = describePayoutRequest((key, args) => ctx.t(key, args), request, lang);
   const text = ctx.t('admin-payout-card', {
     id,

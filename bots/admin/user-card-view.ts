@@ -4,8 +4,8 @@ import { escapeHtml, formatUtc, fullName } from '#bots/shared/format.ts';
 import type { TUserCard } from '#core/accounts/find-user.ts';
 import { can, ROLES } from '#core/accounts/permissions.ts';
 import type { TStaff } from '#core/accounts/staff.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
 import type { TWallet } from '#core/ledger/wallet.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import { balanceButton, cardAction, grantAction, userPaymentsButton } from './callbacks.ts';
 
 /** The card with the user's balances as `getWallet` reports them (callers load it next to the card). */
@@ -46,7 +46,7 @@ export function renderUserCard(
 }
 
 function walletLines(ctx: AdminBotContext, wallet: TWallet): string {
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   const tokens = ctx.t('admin-card-tokens', {
     balance: formatTokens(wallet.tokens.balance, lang),
     held: formatTokens(wallet.tokens.held, lang),

@@ -1,4 +1,5 @@
 import { isAppError, type TAppErrorCode } from '#core/errors/app-error.ts';
+import { errorArgs } from '#core/errors/error-catalog.ts';
 
 /**
  * The result of a domain call in a form that survives JSON: conversation state is stored in Redis, so an
@@ -13,9 +14,6 @@ export async function attempt<T>(fn: () => Promise<T>): Promise<TAttempt<T>> {
     return { ok: true, value: await fn() };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    const details = Object.fromEntries(
-      Object.entries(error.details).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
-    );
-    return { ok: false, code: error.code, details };
+    return { ok: false, code: error.code, details: errorArgs(error.details) };
   }
 }

@@ -4,12 +4,15 @@ import type { Menu } from '@grammyjs/menu';
 import type { Context } from 'grammy';
 import type { TStaff } from '#core/accounts/staff.ts';
 import type { User } from '#core/db/generated/client.ts';
+import type { TLang } from '#core/i18n/translator.ts';
 import type { Logger } from '#core/logging/logger.ts';
 
 /** Set by the attach-user middleware for every update that has a sender. */
 export interface AccountFlavor {
   account: User | null;
   log: Logger;
+  /** The user's language (saved, else Telegram's language_code): set once by bots/shared/i18n.ts. */
+  lang: TLang;
 }
 
 export interface StaffFlavor {

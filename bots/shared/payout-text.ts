@@ -1,6 +1,6 @@
 import type { TLang } from '#core/i18n/translator.ts';
 import { type Asset, MINOR_UNITS } from '#core/ledger/assets.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { formatPayoutAmount, formatPayoutRate } from '#core/payouts/format-payout-amount.ts';
 import { METHOD_LABEL_KEYS } from '#core/payouts/payout-method-keys.ts';
 import type { PayoutCurrency, PayoutMethod } from '#core/payouts/payout-methods.ts';

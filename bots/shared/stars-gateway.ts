@@ -1,22 +1,37 @@
 import type { Api } from 'grammy';
+import type { LabeledPrice } from 'grammy/types';
+import type { Payment } from '#core/db/generated/client.ts';
 import type { Translator } from '#core/i18n/translator.ts';
 import type { PaymentGateway } from '#core/payments/payment-gateway.ts';
 import { paymentReference } from '#core/payments/start-checkout.ts';
 
+/** The one Stars invoice of a payment, sent into a chat or made a link: the payload is our reference. */
+function starsInvoice(translator: Translator, payment: Payment, description: string) {
+  const prices: LabeledPrice[] = [{ label: description.slice(0, 32), amount: Number(payment.amount) }];
+  return {
+    title: translator.t('en', 'buy-invoice-title'),
+    description,
+    payload: paymentReference(payment.id),
+    prices,
+  };
+}
+
 /**
  * Telegram Stars as a payment gateway: an invoice link (what the Mini App passes to openInvoice) and refunds
- * through refundStarPayment. In chat, the bot sends the invoice itself (features/buy.ts).
+ * through refundStarPayment.
  */
 export function createStarsGateway(api: Api, translator: Translator): PaymentGateway {
   return {
     async open(payment, opts) {
+      const invoice = starsInvoice(translator, payment, opts.description);
+      // Stars invoices carry no provider token.
       const url = await api.createInvoiceLink(
-        translator.t('en', 'buy-invoice-title'),
-        opts.description,
-        paymentReference(payment.id),
+        invoice.title,
+        invoice.description,
+        invoice.payload,
         '',
         'XTR',
-        [{ label: opts.description.slice(0, 32), amount: Number(payment.amount) }],
+        invoice.prices,
       );
       return { confirmationUrl: url };
     },
@@ -25,6 +40,32 @@ export function createStarsGateway(api: Api, translator: Translator): PaymentGat
       // Stars are refunded whole: Telegram has no partial refunds of a Stars payment.
       await api.refundStarPayment(Number(payment.userId), payment.providerPaymentId);
       return { providerRefundId: payment.providerPaymentId };
+    },
+  };
+}
+
+/**
+ * Stars in the bot's chat: the same invoice sent as a message the user pays in place. Its "confirmation URL"
+ * is the chat itself, where the invoice waits.
+ */
+export function createChatStarsGateway(
+  api: Api,
+  translator: Translator,
+  chat: { id: number; url: string },
+): PaymentGateway {
+  return {
+    ...createStarsGateway(api, translator),
+    async open(payment, opts) {
+      const invoice = starsInvoice(translator, payment, opts.description);
+      await api.sendInvoice(
+        chat.id,
+        invoice.title,
+        invoice.description,
+        invoice.payload,
+        'XTR',
+        invoice.prices,
+      );
+      return { confirmationUrl: chat.url };
     },
   };
 }

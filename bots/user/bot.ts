@@ -13,29 +13,9 @@ import { banGuard } from '#bots/shared/middlewares/ban-guard.ts';
 import { floodControl } from '#bots/shared/middlewares/flood-control.ts';
 import { installErrorBoundary } from '#bots/shared/middlewares/install-error-boundary.ts';
 import { observe } from '#bots/shared/middlewares/observe.ts';
-import { createDialogTextConversation, DIALOG_TEXT_CONVERSATION } from './chat/dialog-text-conversation.ts';
-import { ADD_EMAIL_CONVERSATION, createAddEmailConversation } from './conversations/add-email.ts';
-import { createPayoutConversation, PAYOUT_CONVERSATION } from './conversations/payout-request.ts';
-import { createSignupConversation, SIGNUP_CONVERSATION } from './conversations/signup.ts';
-import { createSupportConversation, SUPPORT_CONVERSATION } from './conversations/support-request.ts';
-import { buyFeature } from './features/buy.ts';
-import { chatFeature } from './features/chat.ts';
-import { dialogsFeature } from './features/dialogs.ts';
-import { generateFeature } from './features/generate.ts';
-import { helpFeature } from './features/help.ts';
-import { historyFeature } from './features/history.ts';
-import { languageFeature } from './features/language.ts';
-import { partnerFeature } from './features/partner.ts';
-import { payoutsFeature } from './features/payouts.ts';
-import { photoToolsFeature } from './features/photo-tools.ts';
-import { profileFeature } from './features/profile.ts';
-import { promoFeature } from './features/promo.ts';
-import { referralFeature } from './features/referral.ts';
 import { starsPaymentsFeature } from './features/stars-payments.ts';
-import { startFeature } from './features/start.ts';
-import { enterSupport, supportFeature } from './features/support.ts';
-import { tasksFeature } from './features/tasks.ts';
-import { walletFeature } from './features/wallet.ts';
+import { enterSupport } from './features/support.ts';
+import { USER_CONVERSATIONS, USER_FEATURES } from './features.ts';
 import { createMainMenu } from './menus/main-menu.ts';
 
 export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: UserFromGetMe } = {}) {
@@ -71,32 +51,9 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
       plugins: [retryInsideConversations],
     }),
   );
-  bot.use(createConversation(createSignupConversation(deps), SIGNUP_CONVERSATION));
-  bot.use(createConversation(createAddEmailConversation(deps), ADD_EMAIL_CONVERSATION));
-  bot.use(createConversation(createSupportConversation(deps), SUPPORT_CONVERSATION));
-  bot.use(createConversation(createDialogTextConversation(deps), DIALOG_TEXT_CONVERSATION));
-  bot.use(createConversation(createPayoutConversation(deps), PAYOUT_CONVERSATION));
-
-  bot.use(startFeature);
-  bot.use(helpFeature);
-  bot.use(profileFeature);
-  bot.use(languageFeature(deps.db));
-  bot.use(supportFeature(deps));
-  bot.use(walletFeature(deps.db));
-  bot.use(buyFeature(deps));
-  bot.use(historyFeature(deps.db));
-  bot.use(referralFeature(deps.db));
-  bot.use(promoFeature(deps));
-  bot.use(partnerFeature(deps));
-  bot.use(payoutsFeature);
-  // Photo tools before any text handler: the answer to "describe the new background" is a plain text.
-  bot.use(photoToolsFeature(deps));
-  bot.use(generateFeature(deps));
-  bot.use(tasksFeature(deps));
-
-  bot.use(dialogsFeature(deps));
-  // Last of the features: any private text that no command or conversation took is a message to the AI.
-  bot.use(chatFeature(deps));
+  for (const conversation of USER_CONVERSATIONS)
+    bot.use(createConversation(conversation.build(deps), conversation.id));
+  for (const feature of USER_FEATURES) bot.use(feature(deps));
 
   const privateChats = bot.chatType('private');
   privateChats.on('message:text', async (ctx) => {

@@ -40,3 +40,25 @@ test('metrics settings: the worker endpoint is off unless a port is given, and a
       error.problems.some((p) => p.startsWith('WORKER_METRICS_PORT:')),
   );
 });
+
+test('a service’s variables (its env fragment) are parsed and checked with the platform’s', () => {
+  const env = loadEnv({
+    ...BASE,
+    AI_PROVIDERS: JSON.stringify({
+      openai: { type: 'openai', baseUrl: 'https://api.openai.com/v1', keys: ['k'] },
+    }),
+  });
+  assert.deepEqual(env.AI_PROVIDERS.openai?.keys, ['k']);
+  assert.deepEqual(env.AI_ROUTES, {});
+  assert.throws(
+    () => loadEnv({ ...BASE, AI_ROUTES: '{"no-such-model":[{"provider":"openai","model":"x"}]}', PORT: 'x' }),
+    (error) =>
+      error instanceof ConfigError &&
+      error.problems.some((p) => p.startsWith('AI_ROUTES') && p.includes('no-such-model')) &&
+      error.problems.some((p) => p.startsWith('PORT:')),
+  );
+  assert.throws(
+    () => loadEnv({ ...BASE, AI_PROVIDERS: 'not json' }),
+    (error) => error instanceof ConfigError && error.problems.some((p) => p.startsWith('AI_PROVIDERS:')),
+  );
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAiProvidersEnvSchema, ZAiRoutesEnvSchema } from '#core/ai/providers/provider-config.ts';
+import { SERVICES_ENV } from '#core/services/registry.ts';
 
 const ZTelegramIdListSchema = z
   .string()
@@ -44,142 +44,131 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export const ZEnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    BOT_TOKEN: ZBotTokenSchema,
-    ADMIN_BOT_TOKEN: ZBotTokenSchema,
-    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
-    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
-    PUBLIC_URL: z.url().optional(),
-    WEBHOOK_SECRET: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -')
-      .optional(),
-    HOST: z.string().default('0.0.0.0'),
-    /** Which hops may set X-Forwarded-For (Fastify trustProxy): addresses, CIDRs or proxy-addr presets. */
-    TRUST_PROXY: z.string().min(1).default('loopback,linklocal,uniquelocal'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-      .default('redis://127.0.0.1:6379'),
-    /** Namespaces every Redis key and BullMQ queue, so tests and several deployments share one Redis. */
-    REDIS_PREFIX: z
-      .string()
-      .regex(/^[a-z0-9_-]+$/)
-      .default('polygram'),
-    SUPER_ADMIN_IDS: ZTelegramIdListSchema,
-    DATA_ENCRYPTION_KEY: ZEncryptionKeySchema,
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
-    MAIL_FROM: z.string().min(3).default('Polygram <no-reply@polygram.local>'),
-    SUPPORT_CHAT_ID: z
-      .string()
-      .regex(/^-?\d+$/, 'must be a Telegram chat id')
-      .transform((v) => BigInt(v))
-      .optional(),
-    /** Language of what the bot writes into the support chat (the team's language, not the user's). */
-    SUPPORT_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
-    TERMS_URL: z.url().default('https://telegram.org/tos'),
-    /** Where the Mini App is served; defaults to PUBLIC_URL. Telegram requires https for web_app buttons. */
-    MINIAPP_URL: z.url().optional(),
-    /** Where YooKassa's page sends the user after paying; defaults to the user bot's chat. */
-    PAYMENT_RETURN_URL: z.url().optional(),
-    YOOKASSA_SHOP_ID: z.string().min(1).optional(),
-    YOOKASSA_SECRET_KEY: z.string().min(1).optional(),
-    YOOKASSA_API_URL: z.url().default('https://api.yookassa.ru/v3'),
-    /** Comma-separated CIDRs notifications may come from; YooKassa's published ranges when empty. */
-    YOOKASSA_ALLOWED_IPS: z.string().optional(),
-    /** Sends the user's email in a receipt (54-FZ) with each YooKassa payment. */
-    YOOKASSA_RECEIPTS: ZBooleanFlagSchema,
-    CRYPTOPAY_TOKEN: z.string().min(1).optional(),
-    CRYPTOPAY_API_URL: z.url().default('https://pay.crypt.bot/api'),
-    /** Daily NDJSON files of the analytics outbox (core/analytics/ndjson-sink.ts). */
-    ANALYTICS_DIR: z.string().min(1).default('storage/analytics'),
-    BIGQUERY_API_URL: z.url().default('https://bigquery.googleapis.com/bigquery/v2'),
-    BIGQUERY_PROJECT: z.string().min(1).optional(),
-    BIGQUERY_DATASET: z.string().min(1).optional(),
-    /** `{type}` becomes the event type: one table per kind of event, as in the vgen spec. */
-    BIGQUERY_TABLE: z
-      .string()
-      .regex(/^[A-Za-z0-9_{}]+$/, 'must be a BigQuery table name, optionally with {type}')
-      .default('{type}'),
-    BIGQUERY_ACCESS_TOKEN: z.string().min(1).optional(),
-    /** The local file store (core/files/): images|videos|audio|documents|temp; uploads are spooled here. */
-    FILES_DIR: z.string().min(1).default('storage'),
-    /** An S3-compatible bucket instead of FILES_DIR for file bytes: all five S3_* variables or none. */
-    S3_ENDPOINT: z.url().optional(),
-    S3_BUCKET: z.string().min(1).optional(),
-    S3_REGION: z.string().min(1).optional(),
-    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    /**
-     * How often the worker reads Telegram's Stars transactions and credits a paid charge we never booked
-     * (workers/star-reconciliation.ts); a charge younger than this, at most a minute, is left to the bot.
-     */
-    STAR_RECONCILIATION_EVERY_MS: z.coerce.number().int().min(500).default(300_000),
-    /** Time zone of the daily 03:00 file cleanup (workers/file-cleanup.ts). */
-    FILE_CLEANUP_TZ: z
-      .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as UTC or Europe/Moscow')
-      .default('UTC'),
-    /**
-     * AI providers as JSON: `{"openai":{"type":"openai","baseUrl":"https://api.openai.com/v1","keys":["sk-…"]}}`
-     * (core/ai/providers/provider-config.ts). None by default: then no AI model is served.
-     */
-    AI_PROVIDERS: ZAiProvidersEnvSchema,
-    /**
-     * Optional JSON replacing the default routes of the models it names, primary first:
-     * `{"gpt-4o":[{"provider":"openai","model":"gpt-4o"},{"provider":"gateway","model":"openai/gpt-4o"}]}`.
-     */
-    AI_ROUTES: ZAiRoutesEnvSchema,
-    /** The internal admin API (/api/internal/*) answers only when this is set. */
-    ADMIN_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
-    /**
-     * Bearer token Prometheus sends to /metrics (app and worker). Unset: /metrics answers 404 in production,
-     * and only loopback requests get it in development and test.
-     */
-    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
-    /** The worker's own HTTP endpoint (/metrics, /health) listens on this port at HOST; none when unset. */
-    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-    INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
-    /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
-    DEV_AUTH: ZBooleanFlagSchema,
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.BOT_MODE === 'webhook') {
-      if (!env.PUBLIC_URL)
-        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when BOT_MODE=webhook' });
-      if (!env.WEBHOOK_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when BOT_MODE=webhook' });
-    }
-    if (env.DEV_AUTH && env.NODE_ENV === 'production')
-      ctx.addIssue({ code: 'custom', path: ['DEV_AUTH'], message: 'must not be enabled in production' });
-    const bigQuery = [env.BIGQUERY_PROJECT, env.BIGQUERY_DATASET, env.BIGQUERY_ACCESS_TOKEN];
-    if (bigQuery.some(Boolean) && !bigQuery.every(Boolean))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BIGQUERY_PROJECT'],
-        message: 'BIGQUERY_PROJECT, BIGQUERY_DATASET and BIGQUERY_ACCESS_TOKEN go together',
-      });
-    const s3 = [
-      env.S3_ENDPOINT,
-      env.S3_BUCKET,
-      env.S3_REGION,
-      env.S3_ACCESS_KEY_ID,
-      env.S3_SECRET_ACCESS_KEY,
-    ];
-    if (s3.some(Boolean) && !s3.every(Boolean))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['S3_ENDPOINT'],
-        message: 'S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
-      });
-    if (env.BOT_TOKEN === env.ADMIN_BOT_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['ADMIN_BOT_TOKEN'], message: 'must differ from BOT_TOKEN' });
-  });
+/** The platform's own variables; each service adds its fragment (`TServiceModule.env`, merged below). */
+const PLATFORM_ENV = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  BOT_TOKEN: ZBotTokenSchema,
+  ADMIN_BOT_TOKEN: ZBotTokenSchema,
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  PUBLIC_URL: z.url().optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  HOST: z.string().default('0.0.0.0'),
+  /** Which hops may set X-Forwarded-For (Fastify trustProxy): addresses, CIDRs or proxy-addr presets. */
+  TRUST_PROXY: z.string().min(1).default('loopback,linklocal,uniquelocal'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
+  /** Namespaces every Redis key and BullMQ queue, so tests and several deployments share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('polygram'),
+  SUPER_ADMIN_IDS: ZTelegramIdListSchema,
+  DATA_ENCRYPTION_KEY: ZEncryptionKeySchema,
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+  MAIL_FROM: z.string().min(3).default('Polygram <no-reply@polygram.local>'),
+  SUPPORT_CHAT_ID: z
+    .string()
+    .regex(/^-?\d+$/, 'must be a Telegram chat id')
+    .transform((v) => BigInt(v))
+    .optional(),
+  /** Language of what the bot writes into the support chat (the team's language, not the user's). */
+  SUPPORT_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
+  TERMS_URL: z.url().default('https://telegram.org/tos'),
+  /** Where the Mini App is served; defaults to PUBLIC_URL. Telegram requires https for web_app buttons. */
+  MINIAPP_URL: z.url().optional(),
+  /** Where YooKassa's page sends the user after paying; defaults to the user bot's chat. */
+  PAYMENT_RETURN_URL: z.url().optional(),
+  YOOKASSA_SHOP_ID: z.string().min(1).optional(),
+  YOOKASSA_SECRET_KEY: z.string().min(1).optional(),
+  YOOKASSA_API_URL: z.url().default('https://api.yookassa.ru/v3'),
+  /** Comma-separated CIDRs notifications may come from; YooKassa's published ranges when empty. */
+  YOOKASSA_ALLOWED_IPS: z.string().optional(),
+  /** Sends the user's email in a receipt (54-FZ) with each YooKassa payment. */
+  YOOKASSA_RECEIPTS: ZBooleanFlagSchema,
+  CRYPTOPAY_TOKEN: z.string().min(1).optional(),
+  CRYPTOPAY_API_URL: z.url().default('https://pay.crypt.bot/api'),
+  /** Daily NDJSON files of the analytics outbox (core/analytics/ndjson-sink.ts). */
+  ANALYTICS_DIR: z.string().min(1).default('storage/analytics'),
+  BIGQUERY_API_URL: z.url().default('https://bigquery.googleapis.com/bigquery/v2'),
+  BIGQUERY_PROJECT: z.string().min(1).optional(),
+  BIGQUERY_DATASET: z.string().min(1).optional(),
+  /** `{type}` becomes the event type: one table per kind of event, as in the vgen spec. */
+  BIGQUERY_TABLE: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}]+$/, 'must be a BigQuery table name, optionally with {type}')
+    .default('{type}'),
+  BIGQUERY_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** The local file store (core/files/): images|videos|audio|documents|temp; uploads are spooled here. */
+  FILES_DIR: z.string().min(1).default('storage'),
+  /** An S3-compatible bucket instead of FILES_DIR for file bytes: all five S3_* variables or none. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /**
+   * How often the worker reads Telegram's Stars transactions and credits a paid charge we never booked
+   * (workers/star-reconciliation.ts); a charge younger than this, at most a minute, is left to the bot.
+   */
+  STAR_RECONCILIATION_EVERY_MS: z.coerce.number().int().min(500).default(300_000),
+  /** Time zone of the daily 03:00 file cleanup (workers/file-cleanup.ts). */
+  FILE_CLEANUP_TZ: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as UTC or Europe/Moscow')
+    .default('UTC'),
+  /** The internal admin API (/api/internal/*) answers only when this is set. */
+  ADMIN_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Bearer token Prometheus sends to /metrics (app and worker). Unset: /metrics answers 404 in production,
+   * and only loopback requests get it in development and test.
+   */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The worker's own HTTP endpoint (/metrics, /health) listens on this port at HOST; none when unset. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
+  /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
+  DEV_AUTH: ZBooleanFlagSchema,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+for (const name of Object.keys(SERVICES_ENV))
+  if (Object.hasOwn(PLATFORM_ENV, name))
+    throw new Error(`env variable ${name} is both the platform's and a service's`);
+
+export const ZEnvSchema = z.object({ ...PLATFORM_ENV, ...SERVICES_ENV }).superRefine((env, ctx) => {
+  if (env.BOT_MODE === 'webhook') {
+    if (!env.PUBLIC_URL)
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when BOT_MODE=webhook' });
+    if (!env.WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when BOT_MODE=webhook' });
+  }
+  if (env.DEV_AUTH && env.NODE_ENV === 'production')
+    ctx.addIssue({ code: 'custom', path: ['DEV_AUTH'], message: 'must not be enabled in production' });
+  const bigQuery = [env.BIGQUERY_PROJECT, env.BIGQUERY_DATASET, env.BIGQUERY_ACCESS_TOKEN];
+  if (bigQuery.some(Boolean) && !bigQuery.every(Boolean))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BIGQUERY_PROJECT'],
+      message: 'BIGQUERY_PROJECT, BIGQUERY_DATASET and BIGQUERY_ACCESS_TOKEN go together',
+    });
+  const s3 = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_REGION, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
+  if (s3.some(Boolean) && !s3.every(Boolean))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['S3_ENDPOINT'],
+      message: 'S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+    });
+  if (env.BOT_TOKEN === env.ADMIN_BOT_TOKEN)
+    ctx.addIssue({ code: 'custom', path: ['ADMIN_BOT_TOKEN'], message: 'must differ from BOT_TOKEN' });
+});
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 

@@ -13,7 +13,7 @@ export const MINOR_UNITS: Record<Asset, bigint> = {
 
 export const MONEY_ASSETS: readonly Asset[] = ['RUB', 'USD', 'XTR', 'USDT'];
 
-/** "149.00" style decimal for people and provider APIs; never a float on the way. */
+/** An amount as a plain decimal in major units ("149.00", "-0.50", "100"): for wire formats and error details. */
 export function formatMinor(amount: bigint, asset: Asset): string {
   const unit = MINOR_UNITS[asset];
   if (unit === 1n) return amount.toString();

@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
 import type { Payment, PrismaClient } from '#core/db/generated/client.ts';
 import type { TLang, Translator } from '#core/i18n/translator.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
 import type { TNotifyJob } from '#core/notify/notify-job.ts';
 import type { TReferralBonus } from '#core/referrals/referral-bonus.ts';

@@ -16,9 +16,12 @@ export async function startCheckout(
   if (!product) throw new AppError('PRODUCT_NOT_FOUND');
   const price = checkoutPrice(product, input.provider);
   if (!price) throw new AppError('CURRENCY_NOT_SUPPORTED', { provider: input.provider });
-  const user = await db.user.findUnique({ where: { id: input.userId }, select: { status: true } });
+  const user = await db.user.findUnique({
+    where: { id: input.userId },
+    select: { status: true, banReason: true },
+  });
   if (!user) throw new AppError('USER_NOT_FOUND');
-  if (user.status === 'banned') throw new AppError('USER_BANNED');
+  if (user.status === 'banned') throw new AppError('USER_BANNED', { reason: user.banReason ?? '' });
   // A claimed discount code that fits this product and currency; it is redeemed only when the payment succeeds.
   const promo = await checkoutDiscount(db, {
     userId: input.userId,

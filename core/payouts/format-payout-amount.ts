@@ -1,5 +1,5 @@
 import { formatMinor } from '#core/ledger/assets.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { PAYOUT_CURRENCY_UNITS, type PayoutCurrency } from './payout-methods.ts';
 import { formatRate } from './payout-rate.ts';
 

@@ -44,7 +44,7 @@ export async function requestPayout(
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new AppError('USER_NOT_FOUND');
-    if (user.status === 'banned') throw new AppError('USER_BANNED');
+    if (user.status === 'banned') throw new AppError('USER_BANNED', { reason: user.banReason ?? '' });
     if (!user.email || !user.emailVerifiedAt) throw new AppError('EMAIL_REQUIRED');
     const rate = await findPayoutRate(tx, input.asset, input.method);
     if (rate === null)

@@ -25,9 +25,12 @@ export async function claimPromoCode(
   const code = normalizePromoCode(input.code);
   if (!code) throw new AppError('PROMO_REFUSED', { reason: 'not_found' });
   const result = await db.$transaction(async (tx): Promise<TClaimResult> => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { status: true } });
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { status: true, banReason: true },
+    });
     if (!user) throw new AppError('USER_NOT_FOUND');
-    if (user.status === 'banned') throw new AppError('USER_BANNED');
+    if (user.status === 'banned') throw new AppError('USER_BANNED', { reason: user.banReason ?? '' });
     const promo = await lockPromoCode(tx, { code });
     if (!promo) throw new AppError('PROMO_REFUSED', { reason: 'not_found' });
     const usage = await readPromoUsage(tx, promo.id, input.userId);

@@ -1,6 +1,6 @@
 import { findProduct } from '#core/catalog/products.ts';
 import type { TLang } from '#core/i18n/translator.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import type { TPromoRefusal, TPromoTerms } from './promo-rules.ts';
 
 /** Fluent keys of each refusal reason, shared by the bot and the Mini App API. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { TProduct } from '#core/catalog/product.ts';
 import type { Payment, Prisma, PrismaClient } from '#core/db/generated/client.ts';
+import type { TErrorCatalog } from '#core/errors/error-catalog.ts';
 import type { TTx } from '#core/ledger/ledger-accounts.ts';
 import type { Logger } from '#core/logging/logger.ts';
 
@@ -18,6 +19,13 @@ export interface TServiceModule {
   fulfilments: readonly TFulfilmentKind[];
   /** Outside calls a fulfilment asks for, performed after the payment commits (core/services/operations/). */
   operations?: readonly TServiceOperation[];
+  /** The service's own error codes (core/<service>/errors.ts): status and messages of each. */
+  errors?: TErrorCatalog;
+  /**
+   * The service's own environment variables (a zod object shape), merged into the one env schema
+   * (core/config/env.ts); a bad value stops start-up like any other variable's.
+   */
+  env?: z.core.$ZodShape;
 }
 
 /** What a fulfilment sees inside the transaction that marks a payment paid. */
@@ -78,7 +86,7 @@ export const defineFulfilment = <P>(kind: TFulfilmentKind<P>): TFulfilmentKind =
 export interface TOperationContext {
   db: PrismaClient;
   logger: Logger;
-  /** The process environment as parsed by core/config/env.ts; a service builds its clients from it. */
+  /** The process environment as parsed by core/config/env.ts (services' fragments included). */
   env: Readonly<Record<string, unknown>>;
 }
 

@@ -3,7 +3,7 @@ import type { AiRequest, StoredFile, VideoTask } from '#core/db/generated/client
 import { FILE_TTL_MS } from '#core/files/file-limits.ts';
 import { signFileUrl } from '#core/files/signed-url.ts';
 import type { Translator } from '#core/i18n/translator.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TNotifyButton, TNotifyJob } from '#core/notify/notify-job.ts';
 import { taskLink } from './task-link.ts';
 

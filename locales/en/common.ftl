@@ -8,6 +8,6 @@ error-generic = Something went wrong on our side. Please try again in a minute.
 error-forbidden = You don't have permission to do that.
 error-user-not-found = User not found.
 error-invalid-input = That input is not valid.
-error-rate-limited = Too many requests. Try again after { $until }.
+error-rate-limited = Too many requests. Please wait a little and try again.
 language-name-en = English
 language-name-ru = Русский

@@ -8,6 +8,6 @@ error-generic = У нас что-то пошло не так. Попробуйт
 error-forbidden = У вас нет прав на это действие.
 error-user-not-found = Пользователь не найден.
 error-invalid-input = Некорректный ввод.
-error-rate-limited = Слишком много запросов. Попробуйте после { $until }.
+error-rate-limited = Слишком много запросов. Подождите немного и попробуйте снова.
 language-name-en = English
 language-name-ru = Русский

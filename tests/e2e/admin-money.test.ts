@@ -72,7 +72,7 @@ test('a super admin corrects a balance up, and down past zero only with "Allow n
   await admin.expect('Balance correction for Bob');
   await admin.send('-9000 chargeback');
   const warning = await admin.expect('Only 5,000 is available');
-  assert.match(warning.text ?? '', /5,000 → -4,000 \(-9,000\)/);
+  assert.match(warning.text ?? '', /5,000 → −4,000 \(−9,000\)/);
   assert.deepEqual(
     labels(warning),
     ['⚠️ Allow negative balance', 'Cancel'],
@@ -80,12 +80,12 @@ test('a super admin corrects a balance up, and down past zero only with "Allow n
   );
   assert.equal(await tokens(id), 5_000n, 'nothing moves before the explicit yes');
   await admin.press('Allow negative balance');
-  await admin.expect('tokens: 5,000 → -4,000.');
-  await user.expect(/changed your token balance: -9,000\.\nReason: chargeback\nBalance now: -4,000/);
+  await admin.expect('tokens: 5,000 → −4,000.');
+  await user.expect(/changed your token balance: −9,000\.\nReason: chargeback\nBalance now: −4,000/);
   assert.equal(await tokens(id), -4_000n);
 
   await admin.send(`/find ${id}`);
-  await admin.expect(/Tokens: -4,000/);
+  await admin.expect(/Tokens: −4,000/);
 });
 
 test('Stars purchase: support sees it but cannot refund; a super admin refunds in full with a shortfall', async () => {

@@ -9,8 +9,8 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { escapeHtml, fullName } from '#bots/shared/format.ts';
 import { adjustBalance } from '#core/ledger/adjust-balance.ts';
 import type { Asset } from '#core/ledger/assets.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet, type TWallet } from '#core/ledger/wallet.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 
 export const ADJUST_CONVERSATION = 'adjust-balance';
 
@@ -31,11 +31,10 @@ const ERROR_KEYS: Record<string, string> = {
   INVALID_INPUT: 'error-invalid-input',
 };
 
-const langOf = (ctx: AdminBotContext) => ctx.account?.language ?? 'en';
 const assetLabel = (ctx: AdminBotContext, asset: Asset) =>
   asset === 'TOKEN' ? ctx.t('admin-asset-tokens') : asset;
 const signed = (amount: bigint, asset: Asset, lang: 'ru' | 'en') =>
-  `${amount > 0n ? '+' : ''}${formatMoney(amount, asset, lang)}`;
+  formatMoney(amount, asset, lang, { signed: true });
 
 function balanceOf(wallet: TWallet, asset: Asset): { balance: bigint; available: bigint } {
   if (asset === 'TOKEN') return wallet.tokens;
@@ -61,7 +60,7 @@ export function createAdjustBalanceConversation(deps: BotDeps) {
         return null;
       }
       const wallet = await getWallet(deps.db, userId);
-      const lang = langOf(outer);
+      const lang = outer.lang;
       const money = wallet.money.map((m) => formatMoney(m.balance, m.asset, lang)).join(' · ');
       const name = escapeHtml(fullName(user));
       await outer.reply(
@@ -124,7 +123,7 @@ async function preview(
   input: { userId: bigint; nonce: string; name: string; adjustment: TAdjustment },
 ): Promise<TPending> {
   const { asset, amount, reason } = input.adjustment;
-  const lang = langOf(ctx);
+  const lang = ctx.lang;
   const { balance, available } = balanceOf(await getWallet(deps.db, input.userId), asset);
   const lines = [
     ctx.t('admin-adjust-confirm', {
@@ -181,7 +180,7 @@ async function apply(
     });
     return { before: posted.before.toString(), after: posted.after.toString(), duplicate: posted.duplicate };
   });
-  const lang = langOf(ctx);
+  const lang = ctx.lang;
   if (!result.ok && result.code === 'INSUFFICIENT_FUNDS') {
     // The balance changed since the preview: the same correction, now only with an explicit "yes".
     const { balance, available } = balanceOf(await getWallet(deps.db, input.userId), asset);

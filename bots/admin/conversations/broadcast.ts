@@ -38,7 +38,7 @@ const SEGMENT_ROWS: TComposeChoice[][] = [['all', 'paid_ever'], ['active_7d', 'n
  */
 export function createBroadcastConversation(deps: BotDeps) {
   return async function broadcast(conversation: TConversation, ctx: Context) {
-    const lang = await conversation.external((outer) => outer.account?.language ?? 'en');
+    const lang = await conversation.external((outer) => outer.lang);
     const t = (key: string, args?: TTranslateArgs) => deps.translator.t(lang, key, args);
     const button = (key: string, choice: TComposeChoice): InlineKeyboardButton.CallbackButton =>
       InlineKeyboard.text(t(key), composeChoice.encode({ choice }));

@@ -9,7 +9,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import type { TStaff } from '#core/accounts/staff.ts';
 import type { Asset } from '#core/ledger/assets.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import { loadPayment } from '#core/payments/list-payments.ts';
 import { refundPayment } from '#core/payments/refund-payment.ts';
 
@@ -67,7 +67,7 @@ export function refundErrorText(ctx: AdminBotContext, result: TAttempt<unknown> 
 }
 
 export function refundDoneText(ctx: AdminBotContext, currency: Asset, done: TRefundDone) {
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   return ctx.t('admin-refund-done', {
     id: done.refundId,
     amount: formatMoney(BigInt(done.amount), currency, lang),
@@ -97,7 +97,7 @@ export function createRefundConversation(deps: BotDeps) {
       await outer.reply(
         outer.t('admin-refund-ask-amount', {
           id: paymentIdText,
-          refundable: formatMoney(refundable, payment.currency, outer.account?.language ?? 'en'),
+          refundable: formatMoney(refundable, payment.currency, outer.lang),
         }),
         { parse_mode: 'HTML', reply_markup: cancelKeyboard(outer, '0') },
       );
@@ -147,7 +147,7 @@ export function createRefundConversation(deps: BotDeps) {
       pending = await conversation.external(async (outer) => {
         const payment = await loadPayment(deps.db, paymentId);
         const refundable = payment ? refundableOf(payment) : 0n;
-        const lang = outer.account?.language ?? 'en';
+        const lang = outer.lang;
         const max = formatMoney(refundable, start.currency, lang);
         if (amount === null || amount > refundable) {
           await outer.reply(outer.t('admin-refund-amount-invalid', { max }));

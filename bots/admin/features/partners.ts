@@ -6,7 +6,7 @@ import { findUser, parseUserQuery } from '#core/accounts/find-user.ts';
 import { assertCan } from '#core/accounts/staff.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import type { Asset } from '#core/ledger/assets.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { createPartner } from '#core/referrals/create-partner.ts';
 import { listPartners } from '#core/referrals/list-partners.ts';
 import { partnerLink } from '#core/referrals/partner-link.ts';
@@ -69,7 +69,7 @@ export function partnersFeature(deps: BotDeps) {
 
   feature.command('partners', async (ctx) => {
     assertCan(ctx.staff, 'partners.manage');
-    const lang = ctx.account?.language ?? 'en';
+    const lang = ctx.lang;
     const rows = await listPartners(deps.db);
     if (rows.length === 0) return ctx.reply(ctx.t('admin-partners-empty'));
     const lines = rows.map((row) => {

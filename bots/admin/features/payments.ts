@@ -7,7 +7,7 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
 import { findUser } from '#core/accounts/find-user.ts';
 import { assertCan } from '#core/accounts/staff.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { listPayments, type TPaymentFilter } from '#core/payments/list-payments.ts';
 
 const PAGE_SIZE = 10;
@@ -58,7 +58,7 @@ async function replyPage(ctx: AdminBotContext, deps: BotDeps, filter: TPaymentFi
   const page = rows.slice(0, PAGE_SIZE);
   if (page.length === 0)
     return ctx.reply(ctx.t(filter.beforeId ? 'admin-payments-no-more' : 'admin-payments-none'));
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   const lines = page.map((p) =>
     ctx.t('admin-payments-line', {
       id: p.id.toString(),

@@ -15,7 +15,7 @@ export function payoutRatesFeature(deps: BotDeps) {
 
   feature.command('payout_rates', async (ctx) => {
     assertCan(ctx.staff, 'money.payout');
-    const lang = ctx.account?.language ?? 'en';
+    const lang = ctx.lang;
     const rates = await listPayoutRates(deps.db);
     const lines = rates.map((r) =>
       ctx.t('admin-payout-rate-line', {
@@ -45,7 +45,7 @@ export function payoutRatesFeature(deps: BotDeps) {
     }
     if (args.rate === null)
       return ctx.reply(ctx.t('admin-payout-rate-cleared', { asset: args.asset, currency: args.currency }));
-    const sides = rateSides(args.asset, args.rate, args.currency, ctx.account?.language ?? 'en');
+    const sides = rateSides(args.asset, args.rate, args.currency, ctx.lang);
     await ctx.reply(ctx.t('admin-payout-rate-set', sides));
   });
   return feature;

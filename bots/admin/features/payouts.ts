@@ -37,11 +37,7 @@ export function payoutsFeature(deps: BotDeps) {
     try {
       const request = await approvePayout(deps.db, { staff: ctx.staff, requestId: action.id });
       await notifyPayoutDecision(deps, request);
-      const shown = describePayoutRequest(
-        (key, args) => ctx.t(key, args),
-        request,
-        ctx.account?.language ?? 'en',
-      );
+      const shown = describePayoutRequest((key, args) => ctx.t(key, args), request, ctx.lang);
       const done = ctx.t('admin-payout-approved', {
         id: request.id.toString(),
         send: shown.send,

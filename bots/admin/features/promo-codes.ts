@@ -26,7 +26,7 @@ export function promoCodesFeature(deps: BotDeps) {
       await ctx.reply(
         ctx.t('admin-promo-created', {
           code: escapeHtml(created.code),
-          terms: describePromoTerms(t, created, ctx.account?.language ?? 'en'),
+          terms: describePromoTerms(t, created, ctx.lang),
           scope: describePromoScope(t, created),
         }),
         { parse_mode: 'HTML' },
@@ -60,7 +60,7 @@ export function promoCodesFeature(deps: BotDeps) {
     const codes = await listPromoCodes(deps.db);
     if (codes.length === 0) return ctx.reply(ctx.t('admin-promos-empty'));
     const t = translate(ctx);
-    const lang = ctx.account?.language ?? 'en';
+    const lang = ctx.lang;
     const now = new Date();
     const lines = codes.map((promo) =>
       ctx.t('admin-promo-line', {

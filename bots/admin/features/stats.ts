@@ -3,7 +3,7 @@ import type { AdminBotContext } from '#bots/shared/context.ts';
 import { assertCan } from '#core/accounts/staff.ts';
 import { userStats } from '#core/accounts/user-stats.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { revenueStats } from '#core/payments/revenue-stats.ts';
 
 const DAYS = 7;
@@ -12,7 +12,7 @@ export function statsFeature(db: PrismaClient) {
   const feature = new Composer<AdminBotContext>();
   feature.command('stats', async (ctx) => {
     assertCan(ctx.staff, 'stats.view');
-    const lang = ctx.account?.language ?? 'en';
+    const lang = ctx.lang;
     const [users, revenue] = await Promise.all([userStats(db), revenueStats(db, { days: DAYS })]);
     const money = (list: { currency: Parameters<typeof formatMoney>[1]; amount: bigint }[]) =>
       list.map((m) => formatMoney(m.amount, m.currency, lang)).join(', ') || '0';

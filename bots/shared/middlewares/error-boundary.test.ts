@@ -36,3 +36,20 @@ test('a coded error is answered with its message, its details filling the placeh
   ]);
   assert.equal((await metrics.errors.get()).values.find((v) => v.labels.bot === 'user')?.value, 1);
 });
+
+test('every catalogued code gets its own message; only our own failures (5xx) are counted', async () => {
+  const metrics = createBotMetrics(new Registry());
+  const handle = errorHandler('user', metrics);
+  const replies: string[] = [];
+  const ctx = contextReplyingTo(replies);
+  await handle(new BotError(new AppError('TASK_RUN_ACTIVE'), ctx));
+  await handle(new BotError(new AppError('PROMO_CODE_TAKEN', { code: 'SPRING' }), ctx));
+  await handle(new BotError(new AppError('LEDGER_UNBALANCED', { asset: 'TOKEN', sum: '1' }), ctx));
+  assert.deepEqual(replies, [
+    translator.t('en', 'api-error-task-run-active'),
+    'The promo code SPRING already exists. Choose another code.',
+    translator.t('en', 'error-generic'),
+  ]);
+  assert.ok(!replies.slice(0, 2).includes(translator.t('en', 'error-generic')));
+  assert.equal((await metrics.errors.get()).values.find((v) => v.labels.bot === 'user')?.value, 1);
+});

@@ -3,7 +3,7 @@ import { BUY_ROOT } from '#bots/user/buy-callbacks.ts';
 import { findCatalogModel, MODEL_CATALOG } from '#core/ai/model-catalog.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import type { TLang } from '#core/i18n/translator.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { CHAT_USE_FREE_MODEL } from './chat-callbacks.ts';
 import { modelName, type TTr } from './dialog-views.ts';
 

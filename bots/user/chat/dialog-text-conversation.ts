@@ -8,7 +8,6 @@ import { dialogDetails } from '#core/ai/dialogs/dialog-details.ts';
 import { SYSTEM_PROMPT_MAX } from '#core/ai/dialogs/dialog-rules.ts';
 import { renameDialog } from '#core/ai/dialogs/rename-dialog.ts';
 import { setSystemPrompt } from '#core/ai/dialogs/set-system-prompt.ts';
-import { toLang } from '#core/i18n/translator.ts';
 
 export const DIALOG_TEXT_CONVERSATION = 'dialog-text';
 
@@ -28,7 +27,7 @@ export function createDialogTextConversation(deps: BotDeps) {
     if (!from || !/^\d{1,19}$/.test(dialogIdText) || (field !== 'rename' && field !== 'prompt')) return;
     const userId = BigInt(from.id);
     const dialogId = BigInt(dialogIdText);
-    const lang = toLang(await conversation.external((outer) => outer.account?.language ?? 'en'));
+    const lang = await conversation.external((outer) => outer.lang);
     const tr = (key: string, args?: Record<string, string | number>) => deps.translator.t(lang, key, args);
     const found = await conversation.external(() =>
       attempt(async () => {

@@ -5,7 +5,7 @@ import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { TAdminModel } from '#core/ai/models/list-models.ts';
 import type { Dialog } from '#core/db/generated/client.ts';
 import type { TLang, TTranslateArgs } from '#core/i18n/translator.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { DIALOG_LIST, DIALOG_NEW, dialogAction, dialogHistory, dialogModel } from './chat-callbacks.ts';
 
 export type TTr = (key: string, args?: TTranslateArgs) => string;

@@ -2,7 +2,6 @@ import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
-import { toLang } from '#core/i18n/translator.ts';
 import { emailFlow } from './email-flow.ts';
 
 export const ADD_EMAIL_CONVERSATION = 'add-email';
@@ -12,9 +11,7 @@ export function createAddEmailConversation(deps: BotDeps) {
     const from = ctx.from;
     if (!from) return;
     // The language is read once through `external`, so a replay uses the same value.
-    const lang = toLang(
-      await conversation.external((outer) => outer.account?.language ?? from.language_code ?? 'en'),
-    );
+    const lang = await conversation.external((outer) => outer.lang);
     await emailFlow(conversation, ctx, deps, {
       lang,
       userId: BigInt(from.id),

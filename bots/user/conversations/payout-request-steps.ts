@@ -7,7 +7,7 @@ import { payoutChoice, type TPayoutChoice } from '#bots/user/payout-flow-state.t
 import { isAppError } from '#core/errors/app-error.ts';
 import type { TLang } from '#core/i18n/translator.ts';
 import type { Asset } from '#core/ledger/assets.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { formatPayoutAmount } from '#core/payouts/format-payout-amount.ts';
 import { parseBankNameField, parseDestinationField } from '#core/payouts/parse-payout-destination.ts';
 import type { PayoutCurrency, PayoutMethod } from '#core/payouts/payout-methods.ts';

@@ -5,8 +5,7 @@ import { escapeHtml } from '#bots/shared/format.ts';
 import { destinationText, methodName, rateSides } from '#bots/shared/payout-text.ts';
 import { loadFlowOptions, payoutChoice } from '#bots/user/payout-flow-state.ts';
 import { PROFILE_EMAIL_BUTTON } from '#bots/user/profile-view.ts';
-import { toLang } from '#core/i18n/translator.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { formatPayoutAmount, formatPayoutRate } from '#core/payouts/format-payout-amount.ts';
 import { DESTINATION_PROMPT_KEYS } from '#core/payouts/payout-method-keys.ts';
 import { sameCurrency } from '#core/payouts/payout-methods.ts';
@@ -26,7 +25,7 @@ export function createPayoutConversation(deps: BotDeps) {
     const from = ctx.from;
     if (!from) return;
     const userId = BigInt(from.id);
-    const lang = toLang(await conversation.external((outer) => outer.account?.language ?? 'en'));
+    const lang = await conversation.external((outer) => outer.lang);
     const tr = (key: string, args?: Record<string, string>) => deps.translator.t(lang, key, args);
     const data = (step: 'asset' | 'method' | 'all' | 'confirm' | 'cancel', value = 'x') =>
       payoutChoice.encode({ step, value });

@@ -1,11 +1,12 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
+import { createChatStarsGateway } from '#bots/shared/stars-gateway.ts';
 import { BUY_ROOT, buyCategory, buyMethod, buyProduct } from '#bots/user/buy-callbacks.ts';
 import { findProduct, PRODUCTS, SHELVES } from '#core/catalog/products.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
-import { paymentReference, startCheckout } from '#core/payments/start-checkout.ts';
+import { openCheckout } from '#core/payments/open-checkout.ts';
 import { priceWithClaim } from '#core/referrals/price-with-claim.ts';
 import { loadUsableClaim } from '#core/referrals/usable-claim.ts';
 
@@ -19,7 +20,6 @@ export function buyCategoriesKeyboard(ctx: UserBotContext): InlineKeyboard {
 export function buyFeature(deps: BotDeps) {
   const feature = new Composer<UserBotContext>();
   const chats = feature.chatType('private');
-  const lang = (ctx: UserBotContext) => ctx.account?.language ?? 'en';
 
   const categories = buyCategoriesKeyboard;
   chats.command('buy', (ctx) => ctx.reply(ctx.t('buy-choose-category'), { reply_markup: categories(ctx) }));
@@ -35,7 +35,7 @@ export function buyFeature(deps: BotDeps) {
     for (const product of PRODUCTS.filter((p) => p.shelf === choice.cat)) {
       const price = checkoutPrice(product, product.prices.RUB ? 'yookassa' : 'cryptobot');
       const label = price
-        ? `${ctx.t(product.titleKey)} · ${formatMoney(price.amount, price.currency, lang(ctx))}`
+        ? `${ctx.t(product.titleKey)} · ${formatMoney(price.amount, price.currency, ctx.lang)}`
         : ctx.t(product.titleKey);
       keyboard.text(label, buyProduct.encode({ id: product.id })).row();
     }
@@ -55,9 +55,9 @@ export function buyFeature(deps: BotDeps) {
       const price = checkoutPrice(product, provider);
       if (!price) continue;
       const offer = claim ? priceWithClaim(claim.terms, { productId: product.id, ...price }) : null;
-      const full = formatMoney(price.amount, price.currency, lang(ctx));
+      const full = formatMoney(price.amount, price.currency, ctx.lang);
       const amount = offer
-        ? ctx.t('promo-price', { amount: formatMoney(offer.amount, price.currency, lang(ctx)), full })
+        ? ctx.t('promo-price', { amount: formatMoney(offer.amount, price.currency, ctx.lang), full })
         : full;
       discounted ||= offer !== null;
       keyboard
@@ -76,38 +76,26 @@ export function buyFeature(deps: BotDeps) {
     const product = findProduct(choice?.id ?? '');
     if (!choice || !product || !ctx.account)
       return ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
-    const gateway = choice.provider === 'stars' ? undefined : deps.gateways[choice.provider];
-    if (choice.provider !== 'stars' && !gateway) {
-      return ctx.answerCallbackQuery({ text: ctx.t('buy-method-unavailable'), show_alert: true });
-    }
+    const chatUrl = `https://t.me/${ctx.me.username}`;
+    // In the chat a Stars invoice is a message paid in place; the other methods are pages behind a link.
+    const stars = createChatStarsGateway(ctx.api, deps.translator, { id: ctx.chat.id, url: chatUrl });
+    const { payment, confirmationUrl } = await openCheckout(
+      { db: deps.db, gateways: { ...deps.gateways, stars }, translator: deps.translator, logger: ctx.log },
+      {
+        userId: ctx.account.id,
+        productId: product.id,
+        provider: choice.provider,
+        lang: ctx.lang,
+        returnUrl: deps.config.PAYMENT_RETURN_URL ?? chatUrl,
+        email: ctx.account.email,
+      },
+    );
     await ctx.answerCallbackQuery();
-    const payment = await startCheckout(deps.db, {
-      userId: ctx.account.id,
-      productId: product.id,
-      provider: choice.provider,
-    });
-    const title = ctx.t(product.titleKey);
-    if (choice.provider === 'stars') {
-      // Stars invoices carry no provider token; the payload is our payment's reference, checked on pre-checkout.
-      await ctx.replyWithInvoice(ctx.t('buy-invoice-title'), title, paymentReference(payment.id), 'XTR', [
-        { label: title.slice(0, 32), amount: Number(payment.amount) },
-      ]);
-      return;
-    }
-    if (!gateway) return;
-    const opened = await gateway.open(payment, {
-      description: title,
-      returnUrl: deps.config.PAYMENT_RETURN_URL ?? `https://t.me/${ctx.me.username}`,
-      email: ctx.account.email,
-    });
-    await deps.db.payment.update({
-      where: { id: payment.id },
-      data: { confirmationUrl: opened.confirmationUrl, providerPaymentId: opened.providerPaymentId ?? null },
-    });
-    const amount = formatMoney(payment.amount, payment.currency, lang(ctx));
-    await ctx.reply(ctx.t('buy-open-link', { product: title, amount }), {
+    if (choice.provider === 'stars') return;
+    const amount = formatMoney(payment.amount, payment.currency, ctx.lang);
+    await ctx.reply(ctx.t('buy-open-link', { product: ctx.t(product.titleKey), amount }), {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().url(ctx.t('buy-pay-button', { amount }), opened.confirmationUrl),
+      reply_markup: new InlineKeyboard().url(ctx.t('buy-pay-button', { amount }), confirmationUrl),
     });
   });
   return feature;

@@ -31,7 +31,8 @@ import { setSystemPrompt } from '#core/ai/dialogs/set-system-prompt.ts';
 import { switchDialog } from '#core/ai/dialogs/switch-dialog.ts';
 import { toggleHistory } from '#core/ai/dialogs/toggle-history.ts';
 import { MODEL_CATALOG } from '#core/ai/model-catalog.ts';
-import { findModel, listModels } from '#core/ai/models/list-models.ts';
+import { findModel } from '#core/ai/models/list-models.ts';
+import { offeredModels } from '#core/ai/models/offered-models.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 
 const LIST_LIMIT = 10;
@@ -41,7 +42,6 @@ const trOf =
   (ctx: UserBotContext): TTr =>
   (key, args) =>
     ctx.t(key, args);
-const langOf = (ctx: UserBotContext) => ctx.account?.language ?? 'en';
 
 /** The message the button was on becomes the new view; pressing a button that changes nothing is fine. */
 async function show(ctx: UserBotContext, view: TView) {
@@ -67,10 +67,8 @@ export function dialogsFeature(deps: BotDeps) {
   const cardView = async (ctx: UserBotContext, userId: bigint, dialogId: bigint) => {
     const details = await dialogDetails(db, { userId, dialogId });
     const model = await findModel(db, details.dialog.modelId);
-    return dialogCardView(trOf(ctx), langOf(ctx), { ...details, price: model?.tokenPrice ?? null });
+    return dialogCardView(trOf(ctx), ctx.lang, { ...details, price: model?.tokenPrice ?? null });
   };
-  const offeredModels = async () =>
-    (await listModels(db, { kind: 'text' })).filter((m) => m.enabled && deps.ai.serves(m.id));
 
   /** A dialog that is gone, or a model switched off meanwhile, is said in the button's alert. */
   const guard =
@@ -144,7 +142,10 @@ export function dialogsFeature(deps: BotDeps) {
         case 'models': {
           const { dialog } = await dialogDetails(db, { userId, dialogId: id });
           await ctx.answerCallbackQuery();
-          return show(ctx, modelPickerView(tr, langOf(ctx), dialog, await offeredModels()));
+          return show(
+            ctx,
+            modelPickerView(tr, ctx.lang, dialog, await offeredModels(deps, { kind: 'text' })),
+          );
         }
         case 'prompt':
         case 'rename': {

@@ -5,8 +5,8 @@ import { createDraftStore } from '#bots/user/generate/draft-store.ts';
 import { pickModel, pickVideo, VIDEO_FRAMES } from '#bots/user/generate/generate-callbacks.ts';
 import { startGeneration } from '#bots/user/generate/start-generation.ts';
 import { generationRules, videoSecondsOf } from '#core/ai/generation/generation-rules.ts';
-import { listModels } from '#core/ai/models/list-models.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { offeredModels } from '#core/ai/models/offered-models.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 
 /** A prompt quoted back in the picker: enough to recognize it, short enough to keep the buttons in view. */
 const QUOTE_MAX = 200;
@@ -28,7 +28,7 @@ export function generateFeature(deps: BotDeps) {
     const account = ctx.account;
     if (!account) return;
     if (!prompt) return ctx.reply(ctx.t(USAGE[kind]));
-    const models = (await listModels(deps.db, { kind })).filter((m) => m.enabled && deps.ai.serves(m.id));
+    const models = await offeredModels(deps, { kind });
     if (models.length === 0) return ctx.reply(ctx.t('generate-no-models'));
     const max = generationRules(models[0]?.id ?? '')?.prompt.max ?? 0;
     if (prompt.length > max) return ctx.reply(ctx.t('generate-refused-prompt-too-long', { max }));

@@ -4,8 +4,8 @@ import { callbackCodec } from '#bots/shared/callback-data.ts';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
 import { balanceHistory } from '#core/ledger/history.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 
 const PAGE = 10;
 const olderPage = callbackCodec(
@@ -27,7 +27,7 @@ async function render(ctx: UserBotContext, db: PrismaClient, beforeId?: bigint) 
     return { text: `${ctx.t('history-title')}\n\n${ctx.t('history-empty')}`, keyboard: undefined };
   const lang = account.language;
   const lines = items.map((item) => {
-    const signed = `${item.amount > 0n ? '+' : ''}${formatMoney(item.amount, item.asset, lang)}`;
+    const signed = formatMoney(item.amount, item.asset, lang, { signed: true });
     return ctx.t('history-line', {
       date: formatUtc(item.at),
       type: escapeHtml(ctx.t(`history-type-${item.type}`)),

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
-import { formatMoney } from '#core/ledger/format-money.ts';
+import { formatMoney } from '#core/money/format-money.ts';
 import { partnerLink } from '#core/referrals/partner-link.ts';
 import { partnerSummary } from '#core/referrals/partner-summary.ts';
 

@@ -7,11 +7,11 @@ import { pickTool } from '#bots/user/generate/generate-callbacks.ts';
 import { startGeneration } from '#bots/user/generate/start-generation.ts';
 import { pictureTypeOf } from '#bots/user/generate/telegram-photo.ts';
 import { generationRules } from '#core/ai/generation/generation-rules.ts';
-import { listModels } from '#core/ai/models/list-models.ts';
+import { offeredModels } from '#core/ai/models/offered-models.ts';
 import { aiPlanOf } from '#core/ai/user-tier.ts';
 import { AppError, isAppError } from '#core/errors/app-error.ts';
 import { saveFile } from '#core/files/save-file.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 
 const TOOL_KEYS: Record<string, string> = {
   upscale: 'generate-tool-upscale',
@@ -38,9 +38,7 @@ export function photoToolsFeature(deps: BotDeps) {
   const offerTools = async (ctx: UserBotContext, fileId: string, mimeType: TImageType) => {
     const account = ctx.account;
     if (!account) return;
-    const tools = (await listModels(deps.db, { kind: 'tool' })).filter(
-      (m) => m.enabled && deps.ai.serves(m.id),
-    );
+    const tools = await offeredModels(deps, { kind: 'tool' });
     if (tools.length === 0) return ctx.reply(ctx.t('generate-no-models'));
     const caption = ctx.message?.caption?.trim() ?? '';
     const draft = await drafts.save(account.id, { type: 'photo', fileId, mimeType, caption });

@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { isAppError } from '#core/errors/app-error.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { claimPromoCode } from '#core/referrals/claim-promo-code.ts';
 import {
   describePromoScope,

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { referralStats } from '#core/referrals/referral-stats.ts';
 
 export const referralLink = (botUsername: string, code: string) =>

@@ -2,8 +2,8 @@ import { Composer } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { toJson } from '#core/db/to-json.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { announcePayment } from '#core/payments/announce-payment.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
 import { validatePreCheckout } from '#core/payments/stars/validate-pre-checkout.ts';
@@ -60,7 +60,7 @@ export function starsPaymentsFeature(deps: BotDeps) {
       await ctx.reply(
         ctx.t('payment-succeeded', {
           product: ctx.t(titleKey),
-          tokens: formatTokens(wallet.tokens.available, ctx.account?.language ?? 'en'),
+          tokens: formatTokens(wallet.tokens.available, ctx.lang),
         }),
       );
     } catch (error) {

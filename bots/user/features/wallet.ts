@@ -3,8 +3,8 @@ import type { UserBotContext } from '#bots/shared/context.ts';
 import { formatUtc } from '#bots/shared/format.ts';
 import { findProduct } from '#core/catalog/products.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
-import { formatMoney, formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 
 export async function renderWallet(ctx: UserBotContext, db: PrismaClient): Promise<string> {
   const account = ctx.account;

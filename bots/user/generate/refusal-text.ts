@@ -3,8 +3,8 @@ import { formatUtc } from '#bots/shared/format.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
 import { isAppError } from '#core/errors/app-error.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 
 const USAGE_KEYS: Record<string, string> = {
   image: 'generate-usage-image',
@@ -24,7 +24,7 @@ export async function refusalText(
   request: { modelId: string; price?: bigint },
 ): Promise<string | null> {
   if (!isAppError(error)) return null;
-  const lang = ctx.account?.language ?? 'en';
+  const lang = ctx.lang;
   const model = findCatalogModel(request.modelId);
   const name = model?.displayName ?? request.modelId;
   switch (error.code) {

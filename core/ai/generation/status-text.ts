@@ -1,4 +1,4 @@
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TGenerationFailure } from './generation-delivery.ts';
 
 /** Fluent lookup in the reader's language, as the bot's `ctx.t` and the worker's translator both give it. */

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type TAppErrorCode } from '#core/errors/app-error.ts';
+import { errorArgs } from '#core/errors/error-catalog.ts';
 import { type Translator, toLang } from '#core/i18n/translator.ts';
 import type { TApiError } from '#server/contracts/me.ts';
 
@@ -39,13 +40,14 @@ export function internalErrorHandler(translator: Translator) {
       };
       return reply.status(500).send(body);
     }
-    const args = Object.fromEntries(
-      Object.entries(known.details).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
-    );
     const body: TApiError = {
       error: {
         code: known.code,
-        message: translator.t(lang, MESSAGE_KEY[known.code] ?? 'internal-api-internal', args),
+        message: translator.t(
+          lang,
+          MESSAGE_KEY[known.code] ?? 'internal-api-internal',
+          errorArgs(known.details),
+        ),
       },
     };
     return reply.status(STATUS[known.code] ?? 400).send(body);

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TProduct } from '#core/catalog/product.ts';
-import { findProduct, PRODUCTS } from '#core/catalog/products.ts';
-import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { PRODUCTS } from '#core/catalog/products.ts';
+import { AppError } from '#core/errors/app-error.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
-import { startCheckout } from '#core/payments/start-checkout.ts';
+import { openCheckout } from '#core/payments/open-checkout.ts';
 import { priceWithClaim } from '#core/referrals/price-with-claim.ts';
 import { loadUsableClaim, type TUsableClaim } from '#core/referrals/usable-claim.ts';
 import {
@@ -60,35 +60,18 @@ export function catalogRoutes(app: FastifyInstance, deps: ServerDeps) {
     const body = ZCheckoutRequestSchema.safeParse(request.body);
     if (!body.success) throw new AppError('INVALID_INPUT');
     const { productId, provider } = body.data;
-    const product = findProduct(productId);
-    if (!product) throw new AppError('PRODUCT_NOT_FOUND');
-    const gateway = deps.gateways[provider];
-    // Checked before a payment row exists: a method we cannot open leaves nothing pending behind.
-    if (!gateway || !checkoutPrice(product, provider)) {
-      throw new AppError('CURRENCY_NOT_SUPPORTED', { provider });
-    }
-    const payment = await startCheckout(deps.db, { userId: account.id, productId, provider });
-
-    let opened: Awaited<ReturnType<typeof gateway.open>>;
-    try {
-      opened = await gateway.open(payment, {
-        description: deps.translator.t(account.language, product.titleKey),
+    const { payment, confirmationUrl } = await openCheckout(
+      { db: deps.db, gateways: deps.gateways, translator: deps.translator, logger: request.log },
+      {
+        userId: account.id,
+        productId,
+        provider,
+        lang: account.language,
         returnUrl: deps.config.PAYMENT_RETURN_URL ?? `https://t.me/${deps.userBotUsername}`,
         email: account.email,
-      });
-    } catch (error) {
-      if (isAppError(error)) throw error;
-      request.log.error({ err: error, paymentId: payment.id.toString(), provider }, 'checkout open failed');
-      throw new AppError('PROVIDER_ERROR', { provider });
-    }
-    await deps.db.payment.update({
-      where: { id: payment.id },
-      data: {
-        confirmationUrl: opened.confirmationUrl,
-        ...(opened.providerPaymentId ? { providerPaymentId: opened.providerPaymentId } : {}),
       },
-    });
-    return { paymentId: payment.id.toString(), provider, url: opened.confirmationUrl };
+    );
+    return { paymentId: payment.id.toString(), provider, url: confirmationUrl };
   });
 
   app.get<{ Params: { paymentId: string } }>('/api/checkout/:paymentId', async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, isAppError } from '#core/errors/app-error.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { claimPromoCode } from '#core/referrals/claim-promo-code.ts';
 import {
   describePromoScope,

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod/mini';
 import type { TAiJob } from '#core/ai/generation/generation-job.ts';
 import { VIDEO_ASPECTS, videoSecondsOf } from '#core/ai/generation/generation-rules.ts';
-import { listModels } from '#core/ai/models/list-models.ts';
+import { offeredModels } from '#core/ai/models/offered-models.ts';
 import type { User } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
 import type { TFileStore } from '#core/files/file-store.ts';
@@ -72,17 +72,15 @@ export function taskRoutes(api: FastifyInstance, deps: TTaskRouteDeps) {
 
   api.get('/api/tasks/models', async (request): Promise<TTaskModels> => {
     accountOf(request);
-    const models = await listModels(db, { kind: 'video' });
+    const models = await offeredModels(deps, { kind: 'video' });
     return {
-      models: models
-        .filter((m) => m.enabled && deps.ai.serves(m.id))
-        .map((m) => ({
-          id: m.id,
-          name: m.displayName,
-          price: m.tokenPrice.toString(),
-          seconds: [...videoSecondsOf(m.id)],
-          aspects: [...VIDEO_ASPECTS],
-        })),
+      models: models.map((m) => ({
+        id: m.id,
+        name: m.displayName,
+        price: m.tokenPrice.toString(),
+        seconds: [...videoSecondsOf(m.id)],
+        aspects: [...VIDEO_ASPECTS],
+      })),
     };
   });
 

@@ -1,7 +1,7 @@
 import { openLink } from '@telegram-apps/sdk-react';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TCatalogProduct } from '../../../../server/contracts/catalog.ts';
 import { errorMessage } from '../../components/error-message.ts';
-import { formatTokens } from '../../format-money.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 import { useRouter } from '../../router.tsx';
 import type { TCheckoutState } from './use-checkout.ts';

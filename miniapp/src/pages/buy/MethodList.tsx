@@ -1,5 +1,5 @@
+import { formatMoney } from '#core/money/format-money.ts';
 import type { TCatalogProduct, TProvider } from '../../../../server/contracts/catalog.ts';
-import { formatAmount } from '../../format-money.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 
 export function MethodList({
@@ -32,10 +32,10 @@ export function MethodList({
               <span className="tile__price">
                 {price.fullAmount !== undefined && (
                   <s className="tile__price-full" data-testid={`buy-full-price-${price.provider}`}>
-                    {formatAmount(price.fullAmount, price.currency, language)}
+                    {formatMoney(price.fullAmount, price.currency, language)}
                   </s>
                 )}
-                {formatAmount(price.amount, price.currency, language)}
+                {formatMoney(price.amount, price.currency, language)}
               </span>
             </button>
           </li>

@@ -1,5 +1,5 @@
+import { formatMoney } from '#core/money/format-money.ts';
 import type { TCatalogProduct } from '../../../../server/contracts/catalog.ts';
-import { formatAmount } from '../../format-money.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 
 /** Each product with every price it can be paid in: "100 ⭐ · 149 ₽". */
@@ -28,7 +28,7 @@ export function ProductList({
                 <span className="tile__title">{t(product.titleKey)}</span>
                 <span className="tile__hint">
                   {/* Card and crypto often share the rouble price: each price once. */}
-                  {[...new Set(product.prices.map((p) => formatAmount(p.amount, p.currency, language)))].join(
+                  {[...new Set(product.prices.map((p) => formatMoney(p.amount, p.currency, language)))].join(
                     ' · ',
                   )}
                 </span>

@@ -1,9 +1,10 @@
+import { formatTokens } from '#core/money/format-money.ts';
 import { getReferral } from '../../api/referral.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { CardSkeleton } from '../../components/CardSkeleton.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { Page } from '../../components/Page.tsx';
-import { formatDate, formatTokens } from '../../format-money.ts';
+import { formatDate } from '../../format-date.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 import { InviteLink } from './InviteLink.tsx';
 

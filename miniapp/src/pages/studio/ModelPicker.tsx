@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TStudioModel } from '../../../../server/contracts/studio.ts';
-import { formatTokens } from '../../format-money.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 
 type TModelPickerProps = {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TTaskModel } from '../../../../server/contracts/tasks.ts';
-import { formatTokens } from '../../format-money.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 
 /** The "model type" of a task: one of the video models, each with what a run of it costs now. */

@@ -1,6 +1,7 @@
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TTaskRun } from '../../../../server/contracts/tasks.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
-import { formatDateTime, formatTokens } from '../../format-money.ts';
+import { formatDateTime } from '../../format-date.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 import { downloadResult } from './download-result.ts';
 

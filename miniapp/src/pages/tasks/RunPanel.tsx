@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TTaskDetails, TTaskQuote } from '../../../../server/contracts/tasks.ts';
 import { getTaskQuote, startRun } from '../../api/tasks.ts';
 import { errorMessage } from '../../components/error-message.ts';
-import { formatTokens } from '../../format-money.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 import { useMe } from '../../me-context.ts';
 import { useRouter } from '../../router.tsx';

@@ -1,5 +1,6 @@
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import type { TWallet } from '../../../../server/contracts/wallet.ts';
-import { formatAmount, formatDate, formatTokens } from '../../format-money.ts';
+import { formatDate } from '../../format-date.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 
 // A grant that ends within this many days is shown as urgent: use the tokens or lose them.
@@ -74,11 +75,11 @@ export function Balances({ wallet }: { wallet: TWallet }) {
           <ul className="list">
             {wallet.money.map((money) => (
               <li key={money.asset} className="list__row" data-testid={`wallet-money-${money.asset}`}>
-                <span className="list__title">{formatAmount(money.balance, money.asset, language)}</span>
+                <span className="list__title">{formatMoney(money.balance, money.asset, language)}</span>
                 {money.available !== money.balance ? (
                   <span className="list__side">
                     {t('miniapp-wallet-money-held', {
-                      available: formatAmount(money.available, money.asset, language),
+                      available: formatMoney(money.available, money.asset, language),
                     })}
                   </span>
                 ) : null}

@@ -1,5 +1,6 @@
+import { formatMoney } from '#core/money/format-money.ts';
 import type { THistoryItem } from '../../../../server/contracts/wallet.ts';
-import { formatAmount, formatDateTime } from '../../format-money.ts';
+import { formatDateTime } from '../../format-date.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 
 /** One ledger movement: what, when, how much, and the balance it moved from and to. */
@@ -8,8 +9,8 @@ export function HistoryRow({ item }: { item: THistoryItem }) {
   const language = useLanguage();
   const incoming = !item.amount.startsWith('-');
   const balance = {
-    before: formatAmount(item.balanceBefore, item.asset, language),
-    after: formatAmount(item.balanceAfter, item.asset, language),
+    before: formatMoney(item.balanceBefore, item.asset, language),
+    after: formatMoney(item.balanceAfter, item.asset, language),
   };
 
   return (
@@ -27,7 +28,7 @@ export function HistoryRow({ item }: { item: THistoryItem }) {
           className={incoming ? 'amount amount--in' : 'amount amount--out'}
           data-testid="history-row-amount"
         >
-          {formatAmount(item.amount, item.asset, language, { signed: true })}
+          {formatMoney(item.amount, item.asset, language, { signed: true })}
         </span>
         <span className="list__hint">
           {/* The arrow reads badly aloud: screen readers get the sentence instead. */}

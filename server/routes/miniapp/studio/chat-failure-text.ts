@@ -1,7 +1,7 @@
 import { findCatalogModel, MODEL_CATALOG } from '#core/ai/model-catalog.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import type { TLang, Translator } from '#core/i18n/translator.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TChatFailure } from '#server/contracts/studio.ts';
 import { modelNameOf } from './studio-views.ts';
 

@@ -5,7 +5,7 @@ import type { TAiJob } from '#core/ai/generation/generation-job.ts';
 import { findModel } from '#core/ai/models/list-models.ts';
 import { ownGeneration } from '#core/ai/usage/own-generation.ts';
 import { AppError, isAppError } from '#core/errors/app-error.ts';
-import { formatTokens } from '#core/ledger/format-money.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { type TGeneration, ZStartGenerationSchema } from '#server/contracts/studio.ts';
 import type { TFileRouteDeps } from '#server/routes/files/file-route-deps.ts';
 import { accountOf, idOf, parsed } from './request-parts.ts';

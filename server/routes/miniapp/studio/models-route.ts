@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { listModels } from '#core/ai/models/list-models.ts';
+import { offeredModels } from '#core/ai/models/offered-models.ts';
 import { aiPlanOf } from '#core/ai/user-tier.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
 import type { TStudioModels } from '#server/contracts/studio.ts';
@@ -16,22 +16,20 @@ export function studioModelsRoute(api: FastifyInstance, deps: ServerDeps) {
   api.get('/api/studio/models', async (request): Promise<TStudioModels> => {
     const account = accountOf(request);
     const [models, wallet, plan] = await Promise.all([
-      listModels(deps.db),
+      offeredModels(deps),
       getWallet(deps.db, account.id),
       aiPlanOf(deps.db, account.id),
     ]);
     const available = wallet.tokens.available > 0n ? wallet.tokens.available : 0n;
     return {
-      models: models
-        .filter((m) => m.enabled && deps.ai.serves(m.id))
-        .map((m) => ({
-          id: m.id,
-          kind: m.kind,
-          name: m.displayName,
-          price: m.tokenPrice.toString(),
-          freeForSubscribers: m.freeForSubscribers === true,
-          generation: generationOf(m.id),
-        })),
+      models: models.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        name: m.displayName,
+        price: m.tokenPrice.toString(),
+        freeForSubscribers: m.freeForSubscribers === true,
+        generation: generationOf(m.id),
+      })),
       available: available.toString(),
       subscriber: plan.subscriber,
       unlimitedUntil: plan.unlimitedUntil?.toISOString() ?? null,

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TStudioDialog } from '../../../../../server/contracts/studio.ts';
 import { CardSkeleton } from '../../../components/CardSkeleton.tsx';
 import { InlineError } from '../../../components/InlineError.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { formatTokens } from '../../../format-money.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 import { Composer } from './Composer.tsx';
 import { MessageBubble, StreamingBubble } from './MessageBubble.tsx';

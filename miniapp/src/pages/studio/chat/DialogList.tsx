@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TStudioDialog } from '../../../../../server/contracts/studio.ts';
 import { errorMessage } from '../../../components/error-message.ts';
-import { formatDateTime } from '../../../format-money.ts';
+import { formatDateTime } from '../../../format-date.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 
 type TDialogListProps = {

@@ -1,5 +1,5 @@
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TDialogMessage } from '../../../../../server/contracts/studio.ts';
-import { formatTokens } from '../../../format-money.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 import { Markdown } from '../markdown/Markdown.tsx';
 

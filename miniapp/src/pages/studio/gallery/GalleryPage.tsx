@@ -7,7 +7,7 @@ import {
 import { CardSkeleton } from '../../../components/CardSkeleton.tsx';
 import { InlineError } from '../../../components/InlineError.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { formatDateTime } from '../../../format-money.ts';
+import { formatDateTime } from '../../../format-date.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 import { FilterChips } from '../../wallet/FilterChips.tsx';
 import { ResultPreview } from '../ResultPreview.tsx';

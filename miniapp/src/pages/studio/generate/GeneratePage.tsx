@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TParamValue, TResultKind, TStudioModels } from '../../../../../server/contracts/studio.ts';
 import { getStudioModels } from '../../../api/studio.ts';
 import { useLoad } from '../../../api/use-load.ts';
 import { CardSkeleton } from '../../../components/CardSkeleton.tsx';
 import { InlineError } from '../../../components/InlineError.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { formatTokens } from '../../../format-money.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 import { useRouter } from '../../../router.tsx';
 import { ModelPicker } from '../ModelPicker.tsx';

@@ -1,6 +1,6 @@
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TGeneration } from '../../../../../server/contracts/studio.ts';
 import { ProgressBar } from '../../../components/ProgressBar.tsx';
-import { formatTokens } from '../../../format-money.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 import { ResultPreview } from '../ResultPreview.tsx';
 

@@ -1,5 +1,5 @@
+import { formatTokens } from '#core/money/format-money.ts';
 import type { TUsage } from '../../../../../server/contracts/studio.ts';
-import { formatTokens } from '../../../format-money.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 
 const WIDTH = 320;

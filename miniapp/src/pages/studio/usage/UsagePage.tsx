@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
+import { formatTokens } from '#core/money/format-money.ts';
 import { getUsage } from '../../../api/studio.ts';
 import { useLoad } from '../../../api/use-load.ts';
 import { CardSkeleton } from '../../../components/CardSkeleton.tsx';
 import { InlineError } from '../../../components/InlineError.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { formatTokens } from '../../../format-money.ts';
 import { useLanguage, useT } from '../../../i18n.ts';
 import { FilterChips } from '../../wallet/FilterChips.tsx';
 import { UsageChart } from './UsageChart.tsx';

@@ -4,8 +4,10 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { touchUser } from '#core/accounts/touch-user.ts';
+import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { startJob } from '#core/jobs/start-job.ts';
 import { createLogger } from '#core/logging/logger.ts';
+import { pendingServiceNote } from '#core/payments/announce-payment.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
 import { performOperation } from '#core/services/operations/perform-operation.ts';
 import { createServiceRegistry } from '#core/services/registry.ts';
@@ -151,6 +153,12 @@ test('a payment whose provider is down is paid at once and provisioned exactly o
   // The payment never waits for the provider: it is paid, and the outside call is an outbox row.
   assert.equal(outcome.payment.status, 'succeeded');
   assert.equal(outcome.operations.length, 1);
+  // The buyer hears at once that the service is being set up.
+  const translator = loadTranslator(LOCALES_DIR);
+  assert.equal(
+    await pendingServiceNote({ db: t.db, translator }, outcome.payment, 'en'),
+    translator.t('en', 'payment-service-pending'),
+  );
   // A re-delivered confirmation asks for nothing new.
   assert.equal((await confirm()).operations.length, 0);
   assert.equal(await t.db.serviceOperation.count({ where: { paymentId: payment.id } }), 1);
@@ -170,6 +178,7 @@ test('a payment whose provider is down is paid at once and provisioned exactly o
     assert.deepEqual(row.result, { accountId: `acc-${before.created + 1}` });
     assert.equal(provider.state.created - before.created, 1, 'one account at the provider');
     assert.equal(provider.state.requests - before.requests, 4);
+    assert.equal(await pendingServiceNote({ db: t.db, translator }, outcome.payment, 'en'), null);
     // The notice follows the row's "done" (a notify job named after the row, so told once).
     const notices = async () =>
       (await notifyQueue.getJobs(['waiting', 'delayed', 'prioritized'])).filter(

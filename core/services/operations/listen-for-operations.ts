@@ -16,6 +16,8 @@ export function listenForOperations(
   let client: pg.Client | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
+  // Ending a connection that already failed may reject again; there is nothing left to do with it.
+  const end = (client: pg.Client) => client.end().catch(() => undefined);
 
   const connect = async () => {
     const next = new pg.Client({ connectionString: databaseUrl });
@@ -32,20 +34,20 @@ export function listenForOperations(
       await next.connect();
       await next.query(`LISTEN ${OPERATIONS_CHANNEL}`);
       if (closed) {
-        await next.end();
+        await end(next);
         return;
       }
       client = next;
     } catch (error) {
       logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'operations listener');
-      await next.end().catch(() => undefined);
+      await end(next);
       retry();
     }
   };
   const retry = () => {
     const dead = client;
     client = null;
-    void dead?.end().catch(() => undefined);
+    if (dead) void end(dead);
     if (closed || timer) return;
     timer = setTimeout(() => {
       timer = null;
@@ -57,7 +59,7 @@ export function listenForOperations(
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      await client?.end().catch(() => undefined);
+      if (client) await end(client);
       client = null;
     },
   };

@@ -4,6 +4,13 @@ import { NOTIFY_QUEUE, ZNotifyJobSchema } from '#core/notify/notify-job.ts';
 import { createBroadcastDelivery, PAUSED_RECHECK_MS } from './broadcast-delivery.ts';
 import { sendViaTelegram } from './telegram-sender.ts';
 
+const BROADCAST_STATUS = {
+  sent: 'sent',
+  unknown: 'failed',
+  blocked: 'blocked',
+  skipped_blocked: 'blocked',
+} as const;
+
 /**
  * Delivers the `notify` queue. The limiter is shared by every worker process through Redis. A 429 moves only
  * that job back by Telegram's retry_after (other chats keep flowing) and does not use up an attempt.
@@ -32,21 +39,27 @@ export const notifyJob = defineJob({
     const gate = target ? await broadcasts.gate(target) : 'send';
     if (gate === 'wait') return job.later(PAUSED_RECHECK_MS);
     if (gate === 'skip') return { status: 'skipped_broadcast' as const };
+    // The job id is the journal's key: the caller's dedupe key, or the id enqueueNotification gave it; the
+    // same for every attempt and for a rerun after the process died.
+    const key = job.id;
     const result = await deliverNotification(
       { db: ctx.db, send: (j) => sendViaTelegram(ctx.telegram[j.bot], j) },
-      data,
+      { key, job: data },
     ).catch(async (error: unknown) => {
       // After the last attempt the recipient counts as failed, so the broadcast can still finish.
       if (target && job.isLastAttempt) await broadcasts.record(target, 'failed');
       throw error;
     });
-    if (target && result.status !== 'retry')
-      await broadcasts.record(target, result.status === 'sent' ? 'sent' : 'blocked');
+    if (result.status === 'unknown')
+      // The message may be in the chat or not: an earlier run died between its send and storing the answer.
+      job.log.warn({ key }, 'an earlier attempt may have sent this notification; not sending it again');
+    // A send nobody saw the answer of counts as failed: the broadcast cannot say it was delivered.
+    if (target && result.status !== 'retry') await broadcasts.record(target, BROADCAST_STATUS[result.status]);
     if (result.status === 'retry') {
       job.log.info({ delayMs: result.delayMs }, 'telegram asked to wait');
       return job.later(result.delayMs);
     }
-    if (result.status !== 'sent')
+    if (result.status !== 'sent' && result.status !== 'unknown')
       job.log.info({ status: result.status, userId: data.userId }, 'not delivered');
     return result;
   },

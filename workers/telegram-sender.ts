@@ -1,5 +1,6 @@
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
-import type { TDeliveryOutcome, TNotifyJob } from '#core/notify/notify-job.ts';
+import { NotificationNotSent, type TDeliveryOutcome, type TNotifyJob } from '#core/notify/notify-job.ts';
+import { wasNotSent } from './telegram-not-sent.ts';
 
 function keyboard(job: TNotifyJob): InlineKeyboard | undefined {
   if (!job.buttons) return undefined;
@@ -16,7 +17,10 @@ function keyboard(job: TNotifyJob): InlineKeyboard | undefined {
   );
 }
 
-/** Sends one notification and turns Telegram's answer into a delivery outcome the domain understands. */
+/**
+ * Sends one notification and turns Telegram's answer into a delivery outcome the domain understands; a send
+ * that surely did not go out throws NotificationNotSent, so the journal lets a retry send it.
+ */
 export async function sendViaTelegram(api: Api, job: TNotifyJob): Promise<TDeliveryOutcome> {
   try {
     const message = job.photo
@@ -32,11 +36,15 @@ export async function sendViaTelegram(api: Api, job: TNotifyJob): Promise<TDeliv
         });
     return { kind: 'sent', messageId: message.message_id };
   } catch (error) {
-    if (!(error instanceof GrammyError)) throw error;
+    if (!(error instanceof GrammyError)) {
+      if (wasNotSent(error)) throw new NotificationNotSent(String(error), { cause: error });
+      throw error;
+    }
     if (error.error_code === 429) return { kind: 'retry_after', seconds: error.parameters.retry_after ?? 1 };
     // 403: the user blocked the bot or deleted their account; either way nobody reads this chat any more.
     if (error.error_code === 403) return { kind: 'blocked' };
     if (error.error_code === 400 && /chat not found/i.test(error.description)) return { kind: 'chat_gone' };
+    if (wasNotSent(error)) throw new NotificationNotSent(error.message, { cause: error });
     throw error;
   }
 }

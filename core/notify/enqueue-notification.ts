@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { type TNotifyJob, ZNotifyJobSchema } from './notify-job.ts';
 
 /**
  * The only way to message someone outside a direct reply. `dedupeKey` makes a retried caller enqueue once:
- * BullMQ ignores a job whose id already exists.
+ * BullMQ ignores a job whose id already exists. The job id also keys the worker's send journal
+ * (notification_sends), so a job without a dedupe key gets a random one: BullMQ's own numbers start again
+ * at 1 when Redis is emptied and would match journal rows of other messages.
  */
 export async function enqueueNotification(
   queue: Queue<TNotifyJob>,
@@ -11,7 +14,7 @@ export async function enqueueNotification(
   opts: { dedupeKey?: string } = {},
 ): Promise<void> {
   const data = ZNotifyJobSchema.parse(job);
-  await queue.add('message', data, { ...NOTIFY_JOB_OPTIONS, jobId: opts.dedupeKey });
+  await queue.add('message', data, { ...NOTIFY_JOB_OPTIONS, jobId: opts.dedupeKey ?? `n-${randomUUID()}` });
 }
 
 /** Retries for network errors and 5xx; a 429 does not use an attempt (the worker delays the job instead). */

@@ -45,3 +45,14 @@ export type TDeliveryOutcome =
   | { kind: 'retry_after'; seconds: number }
   | { kind: 'blocked' }
   | { kind: 'chat_gone' };
+
+/**
+ * Telegram answered without taking the message (a 4xx other than those above), or the request never reached
+ * it: nothing went out, so the journal lets a retry send it. Any other failure may have delivered it.
+ */
+export class NotificationNotSent extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NotificationNotSent';
+  }
+}

@@ -1,4 +1,4 @@
-import { Api, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
+import { Api, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import type { Message } from 'grammy/types';
 import {
   MessageNotSent,
@@ -12,6 +12,7 @@ import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { AiRequest, PrismaClient, StoredFile } from '#core/db/generated/client.ts';
 import type { Translator } from '#core/i18n/translator.ts';
 import type { Logger } from '#core/logging/logger.ts';
+import { wasNotSent } from '#workers/telegram-not-sent.ts';
 import { telegramRetries } from './telegram-retries.ts';
 
 export interface TTelegramDeliveryDeps {
@@ -56,21 +57,6 @@ const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0,
 const isUnreachable = (error: unknown) =>
   error instanceof GrammyError &&
   (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description)));
-
-/** The connection was never made: the request did not reach Telegram. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-/**
- * Telegram answered without taking the message (a 4xx), or we never reached it. A 5xx, a broken connection or
- * a timeout say nothing about whether the message went out.
- */
-const wasNotSent = (error: unknown) => {
-  if (error instanceof GrammyError) return error.error_code < 500;
-  if (!(error instanceof HttpError)) return false;
-  const cause: unknown = error.error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : undefined;
-  return typeof code === 'string' && NOT_CONNECTED.has(code);
-};
 
 /** An edit that changes nothing, or of a message the user deleted: the status is cosmetic, go on. */
 const isHarmlessEditError = (error: unknown) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recoverLostGenerations } from '#core/ai/generation/recover-lost-generations.ts';
-import { defineJob } from '#core/jobs/job-definition.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
 
 export const AI_RECOVERY_QUEUE = 'ai-recovery';
 

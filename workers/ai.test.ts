@@ -6,12 +6,12 @@ import { runGeneration } from '#core/ai/generation/run-generation.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { AiRequest } from '#core/db/generated/client.ts';
 import { saveFile } from '#core/files/save-file.ts';
-import type { TRunningJob } from '#core/jobs/start-job.ts';
 import { reserve } from '#core/ledger/holds.ts';
 import { createLogger } from '#core/logging/logger.ts';
 import { renderPromptImage } from '#sandbox/openai/prompt-image.ts';
 import { PREDICTION_TOKEN, startAiTestStack, type TAiTestStack } from '#tests/support/ai-test-stack.ts';
 import { silentDelivery } from '#tests/support/silent-delivery.ts';
+import type { TRunningJob } from '#workers/runtime/start-job.ts';
 
 const TOKEN = '7000021:ai-worker-test-token-abcdefgh';
 let stack: TAiTestStack;

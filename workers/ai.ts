@@ -2,10 +2,10 @@ import { DelayedError, UnrecoverableError } from 'bullmq';
 import { AI_QUEUE, ZAiJobSchema } from '#core/ai/generation/generation-job.ts';
 import { GenerationInterrupted, runGeneration } from '#core/ai/generation/run-generation.ts';
 import { failGeneration } from '#core/ai/generation/settle-generation.ts';
-import { defineJob } from '#core/jobs/job-definition.ts';
-import type { TWorkerContext } from '#core/jobs/worker-context.ts';
 import { maskBotTokens } from '#core/logging/logger.ts';
 import { finishTaskRun } from '#core/video-tasks/finish-task-run.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
+import type { TWorkerContext } from '#workers/runtime/worker-context.ts';
 
 const HAND_BACK_DELAY_MS = 1_000;
 

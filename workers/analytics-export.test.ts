@@ -3,12 +3,12 @@ import { after, before, test } from 'node:test';
 import { recordLogin } from '#core/accounts/record-login.ts';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import type { TExportRow } from '#core/analytics/analytics-events.ts';
-import { startJob } from '#core/jobs/start-job.ts';
 import { everyMs } from '#tests/support/reschedule-job.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { startJob } from '#workers/runtime/start-job.ts';
 import { ANALYTICS_EXPORT_SCHEDULER, analyticsExportJob } from './analytics-export.ts';
 
 let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportEvents } from '#core/analytics/export-events.ts';
-import { defineJob } from '#core/jobs/job-definition.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
 
 export const ANALYTICS_EXPORT_QUEUE = 'analytics-export';
 export const ANALYTICS_EXPORT_SCHEDULER = 'analytics-export';

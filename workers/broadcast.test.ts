@@ -10,7 +10,6 @@ import { pauseBroadcast } from '#core/broadcasts/pause-broadcast.ts';
 import { resumeBroadcast } from '#core/broadcasts/resume-broadcast.ts';
 import { startBroadcast } from '#core/broadcasts/start-broadcast.ts';
 import type { Broadcast } from '#core/db/generated/client.ts';
-import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { startTelegramServer, type TelegramServer } from '#sandbox/telegram/server.ts';
@@ -18,6 +17,7 @@ import { TINY_PNG } from '#sandbox/telegram/test-support.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { startJob, type TRunningJob } from '#workers/runtime/start-job.ts';
 import type { TBuiltWorkerContext } from '#workers/worker-context.ts';
 import { notifyJob } from './notify.ts';
 

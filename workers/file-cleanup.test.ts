@@ -8,11 +8,11 @@ import { touchUser } from '#core/accounts/touch-user.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import { createLocalFileStore } from '#core/files/local-file-store.ts';
 import { saveFile } from '#core/files/save-file.ts';
-import { startJob } from '#core/jobs/start-job.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { startJob } from '#workers/runtime/start-job.ts';
 import {
   FILE_CLEANUP_QUEUE,
   FILE_CLEANUP_SCHEDULER,

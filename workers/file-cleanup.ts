@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deleteExpiredFiles } from '#core/files/delete-expired-files.ts';
 import { sweepStaleTempFiles } from '#core/files/sweep-stale-temp-files.ts';
-import { defineJob } from '#core/jobs/job-definition.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
 
 export const FILE_CLEANUP_QUEUE = 'file-cleanup';
 export const FILE_CLEANUP_SCHEDULER = 'file-cleanup-daily';

@@ -1,9 +1,9 @@
 // Every queue the worker process runs, in start order. Adding a job: write `workers/<name>.ts` exporting
 // `export const <name>Job = defineJob({ id: '<queue>', data: Z…Schema, handle: (job, ctx) => coreFn(…) })`
 // (add `schedules` for a repeating job, `concurrency`/`limiter` as needed), put what its handler needs into
-// TWorkerContext (core/jobs/worker-context.ts, built in workers/worker-context.ts), and add one line below.
+// TWorkerContext (workers/runtime/worker-context.ts, built in workers/worker-context.ts), and add one line below.
 // workers/main.ts starts one BullMQ Worker per entry and closes it at shutdown; nothing else to wire.
-import type { TJobDefinition } from '#core/jobs/job-definition.ts';
+import type { TJobDefinition } from '#workers/runtime/job-definition.ts';
 import { aiJob } from './ai.ts';
 import { aiRecoveryJob } from './ai-recovery.ts';
 import { analyticsExportJob } from './analytics-export.ts';

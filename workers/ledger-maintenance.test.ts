@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { QueueEvents } from 'bullmq';
 import { touchUser } from '#core/accounts/touch-user.ts';
-import { startJob } from '#core/jobs/start-job.ts';
 import { reserve } from '#core/ledger/holds.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
@@ -11,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '#tests/support/test-datab
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { startJob } from '#workers/runtime/start-job.ts';
 import {
   LEDGER_MAINTENANCE_QUEUE,
   LEDGER_SETTLEMENT_SCHEDULER,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineJob } from '#core/jobs/job-definition.ts';
 import { expireDueGrants } from '#core/ledger/expire-grants.ts';
 import { expireHolds } from '#core/ledger/holds.ts';
 import { settlePlatformAccounts } from '#core/ledger/settle-platform-accounts.ts';
 import { pruneNotificationSends } from '#core/notify/prune-notification-sends.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
 
 export const LEDGER_MAINTENANCE_QUEUE = 'ledger-maintenance';
 export const LEDGER_EXPIRY_SCHEDULER = 'ledger-maintenance';

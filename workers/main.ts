@@ -1,8 +1,8 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import { ConfigError, loadEnv } from '#core/config/env.ts';
-import { startJob } from '#core/jobs/start-job.ts';
 import { createInfrastructure } from '#core/runtime/infrastructure.ts';
+import { startJob } from '#workers/runtime/start-job.ts';
 import { JOBS } from './jobs.ts';
 import { startMetricsEndpoint } from './metrics-endpoint.ts';
 import { createWorkerContext } from './worker-context.ts';

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { defineJob } from '#core/jobs/job-definition.ts';
-import { startJob } from '#core/jobs/start-job.ts';
 import { createLogger } from '#core/logging/logger.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
+import { startJob } from '#workers/runtime/start-job.ts';
 import { startMetricsEndpoint, type TMetricsEndpoint } from './metrics-endpoint.ts';
 import type { TBuiltWorkerContext } from './worker-context.ts';
 

@@ -4,7 +4,6 @@ import { Queue } from 'bullmq';
 import { Api } from 'grammy';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { broadcastJobId } from '#core/broadcasts/broadcast-jobs.ts';
-import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { enqueueNotification, NOTIFY_JOB_OPTIONS } from '#core/notify/enqueue-notification.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
@@ -13,6 +12,7 @@ import { createKillSwitch } from '#tests/support/kill-switch.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { startJob, type TRunningJob } from '#workers/runtime/start-job.ts';
 import type { TBuiltWorkerContext } from '#workers/worker-context.ts';
 import { notifyJob } from './notify.ts';
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Queue } from 'bullmq';
 import { touchUser } from '#core/accounts/touch-user.ts';
-import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
@@ -10,6 +9,7 @@ import { startTelegramServer, type TelegramServer } from '#sandbox/telegram/serv
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { startJob, type TRunningJob } from '#workers/runtime/start-job.ts';
 import type { TBuiltWorkerContext } from '#workers/worker-context.ts';
 import { notifyJob } from './notify.ts';
 

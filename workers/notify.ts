@@ -1,6 +1,6 @@
-import { defineJob } from '#core/jobs/job-definition.ts';
 import { deliverNotification } from '#core/notify/deliver-notification.ts';
 import { NOTIFY_QUEUE, ZNotifyJobSchema } from '#core/notify/notify-job.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
 import { createBroadcastDelivery, PAUSED_RECHECK_MS } from './broadcast-delivery.ts';
 import { sendViaTelegram } from './telegram-sender.ts';
 

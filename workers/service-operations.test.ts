@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
-import { startJob } from '#core/jobs/start-job.ts';
 import { createLogger } from '#core/logging/logger.ts';
 import { pendingServiceNote } from '#core/payments/announce-payment.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
@@ -21,6 +20,7 @@ import { createTestDatabase, type TestDatabase } from '#tests/support/test-datab
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
+import { startJob } from '#workers/runtime/start-job.ts';
 import { serviceOperationsJob } from './service-operations.ts';
 
 /**

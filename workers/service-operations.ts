@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineJob } from '#core/jobs/job-definition.ts';
-import type { TWorkerContext } from '#core/jobs/worker-context.ts';
 import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
 import { dueOperations } from '#core/services/operations/due-operations.ts';
 import { listenForOperations } from '#core/services/operations/listen-for-operations.ts';
 import { performOperation } from '#core/services/operations/perform-operation.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
+import type { TWorkerContext } from '#workers/runtime/worker-context.ts';
 
 export const SERVICE_OPERATIONS_QUEUE = 'service-operations';
 

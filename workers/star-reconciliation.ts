@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { defineJob } from '#core/jobs/job-definition.ts';
 import type { Logger } from '#core/logging/logger.ts';
 import {
   reconcileStarPayments,
   type TStarReconciliation,
 } from '#core/payments/stars/reconcile-star-payments.ts';
 import { redisStarCursorStore } from '#core/payments/stars/redis-star-cursor.ts';
+import { defineJob } from '#workers/runtime/job-definition.ts';
 
 export const STAR_RECONCILIATION_QUEUE = 'star-reconciliation';
 /** A charge is left to the bot for one interval, at most a minute: its update is normally handled in ms. */

@@ -9,10 +9,10 @@ import type { StoredFile } from '#core/db/generated/client.ts';
 import { createFileStore } from '#core/files/create-file-store.ts';
 import { fileUrlKeyOf, signFileUrl } from '#core/files/signed-url.ts';
 import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
-import type { TWorkerContext } from '#core/jobs/worker-context.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import type { Infrastructure } from '#core/runtime/infrastructure.ts';
 import { REGISTRY } from '#core/services/registry.ts';
+import type { TWorkerContext } from '#workers/runtime/worker-context.ts';
 import { createDeliveryApi, createTelegramDelivery } from './ai/telegram-delivery.ts';
 
 export interface TBuiltWorkerContext {

@@ -10,7 +10,6 @@ import type { TBenchModule, TBenchResult, TFigures } from '#bench/types.ts';
 import type { TStaff } from '#core/accounts/staff.ts';
 import { createBroadcast } from '#core/broadcasts/create-broadcast.ts';
 import { startBroadcast } from '#core/broadcasts/start-broadcast.ts';
-import { startJob } from '#core/jobs/start-job.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
 import { DEFAULT_RATE_LIMITS } from '#sandbox/telegram/limits/send-rate-limiter.ts';
@@ -19,6 +18,7 @@ import { createTestDatabase } from '#tests/support/test-database.ts';
 import { createTestRedis } from '#tests/support/test-redis.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
 import { notifyJob } from '#workers/notify.ts';
+import { startJob } from '#workers/runtime/start-job.ts';
 
 const USER_TOKEN = '7000012:bench-broadcast-user-token-abcd';
 const ADMIN_TOKEN = '7000013:bench-broadcast-admin-token-abc';

@@ -12,7 +12,6 @@ import { acceptGeneration, type TAcceptGeneration } from '#core/ai/generation/ac
 import { runGeneration, type TRunDeps } from '#core/ai/generation/run-generation.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import type { AiRequest, StoredFile } from '#core/db/generated/client.ts';
-import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
 import { startOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
@@ -27,6 +26,7 @@ import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
 import { createTelegramDelivery, type TTelegramDeliveryDeps } from '#workers/ai/telegram-delivery.ts';
 import { telegramRetries } from '#workers/ai/telegram-retries.ts';
 import { aiJob } from '#workers/ai.ts';
+import { startJob, type TRunningJob } from '#workers/runtime/start-job.ts';
 
 export const OPENAI_KEY = 'sk-ai-queue-test-aaaaaaaaaaaa';
 export const PREDICTION_TOKEN = 'r8_ai_queue_test_bbbbbbbbbbbb';

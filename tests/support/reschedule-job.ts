@@ -1,4 +1,4 @@
-import type { TJobDefinition } from '#core/jobs/job-definition.ts';
+import type { TJobDefinition } from '#workers/runtime/job-definition.ts';
 
 /**
  * The definition with some `every` schedules (by scheduler id) run at another interval, so a test sees a

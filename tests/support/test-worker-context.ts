@@ -19,7 +19,7 @@ export interface TTestWorkerContextOptions {
 /**
  * The worker's real context (workers/worker-context.ts) over a test database and Redis prefix, with a
  * registry of its own. By default Telegram points at a port where nothing listens: a job that must not
- * talk to Telegram fails loudly if it tries. Jobs are started with core/jobs/start-job.ts as in production.
+ * talk to Telegram fails loudly if it tries. Jobs are started with workers/runtime/start-job.ts as in production.
  */
 export function createTestWorkerContext(opts: TTestWorkerContextOptions): TBuiltWorkerContext {
   const config = loadEnv({

@@ -16,7 +16,6 @@ import type { AiKind, Prisma } from '#core/db/generated/client.ts';
 import type { TFileStore } from '#core/files/file-store.ts';
 import { createLocalFileStore } from '#core/files/local-file-store.ts';
 import { fileUrlKeyOf } from '#core/files/signed-url.ts';
-import { startJob, type TRunningJob } from '#core/jobs/start-job.ts';
 import { startOpenAiStandIn, type TOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
 import {
   type TGeneration,
@@ -30,6 +29,7 @@ import { creditUser, uploadSample } from '#tests/support/studio-fixtures.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestWorkerContext } from '#tests/support/test-worker-context.ts';
 import { aiJob } from '#workers/ai.ts';
+import { startJob, type TRunningJob } from '#workers/runtime/start-job.ts';
 import type { TBuiltWorkerContext } from '#workers/worker-context.ts';
 import { generationOf } from './model-options.ts';
 

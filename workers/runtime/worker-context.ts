@@ -1,5 +1,4 @@
 import type { Queue } from 'bullmq';
-// Types only: the context hands the Bot API clients to the handlers; core itself never calls grammY.
 import type { Api } from 'grammy';
 import type { Registry } from 'prom-client';
 import type { TGenerationDelivery } from '#core/ai/generation/generation-delivery.ts';

@@ -4,7 +4,7 @@ import type { Logger } from '#core/logging/logger.ts';
 import type { TWorkerContext } from './worker-context.ts';
 
 /**
- * A queue's worker as plain data (core/jobs/start-job.ts runs it; workers/jobs.ts lists them all). The
+ * A queue's worker as plain data (workers/runtime/start-job.ts runs it; workers/jobs.ts lists them all). The
  * handler is a thin adapter: it gets the parsed data and the worker context and calls core functions.
  */
 export interface TJobDefinition<D = unknown> {

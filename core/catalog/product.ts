@@ -21,9 +21,3 @@ export interface TProduct {
    */
   fulfilment: { kind: string } & Record<string, string | number | boolean>;
 }
-
-/** Tokens a product credits, when it credits any (the shop shows them). */
-export function productTokens(product: TProduct): bigint | null {
-  const tokens = product.fulfilment.tokens;
-  return typeof tokens === 'string' ? BigInt(tokens) : null;
-}

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { BotError } from 'grammy';
-import type {
-  InlineKeyboardButton,
-  InlineKeyboardMarkup,
-  Message,
-  Update,
-  UserFromGetMe,
-} from 'grammy/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, Message, Update } from 'grammy/types';
 import { Registry } from 'prom-client';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { createBotMetrics } from '#bots/shared/metrics.ts';
@@ -28,6 +22,7 @@ import { createLogger } from '#core/logging/logger.ts';
 import type { Mailer } from '#core/mail/mailer.ts';
 import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import type { PaymentGateways } from '#core/payments/payment-gateway.ts';
+import { OFFLINE_BOT_INFO, type TApiCall } from './offline-bot-info.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 import { uniqueTelegramId } from './test-keys.ts';
 import { createTestRedis, TEST_REDIS_URL, type TestRedis } from './test-redis.ts';
@@ -38,28 +33,6 @@ import { createTestRedis, TEST_REDIS_URL, type TestRedis } from './test-redis.ts
  * transformer, updates fed through `bot.handleUpdate`. The database and Redis are real (a fresh database,
  * a Redis prefix of its own), so what a handler reads and writes is what production would.
  */
-
-export const OFFLINE_BOT_INFO: UserFromGetMe = {
-  id: 7_000_000_001,
-  is_bot: true,
-  first_name: 'Polygram',
-  username: 'polygram_offline_bot',
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
-
-/** One outgoing Bot API call, as the bot made it. */
-export interface TApiCall {
-  method: string;
-  payload: Record<string, unknown>;
-}
 
 /** A message of the chat as the user sees it now (edits applied). */
 export interface TChatMessage {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Bot } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { Registry } from 'prom-client';
 import type { BaseContext } from '#bots/shared/context.ts';
 import { createBotI18n } from '#bots/shared/i18n.ts';
@@ -9,30 +9,11 @@ import { createBotMetrics } from '#bots/shared/metrics.ts';
 import { AppError } from '#core/errors/app-error.ts';
 import { LOCALES_DIR, loadTranslator } from '#core/i18n/translator.ts';
 import { createLogger } from '#core/logging/logger.ts';
+import { OFFLINE_BOT_INFO, type TApiCall } from '#tests/support/offline-bot-info.ts';
 import { installErrorBoundary } from './install-error-boundary.ts';
 import { observe } from './observe.ts';
 
 const translator = loadTranslator(LOCALES_DIR);
-const BOT_INFO: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: 'Polygram',
-  username: 'polygram_test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
-
-interface TApiCall {
-  method: string;
-  payload: Record<string, unknown>;
-}
 
 /**
  * The user bot's shape in small: observe, i18n and the handlers behind the boundary, exactly as
@@ -40,7 +21,7 @@ interface TApiCall {
  */
 function botWithFailingCommands() {
   const metrics = createBotMetrics(new Registry());
-  const bot = new Bot<BaseContext>('42:offline-token', { botInfo: BOT_INFO });
+  const bot = new Bot<BaseContext>('42:offline-token', { botInfo: OFFLINE_BOT_INFO });
   const calls: TApiCall[] = [];
   bot.api.config.use(async (_prev, method, payload) => {
     calls.push({ method, payload: payload as Record<string, unknown> });

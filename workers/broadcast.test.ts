@@ -73,7 +73,14 @@ async function newUsers(count: number, language: 'ru' | 'en' = 'ru'): Promise<bi
     await Promise.all(ids.slice(i, i + 50).map((id) => telegram.upsertUser({ id, first_name: `U${id}` })));
   }
   await database.db.user.createMany({
-    data: ids.map((id) => ({ id: BigInt(id), firstName: `U${id}`, referralCode: `bc${id}`, language })),
+    data: ids.map((id) => ({
+      id: BigInt(id),
+      firstName: `U${id}`,
+      referralCode: `bc${id}`,
+      language,
+      // Broadcasts reach only people who finished signup.
+      signedUpAt: new Date(),
+    })),
   });
   return ids.map(BigInt);
 }

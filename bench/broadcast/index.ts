@@ -68,6 +68,8 @@ async function run(): Promise<TBenchResult> {
         firstName: `U${id}`,
         referralCode: `bb${id}`,
         language: 'ru',
+        // Broadcasts reach only people who finished signup.
+        signedUpAt: new Date(),
       })),
     });
 

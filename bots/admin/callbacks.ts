@@ -133,6 +133,7 @@ export const COMPOSE_CHOICES = [
   'active_7d',
   'language',
   'never_paid',
+  'unfinished_signup',
   'lang_ru',
   'lang_en',
 ] as const;

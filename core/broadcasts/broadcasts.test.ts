@@ -25,7 +25,10 @@ const recipients: bigint[] = [];
 
 const newUser = async (language: 'ru' | 'en' = 'en') => {
   const id = uniqueTelegramId();
-  await t.db.user.create({ data: { id, firstName: 'U', referralCode: `b${id}`, language } });
+  // Signed up: broadcasts reach only people who finished signup (segment-users.ts).
+  await t.db.user.create({
+    data: { id, firstName: 'U', referralCode: `b${id}`, language, signedUpAt: new Date() },
+  });
   return id;
 };
 
@@ -170,4 +173,33 @@ test('a segment with nobody in it is done at once', async () => {
   const started = await startBroadcast(deps(), { staff: admin, broadcastId: draft.id });
   assert.equal(started.status, 'done');
   assert.equal(started.total, 0);
+});
+
+test('a start leaves out people who never finished signup, unless the broadcast is meant for them', async () => {
+  const unfinished = uniqueTelegramId();
+  await t.db.user.create({
+    data: { id: unfinished, firstName: 'Left at the terms', referralCode: `b${unfinished}`, language: 'ru' },
+  });
+  const toRussians = await startBroadcast(deps(), { staff: admin, broadcastId: (await draftFor('ru')).id });
+  assert.equal(toRussians.total, recipients.length);
+  assert.equal(
+    await t.db.broadcastDelivery.count({ where: { broadcastId: toRussians.id, userId: unfinished } }),
+    0,
+    'no delivery row, so no message, for someone who has not accepted the terms',
+  );
+  await cancelBroadcast(deps(), { staff: admin, broadcastId: toRussians.id });
+
+  const reminder = await createBroadcast(t.db, {
+    staff: admin,
+    content: { text: 'Finish signing up' },
+    target: { segment: 'unfinished_signup' },
+  });
+  const started = await startBroadcast(deps(), { staff: admin, broadcastId: reminder.id });
+  const deliveries = await t.db.broadcastDelivery.findMany({ where: { broadcastId: reminder.id } });
+  assert.deepEqual(
+    deliveries.map((d) => d.userId),
+    [unfinished],
+  );
+  assert.equal(started.total, 1);
+  await cancelBroadcast(deps(), { staff: admin, broadcastId: reminder.id });
 });

@@ -15,10 +15,13 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const DAY = 24 * 3600 * 1000;
 
 test('the condition always excludes banned and bot-blocked users, and binds values instead of inlining them', () => {
-  for (const segment of ['all', 'paid_ever', 'never_paid', 'active_7d'] as const) {
+  for (const segment of ['all', 'paid_ever', 'never_paid', 'active_7d', 'unfinished_signup'] as const) {
     const sql = segmentCondition({ segment }, NOW).sql;
     assert.match(sql, /u\.status = 'active' AND u\.bot_blocked_at IS NULL/, segment);
   }
+  for (const segment of ['all', 'paid_ever', 'never_paid', 'active_7d'] as const)
+    assert.match(segmentCondition({ segment }, NOW).sql, /u\.signed_up_at IS NOT NULL/, segment);
+  assert.match(segmentCondition({ segment: 'unfinished_signup' }, NOW).sql, /u\.signed_up_at IS NULL/);
   const active = segmentCondition({ segment: 'active_7d' }, NOW);
   assert.deepEqual(active.values, [new Date(NOW.getTime() - ACTIVE_WINDOW_MS)]);
   const language = segmentCondition({ segment: 'language', language: 'ru' }, NOW);
@@ -40,7 +43,14 @@ before(async () => {
   t = await createTestDatabase();
   const person = async (
     name: string,
-    data: { language: 'ru' | 'en'; activeDaysAgo: number; banned?: boolean; blocked?: boolean },
+    data: {
+      language: 'ru' | 'en';
+      activeDaysAgo: number;
+      banned?: boolean;
+      blocked?: boolean;
+      /** Stopped before accepting the terms: the signup conversation never finished. */
+      unfinished?: boolean;
+    },
     payments: PaymentStatus[] = [],
   ) => {
     const id = uniqueTelegramId();
@@ -54,6 +64,8 @@ before(async () => {
         lastActiveAt: new Date(NOW.getTime() - data.activeDaysAgo * DAY),
         status: data.banned ? 'banned' : 'active',
         botBlockedAt: data.blocked ? NOW : null,
+        signedUpAt: data.unfinished ? null : new Date(NOW.getTime() - 30 * DAY),
+        termsAcceptedAt: data.unfinished ? null : new Date(NOW.getTime() - 30 * DAY),
       },
     });
     for (const status of payments) {
@@ -76,6 +88,9 @@ before(async () => {
   await person('idle', { language: 'en', activeDaysAgo: 8 });
   await person('banned', { language: 'en', activeDaysAgo: 0, banned: true }, ['succeeded']);
   await person('blocked', { language: 'ru', activeDaysAgo: 0, blocked: true }, ['partially_refunded']);
+  // Opened the bot today and left at the terms: active, Russian, never paid, in no segment but their own.
+  await person('unfinished', { language: 'ru', activeDaysAgo: 0, unfinished: true });
+  await person('unfinished-banned', { language: 'ru', activeDaysAgo: 0, unfinished: true, banned: true });
 });
 after(() => t.drop());
 
@@ -97,4 +112,18 @@ test('each segment picks exactly its people from the database', async () => {
   assert.deepEqual(await members({ segment: 'active_7d' }), ['payer', 'tried']);
   assert.deepEqual(await members({ segment: 'language', language: 'ru' }), ['refunded', 'tried']);
   assert.deepEqual(await members({ segment: 'language', language: 'en' }), ['idle', 'payer']);
+});
+
+test('a user who never accepted the terms and a banned user are left out; only the signed-up one is reached', async () => {
+  for (const segment of ['all', 'never_paid', 'active_7d'] as const) {
+    const reached = await members({ segment });
+    assert.ok(reached.includes('tried'), `${segment}: the signed-up user is reached`);
+    assert.ok(!reached.includes('unfinished'), `${segment}: the unfinished signup is left out`);
+    assert.ok(!reached.includes('banned'), `${segment}: the banned user is left out`);
+  }
+  assert.deepEqual(await members({ segment: 'language', language: 'ru' }), ['refunded', 'tried']);
+});
+
+test('the explicit "never finished signup" segment reaches exactly them, still without the banned', async () => {
+  assert.deepEqual(await members({ segment: 'unfinished_signup' }), ['unfinished']);
 });

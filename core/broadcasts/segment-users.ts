@@ -23,23 +23,28 @@ const PAID_EVER = Prisma.sql`EXISTS (
 
 /**
  * The WHERE condition (over `users u`) that picks a segment's recipients. Banned users and users known to have
- * blocked the bot are never recipients: Telegram would refuse the message anyway. Pure, so it is tested
- * without a database and reused by the preview count and by the INSERT…SELECT that materializes deliveries.
+ * blocked the bot are never recipients: Telegram would refuse the message anyway. People who never finished
+ * signup (`signed_up_at`, set once the terms are accepted) have not agreed to hear from us: only the segment
+ * named for them reaches them, so an operator targets them on purpose (a reminder to finish), never by
+ * accident. Pure, so it is tested without a database and reused by the preview count and by the
+ * INSERT…SELECT that materializes deliveries.
  */
 export function segmentCondition(target: TSegmentTarget, now: Date): Prisma.Sql {
   const reachable = Prisma.sql`u.status = 'active' AND u.bot_blocked_at IS NULL`;
+  if (target.segment === 'unfinished_signup') return Prisma.sql`${reachable} AND u.signed_up_at IS NULL`;
+  const member = Prisma.sql`${reachable} AND u.signed_up_at IS NOT NULL`;
   switch (target.segment) {
     case 'all':
-      return reachable;
+      return member;
     case 'paid_ever':
-      return Prisma.sql`${reachable} AND ${PAID_EVER}`;
+      return Prisma.sql`${member} AND ${PAID_EVER}`;
     case 'never_paid':
-      return Prisma.sql`${reachable} AND NOT ${PAID_EVER}`;
+      return Prisma.sql`${member} AND NOT ${PAID_EVER}`;
     case 'active_7d':
-      return Prisma.sql`${reachable} AND u.last_active_at >= ${new Date(now.getTime() - ACTIVE_WINDOW_MS)}`;
+      return Prisma.sql`${member} AND u.last_active_at >= ${new Date(now.getTime() - ACTIVE_WINDOW_MS)}`;
     case 'language':
       if (!target.language) throw new AppError('INVALID_INPUT', { field: 'language' });
-      return Prisma.sql`${reachable} AND u.language = ${target.language}::"Language"`;
+      return Prisma.sql`${member} AND u.language = ${target.language}::"Language"`;
   }
 }
 

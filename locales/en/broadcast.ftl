@@ -13,12 +13,16 @@ broadcast-segment-paid_ever = Paid ever
 broadcast-segment-active_7d = Active in 7 days
 broadcast-segment-language = By language
 broadcast-segment-never_paid = Never paid
+broadcast-segment-unfinished_signup = Never finished signup
 broadcast-segment-empty = Nobody is in this segment right now. Choose another one.
 broadcast-preview-title = 👇 Preview: users will see exactly this.
 broadcast-preview-summary =
     Segment: { $segment }
     Recipients: <b>{ $count }</b>
+    { $excluded }
     Send it?
+broadcast-preview-excluded = Not counted: banned users, users who blocked the bot and people who never finished signup.
+broadcast-preview-unfinished-warning = ⚠️ These people have not accepted the terms yet. Send them only a reminder to finish signing up. Banned users and users who blocked the bot are not counted.
 broadcast-use-buttons = Please use the buttons.
 broadcast-button-skip = Skip
 broadcast-button-confirm = ✅ Send

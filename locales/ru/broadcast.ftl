@@ -13,12 +13,16 @@ broadcast-segment-paid_ever = Когда-либо платившим
 broadcast-segment-active_7d = Активным за 7 дней
 broadcast-segment-language = По языку
 broadcast-segment-never_paid = Ни разу не платившим
+broadcast-segment-unfinished_signup = Не завершившим регистрацию
 broadcast-segment-empty = Сейчас в этом сегменте никого нет. Выберите другой.
 broadcast-preview-title = 👇 Предпросмотр: пользователи увидят именно это.
 broadcast-preview-summary =
     Сегмент: { $segment }
     Получателей: <b>{ $count }</b>
+    { $excluded }
     Отправить?
+broadcast-preview-excluded = Не учтены: заблокированные пользователи, те, кто заблокировал бота, и те, кто не завершил регистрацию.
+broadcast-preview-unfinished-warning = ⚠️ Эти люди ещё не приняли условия. Отправляйте им только напоминание завершить регистрацию. Заблокированные пользователи и те, кто заблокировал бота, не учтены.
 broadcast-use-buttons = Пожалуйста, воспользуйтесь кнопками.
 broadcast-button-skip = Пропустить
 broadcast-button-confirm = ✅ Отправить

@@ -13,6 +13,8 @@ let ru1: Chat;
 let ru2: Chat;
 let en1: Chat;
 let blockedId: number;
+/** Opened the bot and left at the terms: in no segment but "Never finished signup". */
+let unfinished: Chat;
 
 before(async () => {
   stack = await startStack({ name: 'broadcast', superAdminIds: [adminId] });
@@ -24,7 +26,16 @@ before(async () => {
   blockedId = uniqueUserId();
   await signUp(stack, { id: blockedId, firstName: 'Gone', language: 'ru' });
   await stack.telegram.setBlocked({ token: stack.userBot.token, userId: blockedId, blocked: true });
+  const unfinishedId = uniqueUserId();
+  await stack.telegram.upsertUser({ id: unfinishedId, first_name: 'Dasha', language_code: 'ru' });
+  unfinished = new Chat(stack.telegram, stack.userBot.token, unfinishedId);
+  await unfinished.send('/start');
+  await unfinished.expect('Выберите язык');
 });
+
+/** What the unfinished signup got from the bot apart from the signup conversation's first question. */
+const unfinishedGot = async (match: (m: { text?: string; caption?: string }) => boolean) =>
+  (await unfinished.botMessages()).filter(match);
 after(() => stack?.stop());
 
 const TEXT = 'Sale: 2 < 3 & more';
@@ -59,6 +70,11 @@ test('compose → preview → confirm: the segment receives it and the progress 
   }
   const english = await en1.botMessages();
   assert.ok(!english.some((m) => m.text === TEXT), 'the English speaker is not in the segment');
+  assert.deepEqual(
+    await unfinishedGot((m) => m.text === TEXT),
+    [],
+    'a Russian speaker who never accepted the terms receives nothing',
+  );
   const gone = await stack.db.user.findUniqueOrThrow({ where: { id: BigInt(blockedId) } });
   assert.ok(gone.botBlockedAt, 'the user who blocked the bot is marked and left out next time');
   const audit = await stack.db.auditLog.findMany({
@@ -79,6 +95,7 @@ test('a photo broadcast is paused, resumed and canceled from its progress messag
       id: BigInt(9_100_000_000 + (process.pid % 1000) * 1000 + i),
       firstName: 'Ghost',
       referralCode: `ghost${process.pid}x${i}`,
+      signedUpAt: new Date(),
     })),
   });
   await admin.send('/broadcast');
@@ -95,15 +112,16 @@ test('a photo broadcast is paused, resumed and canceled from its progress messag
   await admin.expect('Who gets it?');
   await admin.press('Everyone');
   await admin.expectWhere((m) => m.media?.kind === 'photo' && m.caption === 'Photo news');
-  // The admin, Anna, Boris, Emma and the ghosts; the user who blocked the bot is known now and left out.
-  await admin.expect('Recipients: 154');
+  // Anna, Boris, Emma and the ghosts; the user who blocked the bot is known now and left out, and so are
+  // the two who never finished signup (Dasha, and the admin, who never signed up in the user bot).
+  await admin.expect('Recipients: 153');
   await admin.press('Send');
   await admin.expect(/Broadcast #\d+: sending/);
-  // The four real people have the lowest ids and are queued first; pause once they have it, so the photo's
+  // The three real people have the lowest ids and are queued first; pause once they have it, so the photo's
   // arrival is checked for certain while the ghosts are still being worked through.
   const deadline = Date.now() + 15_000;
   const running = () => stack.db.broadcast.findFirstOrThrow({ where: { photoFileId: { not: null } } });
-  while ((await running()).sent < 4) {
+  while ((await running()).sent < 3) {
     assert.ok(Date.now() < deadline, 'the real recipients were served');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -132,10 +150,11 @@ test('a photo broadcast is paused, resumed and canceled from its progress messag
   assert.ok(pending > 0, 'canceling left the rest unsent');
   assert.equal(pending + processed(later), later.total);
 
-  assert.equal(later.sent, 4);
+  assert.equal(later.sent, 3);
   for (const user of [ru1, ru2, en1]) {
     await user.expectWhere((m) => m.media?.kind === 'photo' && m.caption === 'Photo news');
   }
+  assert.deepEqual(await unfinishedGot((m) => m.caption === 'Photo news'), [], 'not even to "Everyone"');
 });
 
 test('Cancel at the preview sends nothing', async () => {
@@ -153,4 +172,25 @@ test('Cancel at the preview sends nothing', async () => {
   assert.equal(await stack.db.broadcast.count(), before);
   await new Promise((r) => setTimeout(r, 500));
   assert.ok(!(await ru1.botMessages()).some((m) => m.text === 'Never sent'));
+});
+
+test('"Never finished signup" is chosen on purpose and reaches only them: a reminder to finish', async () => {
+  await admin.send('/broadcast');
+  await admin.expect('New broadcast');
+  await admin.send('Finish signing up to get your welcome tokens');
+  await admin.expect('Add a button');
+  await admin.press('Skip');
+  await admin.expect('Who gets it?');
+  await admin.press('Never finished signup');
+  await admin.expectWhere((m) => m.text === 'Finish signing up to get your welcome tokens');
+  // Dasha and the admin's placeholder account; everyone who signed up is left out.
+  const summary = await admin.expect('Recipients: 2');
+  assert.match(summary.text ?? '', /have not accepted the terms/);
+  await admin.press('Send');
+  await admin.expect(/Broadcast #\d+: done/, 20_000);
+  await unfinished.expect('Finish signing up to get your welcome tokens');
+  for (const user of [ru1, ru2, en1]) {
+    const got = await user.botMessages();
+    assert.ok(!got.some((m) => m.text === 'Finish signing up to get your welcome tokens'));
+  }
 });

@@ -29,7 +29,15 @@ type TStep<T> = { done: true; value: T } | { done: false; answer?: string };
 const done = <T>(value: T): TStep<T> => ({ done: true, value });
 const wait = (answer?: string): { done: false; answer?: string } => ({ done: false, answer });
 
-const SEGMENT_ROWS: TComposeChoice[][] = [['all', 'paid_ever'], ['active_7d', 'never_paid'], ['language']];
+const SEGMENT_ROWS: TComposeChoice[][] = [
+  ['all', 'paid_ever'],
+  ['active_7d', 'never_paid'],
+  ['language'],
+  ['unfinished_signup'],
+];
+const PLAIN_SEGMENTS = ['all', 'paid_ever', 'active_7d', 'never_paid', 'unfinished_signup'] as const;
+const isPlainSegment = (choice: TComposeChoice | null): choice is (typeof PLAIN_SEGMENTS)[number] =>
+  PLAIN_SEGMENTS.some((s) => s === choice);
 
 /**
  * `/broadcast`: content (text or photo with caption) → optional URL button → segment → preview exactly as users
@@ -99,8 +107,7 @@ export function createBroadcastConversation(deps: BotDeps) {
         }
         if (choice === 'lang_ru' || choice === 'lang_en')
           return done({ segment: 'language', language: choice === 'lang_ru' ? 'ru' : 'en' });
-        if (choice === 'all' || choice === 'paid_ever' || choice === 'active_7d' || choice === 'never_paid')
-          return done({ segment: choice });
+        if (isPlainSegment(choice)) return done({ segment: choice });
         return wait(t('broadcast-use-buttons'));
       });
       if (target === 'cancel') return;
@@ -128,7 +135,14 @@ export function createBroadcastConversation(deps: BotDeps) {
       target.segment === 'language'
         ? `${t('broadcast-segment-language')}: ${t(`language-name-${target.language}`)}`
         : t(`broadcast-segment-${target.segment}`);
-    await ctx.reply(t('broadcast-preview-summary', { segment: segmentName, count }), {
+    // The count already leaves these people out; saying so keeps a smaller-than-expected number from
+    // looking like a bug, and warns before a message goes to people who never accepted the terms.
+    const excluded = t(
+      target.segment === 'unfinished_signup'
+        ? 'broadcast-preview-unfinished-warning'
+        : 'broadcast-preview-excluded',
+    );
+    await ctx.reply(t('broadcast-preview-summary', { segment: segmentName, count, excluded }), {
       parse_mode: 'HTML',
       reply_markup: InlineKeyboard.from([[button('broadcast-button-confirm', 'confirm'), cancel]]),
     });

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "BroadcastSegment" ADD VALUE 'unfinished_signup';

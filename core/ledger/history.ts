@@ -1,4 +1,7 @@
 import type { Asset, PrismaClient, TransactionType } from '#core/db/generated/client.ts';
+import type { TLocalizedText } from '#core/i18n/localized-text.ts';
+import { describeEntry } from './describe-entry.ts';
+import { entryFacts, loadEntryLookups } from './load-entry-lookups.ts';
 
 export interface THistoryItem {
   entryId: bigint;
@@ -9,6 +12,8 @@ export interface THistoryItem {
   balanceAfter: bigint;
   type: TransactionType;
   reason: string;
+  /** What the movement was for, to be said in the reader's language (describe-entry.ts). */
+  description: TLocalizedText;
 }
 
 /** A user's ledger entries, newest first, with old and new balance; keyset-paged by entry id. */
@@ -25,9 +30,17 @@ export async function balanceHistory(
     },
     orderBy: { id: 'desc' },
     take: Math.min(input.limit ?? 10, 100),
-    include: { transaction: { select: { type: true, reason: true } } },
+    include: {
+      transaction: { select: { type: true, idempotencyKey: true, reason: true, metadata: true } },
+    },
   });
-  return entries.map((e) => ({
+  const rows = entries.map((e) => ({ e, facts: entryFacts(e.transaction, e) }));
+  const lookups = await loadEntryLookups(
+    db,
+    input.userId,
+    rows.map((r) => r.facts),
+  );
+  return rows.map(({ e, facts }) => ({
     entryId: e.id,
     at: e.createdAt,
     asset: e.asset,
@@ -36,6 +49,7 @@ export async function balanceHistory(
     balanceAfter: settled(e.balanceAfter, e.id),
     type: e.transaction.type,
     reason: e.transaction.reason,
+    description: describeEntry(facts, lookups),
   }));
 }
 

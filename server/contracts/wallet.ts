@@ -85,6 +85,8 @@ export const ZHistorySchema = z.object({
       at: z.string(),
       asset: ZAssetSchema,
       type: ZTransactionTypeSchema,
+      /** What the movement was for, in the user's language: "GPT-4o · chat message", "Refund: …". */
+      description: z.string(),
       /** Signed: negative for money leaving the balance. */
       amount: ZDecimalSchema,
       balanceBefore: ZDecimalSchema,

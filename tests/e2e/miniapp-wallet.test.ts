@@ -93,7 +93,8 @@ test('buy a token pack with Stars in the Mini App, see it in the wallet and hist
     'the dismissed invoice stays pending; the paid one is credited once',
   );
 
-  // The wallet: the new balance, the perpetual grant, and the purchase with old → new balance.
+  // The wallet: the new balance, the perpetual grant, and the purchase (what and how it was paid) with
+  // old → new balance.
   await page.getByTestId('buy-open-wallet').click();
   await waitForTitle(page, 'Wallet');
   await page.getByTestId('history-row').first().waitFor({ timeout: 15_000 });
@@ -101,6 +102,10 @@ test('buy a token pack with Stars in the Mini App, see it in the wallet and hist
   assert.equal(await page.getByTestId('wallet-grant').count(), 1);
   assert.match(await text(page, 'wallet-grant'), /150,000 of 150,000.*forever/);
   assert.equal(await page.getByTestId('history-row').count(), 1);
+  assert.equal(
+    await text(page, 'history-row-description'),
+    'Purchase: 150,000 tokens · forever (Telegram Stars)',
+  );
   assert.equal(await text(page, 'history-row-type'), 'Purchase');
   assert.equal(await text(page, 'history-row-amount'), '+150,000');
   assert.equal(await text(page, 'history-row-balance'), '0 → 150,000');

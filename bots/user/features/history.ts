@@ -4,10 +4,18 @@ import { callbackCodec } from '#bots/shared/callback-data.ts';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import { escapeHtml, formatUtc } from '#bots/shared/format.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { renderLocalizedText } from '#core/i18n/localized-text.ts';
 import { balanceHistory } from '#core/ledger/history.ts';
 import { formatMoney } from '#core/money/format-money.ts';
 
 const PAGE = 10;
+/**
+ * Ten lines must fit one message (4096 characters); a support reason or a declined payout's reason may be
+ * 500 characters long, so a long description is cut here (the Mini App shows it whole).
+ */
+const DESCRIPTION_MAX = 200;
+const shorten = (text: string) =>
+  text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1).trimEnd()}…` : text;
 const olderPage = callbackCodec(
   'hist',
   ['before'],
@@ -26,16 +34,18 @@ async function render(ctx: UserBotContext, db: PrismaClient, beforeId?: bigint) 
   if (items.length === 0)
     return { text: `${ctx.t('history-title')}\n\n${ctx.t('history-empty')}`, keyboard: undefined };
   const lang = account.language;
-  const lines = items.map((item) => {
-    const signed = formatMoney(item.amount, item.asset, lang, { signed: true });
-    return ctx.t('history-line', {
+  const lines = items.map((item) =>
+    ctx.t('history-entry', {
       date: formatUtc(item.at),
-      type: escapeHtml(ctx.t(`history-type-${item.type}`)),
-      amount: signed,
+      // The description carries people's own words (a task's title, support's reason): plain text here.
+      description: escapeHtml(
+        shorten(renderLocalizedText((key, args) => ctx.t(key, args), item.description)),
+      ),
+      amount: formatMoney(item.amount, item.asset, lang, { signed: true }),
       before: formatMoney(item.balanceBefore, item.asset, lang),
       after: formatMoney(item.balanceAfter, item.asset, lang),
-    });
-  });
+    }),
+  );
   const last = items.at(-1);
   const keyboard =
     items.length === PAGE && last
@@ -44,10 +54,10 @@ async function render(ctx: UserBotContext, db: PrismaClient, beforeId?: bigint) 
           olderPage.encode({ before: last.entryId.toString() }),
         )
       : undefined;
-  return { text: [ctx.t('history-title'), '', ...lines].join('\n'), keyboard };
+  return { text: [ctx.t('history-title'), ...lines].join('\n\n'), keyboard };
 }
 
-/** `/history`: ledger entries with old and new balance, ten at a time. */
+/** `/history`: ledger entries, each with what it was for and the old and new balance, ten at a time. */
 export function historyFeature(db: PrismaClient) {
   const feature = new Composer<UserBotContext>();
   const chats = feature.chatType('private');

@@ -6,6 +6,7 @@ import { postTransaction } from '#core/ledger/post-transaction.ts';
 import { LEDGER_TX_OPTIONS, spendTokens } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
 import { type THistoryItem, ZHistorySchema, ZWalletSchema } from '#server/contracts/wallet.ts';
+import { buyWithStars, chatOnModel } from '#tests/support/history-fixtures.ts';
 import { type MiniAppTestServer, startMiniAppTestServer } from '#tests/support/miniapp-server.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 
@@ -180,5 +181,37 @@ describe('GET /api/wallet/history', () => {
         error: { code: 'INVALID_INPUT', message: 'The request is not valid.' },
       });
     }
+  });
+});
+
+describe('GET /api/wallet/history descriptions', () => {
+  test('a real purchase and a real chat reply say what they were, in the user’s language', async () => {
+    const db = server.database.db;
+    for (const [lang, expected] of [
+      ['en', ['GPT-4o · chat message', 'Purchase: 150,000 tokens · forever (Telegram Stars)']],
+      ['ru', ['GPT-4o · сообщение в чате', 'Покупка: 150 000 токенов · навсегда (Telegram Stars)']],
+    ] as const) {
+      const buyer = (await touchUser(db, { id: uniqueTelegramId(), firstName: 'Buyer', languageCode: lang }))
+        .user.id;
+      await buyWithStars(db, buyer, 'pack-150k');
+      await chatOnModel(db, buyer, 'gpt-4o');
+      const history = ZHistorySchema.parse((await get('/api/wallet/history', buyer)).json());
+      assert.deepEqual(
+        history.items.map((item) => [item.type, item.description.replace(/[\u00a0\u202f]/g, ' ')]),
+        [
+          ['spend', expected[0]],
+          ['topup', expected[1]],
+        ],
+        lang,
+      );
+    }
+  });
+
+  test('movements whose transaction names nothing more still read as words', async () => {
+    const history = ZHistorySchema.parse((await get('/api/wallet/history?limit=50')).json());
+    assert.deepEqual(
+      history.items.map((item) => item.description),
+      ['Correction by support', 'Spent', 'Bonus', 'Purchase', 'Purchase'],
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '#core/errors/app-error.ts';
+import { renderLocalizedText } from '#core/i18n/localized-text.ts';
 import { balanceHistory } from '#core/ledger/history.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
 import {
@@ -59,12 +60,16 @@ export function walletRoutes(app: FastifyInstance, deps: ServerDeps) {
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    // Said here, in the account's language (the one the Mini App shows), so the app needs no key of the bots'.
+    const lang = request.account.language;
+    const say = (key: string, args?: Record<string, string | number>) => deps.translator.t(lang, key, args);
     return {
       items: page.map((row) => ({
         id: row.entryId.toString(),
         at: row.at.toISOString(),
         asset: row.asset,
         type: row.type,
+        description: renderLocalizedText(say, row.description),
         amount: row.amount.toString(),
         balanceBefore: row.balanceBefore.toString(),
         balanceAfter: row.balanceAfter.toString(),

@@ -3,7 +3,7 @@ import type { THistoryItem } from '../../../../server/contracts/wallet.ts';
 import { formatDateTime } from '../../format-date.ts';
 import { useLanguage, useT } from '../../i18n.ts';
 
-/** One ledger movement: what, when, how much, and the balance it moved from and to. */
+/** One ledger movement: what it was for, its kind and when, how much, and the balance it moved from and to. */
 export function HistoryRow({ item }: { item: THistoryItem }) {
   const t = useT();
   const language = useLanguage();
@@ -16,12 +16,14 @@ export function HistoryRow({ item }: { item: THistoryItem }) {
   return (
     <li className="list__row" data-testid="history-row" data-entry-id={item.id}>
       <span className="list__main">
-        <span className="list__title" data-testid="history-row-type">
-          {t(`miniapp-wallet-type-${item.type}`)}
+        <span className="list__title" data-testid="history-row-description">
+          {item.description}
         </span>
-        <time className="list__hint" dateTime={item.at}>
-          {formatDateTime(item.at, language)}
-        </time>
+        <span className="list__hint">
+          <span data-testid="history-row-type">{t(`miniapp-wallet-type-${item.type}`)}</span>
+          {' · '}
+          <time dateTime={item.at}>{formatDateTime(item.at, language)}</time>
+        </span>
       </span>
       <span className="history__side">
         <span

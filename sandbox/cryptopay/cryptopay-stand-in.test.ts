@@ -106,8 +106,12 @@ describe('Crypto Pay client against the stand-in', () => {
         body: '',
         redirect: 'manual',
       });
+      // Back to the page by GET: it shows the outcome and the paid button, to paid_btn_url.
       assert.equal(paid.status, 303);
-      assert.equal(paid.headers.get('location'), 'https://t.me/polygram_bot');
+      const shown = await fetch(new URL(paid.headers.get('location') ?? '', invoice.bot_invoice_url));
+      const outcome = await shown.text();
+      assert.match(outcome, /Payment succeeded/);
+      assert.ok(outcome.includes('<a class="button" href="https://t.me/polygram_bot">Open Bot</a>'));
 
       const delivered = await receiver.waitFor((r) => r.status === 200);
       assert.equal(delivered.note, `invoice_paid ${invoice.invoice_id} confirmed:paid`);

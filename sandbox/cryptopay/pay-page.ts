@@ -4,8 +4,9 @@ import type { CryptoPayStore, TStoredInvoice, TStoreResult } from './cryptopay-s
 
 /**
  * Stands in for paying an invoice in CryptoBot (the chat, Mini App or web app behind `bot_invoice_url`):
- * one "Pay" button, and for fiat invoices a choice of asset. After paying, the user goes to
- * `paid_btn_url` when the invoice has one, as CryptoBot's button would take them.
+ * "Pay" (for fiat invoices with a choice of asset) or "Cancel". A paid invoice then shows its outcome with
+ * the button the invoice named (`paid_btn_name`, to `paid_btn_url`), as CryptoBot shows it. Cancelling
+ * changes nothing at Crypto Pay, which has no cancelled state: the invoice stays active until it expires.
  */
 
 export type TPayAction = (invoiceId: number, asset?: string) => TStoreResult;
@@ -23,7 +24,8 @@ export async function handlePayPage(
     return;
   }
   if (req.method === 'GET') {
-    sendHtml(res, 200, renderPayPage(invoice));
+    const cancelled = new URL(req.url ?? '/', 'http://stand-in').searchParams.has('cancelled');
+    sendHtml(res, 200, renderPayPage(invoice, { cancelled }));
     return;
   }
   if (req.method !== 'POST') {
@@ -31,24 +33,60 @@ export async function handlePayPage(
     return;
   }
   const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+  // Back to the page by GET, so a reload shows the outcome instead of posting the form again.
+  if (form.get('action') === 'cancel') {
+    redirect(res, `${invoicePath(invoice)}?cancelled`);
+    return;
+  }
   const result = pay(invoice.id, form.get('asset') ?? undefined);
   if (!result.ok) {
     sendHtml(res, 409, page('Cannot pay', `<p>${escapeHtml(result.problem)}</p>`));
     return;
   }
-  if (invoice.paidBtnUrl !== undefined) redirect(res, invoice.paidBtnUrl);
-  else sendHtml(res, 200, renderPayPage(invoice));
+  redirect(res, invoicePath(invoice));
 }
 
-export function renderPayPage(invoice: TStoredInvoice): string {
+const invoicePath = (invoice: TStoredInvoice) => `/invoice/${encodeURIComponent(invoice.hash)}`;
+
+/** The labels CryptoBot gives the button after payment, by `paid_btn_name`. */
+const PAID_BUTTON_LABELS: Record<string, string> = {
+  viewItem: 'View Item',
+  openChannel: 'View Channel',
+  openBot: 'Open Bot',
+  callback: 'Return',
+};
+
+function paidButton(invoice: TStoredInvoice): string {
+  if (invoice.paidBtnUrl === undefined) return '';
+  const label = PAID_BUTTON_LABELS[invoice.paidBtnName ?? 'callback'] ?? 'Return';
+  return `<p><a class="button" href="${escapeHtml(invoice.paidBtnUrl)}">${escapeHtml(label)}</a></p>`;
+}
+
+export function renderPayPage(invoice: TStoredInvoice, opts: { cancelled?: boolean } = {}): string {
   const price = `${invoice.amount} ${invoice.currencyType === 'crypto' ? invoice.asset : invoice.fiat}`;
   const details = `<p class="amount">${escapeHtml(price)}</p>${
     invoice.description === undefined ? '' : `<p>${escapeHtml(invoice.description)}</p>`
   }`;
-  if (invoice.status !== 'active') {
-    const secret =
-      invoice.status === 'paid' && invoice.hiddenMessage ? `<p>${escapeHtml(invoice.hiddenMessage)}</p>` : '';
-    return page(`Invoice ${invoice.status}`, `${details}<p>Status: ${invoice.status}</p>${secret}`);
+  const status = `<p class="status">Status: ${invoice.status}</p>`;
+  if (invoice.status === 'paid') {
+    const paidWith =
+      invoice.currencyType === 'fiat' && invoice.paidAsset
+        ? ` Paid in ${escapeHtml(invoice.paidAsset)}.`
+        : '';
+    const secret = invoice.hiddenMessage ? `<p>${escapeHtml(invoice.hiddenMessage)}</p>` : '';
+    const text = `<p>The payment went through.${paidWith} Return to the bot to continue.</p>`;
+    return page('Payment succeeded', `${details}${status}${text}${secret}${paidButton(invoice)}`, 'paid');
+  }
+  if (invoice.status === 'expired')
+    return page(
+      'Invoice expired',
+      `${details}${status}<p>This invoice can no longer be paid.</p>`,
+      'expired',
+    );
+  if (opts.cancelled) {
+    const again = `<p><a href="${escapeHtml(invoicePath(invoice))}">Pay after all</a></p>`;
+    const text = '<p>Nothing was paid. The invoice stays open until it expires.</p>';
+    return page('Payment cancelled', `${details}${status}${text}${again}`, 'cancelled');
   }
   const assets = invoice.currencyType === 'fiat' ? (invoice.acceptedAssets ?? ['USDT', 'TON']) : [];
   const choice =
@@ -57,13 +95,14 @@ export function renderPayPage(invoice: TStoredInvoice): string {
       : `<p><label>Pay with <select name="asset">${assets
           .map((a) => `<option value="${escapeHtml(a)}">${escapeHtml(a)}</option>`)
           .join('')}</select></label></p>`;
-  const form = `<form method="post" action="/invoice/${escapeHtml(encodeURIComponent(invoice.hash))}">
-${choice}<button type="submit">Pay</button>
+  const form = `<form method="post" action="${escapeHtml(invoicePath(invoice))}">
+${choice}<button type="submit" name="action" value="pay">Pay</button>
+<button type="submit" name="action" value="cancel" class="secondary">Cancel</button>
 </form>`;
   return page('Invoice', `${details}${form}`);
 }
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, outcome?: 'paid' | 'expired' | 'cancelled'): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -73,12 +112,17 @@ function page(title: string, body: string): string {
 <style>
 body { font: 16px/1.4 system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; }
 .amount { font-size: 2rem; font-weight: 600; margin: 0.5rem 0; }
-button { font-size: 1rem; padding: 0.6rem 1.4rem; }
+button, .button { display: inline-block; font-size: 1rem; padding: 0.6rem 1.4rem; margin-right: 0.5rem;
+  border: 0; border-radius: 0.5rem; background: #2481cc; color: #fff; text-decoration: none; cursor: pointer; }
+button.secondary { background: #e8eaed; color: #202124; }
+h1.paid { color: #188038; }
+h1.expired, h1.cancelled { color: #c5221f; }
+.status { color: #666; }
 .note { color: #666; font-size: 0.85rem; margin-top: 2rem; }
 </style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
+<h1${outcome ? ` class="${outcome}"` : ''}>${escapeHtml(title)}</h1>
 ${body}
 <p class="note">Local Crypto Pay stand-in: no coins move.</p>
 </body>

@@ -5,8 +5,9 @@ import type { TLedgerResult, TStoredPayment, YooKassaLedger } from './yookassa-l
 
 /**
  * Stands in for YooKassa's hosted payment page (the `confirmation_url` of a redirect payment): the
- * user sees the amount and presses "Pay" or "Cancel", then goes back to the shop's `return_url`.
- * The real page asks for card details and may run 3-D Secure; here one button decides the outcome.
+ * user sees the amount and presses "Pay" or "Cancel", then sees the outcome with a button back to the
+ * shop's `return_url`, as YooKassa's own page ends. The real page asks for card details and may run
+ * 3-D Secure; here one button decides the outcome.
  */
 
 export type TCheckoutActions = {
@@ -39,11 +40,18 @@ export async function handleCheckoutRequest(
     sendHtml(res, 400, page('Unknown action', '<p>Press Pay or Cancel.</p>'));
     return;
   }
-  // A second press after the outcome is settled changes nothing; the user goes back to the shop,
-  // which reads the payment's real status from the API.
+  // A second press after the outcome is settled changes nothing: the page shows the outcome there is.
   if (payment.status === 'pending') (action === 'pay' ? actions.pay : actions.cancel)(payment.id);
-  redirect(res, payment.returnUrl);
+  // Back to this page by GET, so a reload shows the outcome instead of posting the form again.
+  redirect(res, checkoutPath(payment));
 }
+
+const checkoutPath = (payment: TStoredPayment) => `/checkout/${encodeURIComponent(payment.id)}`;
+
+const OUTCOMES: Record<Exclude<TStoredPayment['status'], 'pending'>, { title: string; text: string }> = {
+  succeeded: { title: 'Payment succeeded', text: 'The payment went through. Return to the bot to continue.' },
+  canceled: { title: 'Payment cancelled', text: 'No money was taken. Return to the bot to choose again.' },
+};
 
 export function renderCheckoutPage(payment: TStoredPayment): string {
   const amount = `${formatMinorUnits(payment.amountMinor)} ${payment.currency}`;
@@ -51,18 +59,22 @@ export function renderCheckoutPage(payment: TStoredPayment): string {
     payment.description === undefined ? '' : `<p>${escapeHtml(payment.description)}</p>`
   }`;
   if (payment.status !== 'pending') {
-    const back = `<p><a href="${escapeHtml(payment.returnUrl)}">Back to the shop</a></p>`;
-    return page(`Payment ${payment.status}`, `${details}<p>Status: ${payment.status}</p>${back}`);
+    const outcome = OUTCOMES[payment.status];
+    const back = `<p><a class="button" href="${escapeHtml(payment.returnUrl)}">Return to the bot</a></p>`;
+    return page(
+      outcome.title,
+      `${details}<p class="status">Status: ${payment.status}</p><p>${outcome.text}</p>${back}`,
+      payment.status,
+    );
   }
-  const action = `/checkout/${encodeURIComponent(payment.id)}`;
-  const form = `<form method="post" action="${escapeHtml(action)}">
+  const form = `<form method="post" action="${escapeHtml(checkoutPath(payment))}">
   <button type="submit" name="action" value="pay">Pay</button>
-  <button type="submit" name="action" value="cancel">Cancel</button>
+  <button type="submit" name="action" value="cancel" class="secondary">Cancel</button>
 </form>`;
   return page('Payment', `${details}${form}`);
 }
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, outcome?: TStoredPayment['status']): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -72,12 +84,17 @@ function page(title: string, body: string): string {
 <style>
 body { font: 16px/1.4 system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; }
 .amount { font-size: 2rem; font-weight: 600; margin: 0.5rem 0; }
-button { font-size: 1rem; padding: 0.6rem 1.4rem; margin-right: 0.5rem; }
+button, .button { display: inline-block; font-size: 1rem; padding: 0.6rem 1.4rem; margin-right: 0.5rem;
+  border: 0; border-radius: 0.5rem; background: #1a73e8; color: #fff; text-decoration: none; cursor: pointer; }
+button.secondary { background: #e8eaed; color: #202124; }
+h1.succeeded { color: #188038; }
+h1.canceled { color: #c5221f; }
+.status { color: #666; }
 .note { color: #666; font-size: 0.85rem; margin-top: 2rem; }
 </style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
+<h1${outcome ? ` class="${outcome}"` : ''}>${escapeHtml(title)}</h1>
 ${body}
 <p class="note">Local YooKassa stand-in: no money moves.</p>
 </body>

@@ -11,7 +11,7 @@ import { ROOT } from '#scripts/dev/dev-config.ts';
 import { isPortFree } from './port-check.ts';
 import { probePostgres, probeRedis } from './probe-services.ts';
 import { PORT_NAMES, PORT_VARIABLES, readSandboxConfig, type TSandboxConfig } from './sandbox-config.ts';
-import { ADMIN_BOT, USER_BOT } from './sandbox-world.ts';
+import { ADMIN_BOT, PEOPLE, USER_BOT } from './sandbox-world.ts';
 import { SandboxLauncher, SandboxStopped } from './start-sandbox.ts';
 
 // Against the machine's PostgreSQL and Redis (CI has both): the launcher finds them and must leave them
@@ -47,6 +47,48 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
     await client.end();
   }
 }
+
+interface TEmulatorUser {
+  id: number;
+  first_name: string;
+  language_code?: string;
+}
+
+async function emulatorApi<T>(emulatorUrl: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(path, emulatorUrl), {
+    ...(body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  assert.equal(response.status, 200, `${path} answers: ${await response.clone().text()}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * What a person does in the emulator: "New user", then /start to the user bot, which makes the account.
+ * Resolves once the account is in the database.
+ */
+async function newAccountThroughEmulator(emulatorUrl: string, firstName: string): Promise<TEmulatorUser> {
+  const user = await emulatorApi<TEmulatorUser>(emulatorUrl, '/api/users', { firstName, language: 'ru' });
+  await emulatorApi(emulatorUrl, '/api/messages/text', {
+    bot: USER_BOT.username,
+    userId: user.id,
+    chatId: user.id,
+    text: '/start',
+  });
+  const deadline = Date.now() + 20_000;
+  while ((await query(`SELECT id FROM users WHERE id = ${user.id}`)).length === 0) {
+    assert.ok(Date.now() < deadline, `the app made no account for ${firstName} (${user.id})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return user;
+}
+
+/** People made in the emulator by earlier runs (the Bot API's users as it answered); each run adds one. */
+const emulatorAccounts: TEmulatorUser[] = [];
+
+const largestAccountId = async () =>
+  Number((await query<{ id: string }>('SELECT max(id) AS id FROM users'))[0]?.id);
 
 /** This process's children (pid and command line), the `ps` asking excepted. */
 function children(): Map<number, string> {
@@ -112,6 +154,14 @@ test('start brings up the platform on the machine’s PostgreSQL and Redis; stop
     assert.match(await page.text(), /<html/i);
     const started = startedSince(before);
     assert.ok(started.length >= 2, 'the app and the worker run as processes of their own');
+
+    const listed = await emulatorApi<TEmulatorUser[]>(sandbox.url, '/api/users');
+    assert.deepEqual(
+      listed.map((user) => user.id),
+      PEOPLE.map((person) => person.id),
+      'a first run lists the sandbox’s people',
+    );
+    emulatorAccounts.push(await newAccountThroughEmulator(sandbox.url, 'Olga'));
   } finally {
     assert.deepEqual(await launcher.stop(), [], 'everything stopped without a problem');
   }
@@ -129,19 +179,37 @@ test('start brings up the platform on the machine’s PostgreSQL and Redis; stop
   assert.equal((await probeRedis(REDIS_URL)).kind, 'ok', "the machine's Redis still answers");
 });
 
-test('a second run reuses the database: migrations and demo data are already there, nothing is added', async () => {
-  const transactions = async () =>
-    Number((await query<{ n: string }>('SELECT count(*) AS n FROM ledger_transactions'))[0]?.n);
-  const before = await transactions();
-  const launcher = new SandboxLauncher(testConfig());
-  try {
-    const sandbox = await launcher.start();
-    assert.deepEqual(Object.values(sandbox.seed), [0, 0, 0, 0, 0, 0, 0]);
-    assert.equal(await transactions(), before);
-  } finally {
-    assert.deepEqual(await launcher.stop(), []);
-  }
-});
+for (const run of ['second', 'third']) {
+  test(`a ${run} run reuses the database and remembers the emulator's people; a new user gets an unused id`, async () => {
+    const transactions = async () =>
+      Number((await query<{ n: string }>('SELECT count(*) AS n FROM ledger_transactions'))[0]?.n);
+    const before = await transactions();
+    const launcher = new SandboxLauncher(testConfig());
+    try {
+      const sandbox = await launcher.start();
+      assert.deepEqual(Object.values(sandbox.seed), [0, 0, 0, 0, 0, 0, 0], 'no demo data added');
+      assert.equal(await transactions(), before);
+
+      // The local Bot API started empty; the people of earlier runs come back from the database.
+      const listed = await emulatorApi<TEmulatorUser[]>(sandbox.url, '/api/users');
+      for (const account of emulatorAccounts)
+        assert.deepEqual(
+          listed.find((user) => user.id === account.id),
+          account,
+          `${account.first_name} (${account.id}) is listed under their name`,
+        );
+      const largest = await largestAccountId();
+      const newcomer = await newAccountThroughEmulator(sandbox.url, `Newcomer ${run}`);
+      assert.ok(
+        newcomer.id > largest,
+        `the new user's id ${newcomer.id} is above every account (${largest})`,
+      );
+      emulatorAccounts.push(newcomer);
+    } finally {
+      assert.deepEqual(await launcher.stop(), []);
+    }
+  });
+}
 
 test('stop during start ends the start at its next step and stops what it had started', async () => {
   const before = children();

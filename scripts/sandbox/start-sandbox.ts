@@ -2,9 +2,11 @@ import { relative } from 'node:path';
 import { createPrisma } from '#core/db/create-prisma.ts';
 import { type AppProcessName, startAppProcesses } from '#sandbox/launch/spawn-app-processes.ts';
 import { TelegramTestClient } from '#sandbox/telegram/client.ts';
+import type { UpsertUserInput } from '#sandbox/telegram/control/control-schemas.ts';
 import { buildMiniApp, miniAppIsBuilt } from '#scripts/dev/build-miniapp.ts';
 import { CleanupStack } from '#scripts/dev/cleanup-stack.ts';
 import { prepareDatabase } from '#scripts/dev/prepare-database.ts';
+import { readAppPeople } from './app-people.ts';
 import { chooseStores, type TStoreChoices } from './choose-stores.ts';
 import type { TEmbeddedPostgresModules } from './embedded-postgres-package.ts';
 import { startLocalRedis } from './local-redis.ts';
@@ -116,7 +118,7 @@ export class SandboxLauncher {
     this.#own('the log files', () => logs.close());
     const databaseUrl = await this.#providePostgres(stores.postgres, logs);
     const redisUrl = await this.#provideRedis(stores.redis, logs);
-    const seed = await this.#prepareDatabase(databaseUrl);
+    const { seed, people } = await this.#prepareDatabase(databaseUrl);
     await this.#buildPages();
 
     this.#step('Starting the stand-ins, the app and the worker');
@@ -125,7 +127,7 @@ export class SandboxLauncher {
       logger: logs.sandboxLogger,
       own: (n, c) => this.#own(n, c),
     });
-    await seedTelegramWorld(new TelegramTestClient(standIns.telegramUrl));
+    await seedTelegramWorld(new TelegramTestClient(standIns.telegramUrl), people);
     await this.#startApp(ports, { databaseUrl, redisUrl, standIns, logs });
     const appUrl = appUrlOf(ports.app);
     const emulator = await startSandboxEmulator({
@@ -185,16 +187,24 @@ export class SandboxLauncher {
     return choice.url;
   }
 
-  /** Migrations on every run (a new one lands on the next start), then the idempotent demo data. */
-  async #prepareDatabase(databaseUrl: string): Promise<TSeedSummary> {
+  /**
+   * Migrations on every run (a new one lands on the next start), then the idempotent demo data; then
+   * everyone with an account, for the local Bot API to know (seed-telegram-world.ts says why).
+   */
+  async #prepareDatabase(databaseUrl: string): Promise<{ seed: TSeedSummary; people: UpsertUserInput[] }> {
     this.#step(`Applying migrations to ${new URL(databaseUrl).pathname.slice(1)}`);
     await prepareDatabase(databaseUrl);
     this.#checkpoint();
     this.#step('Seeding demo data');
     const db = createPrisma(databaseUrl, { maxConnections: 2 });
-    const seed = await seedDemo(db).finally(() => db.$disconnect());
-    this.#checkpoint();
-    return seed;
+    try {
+      const seed = await seedDemo(db);
+      const people = await readAppPeople(db);
+      this.#checkpoint();
+      return { seed, people };
+    } finally {
+      await db.$disconnect();
+    }
   }
 
   async #buildPages(): Promise<void> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { validate } from '@telegram-apps/init-data-node';
 import { Bot, InlineKeyboard, InputFile, Keyboard } from 'grammy';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import {
   buildEmulator,
   type EmulatorHost,
@@ -99,6 +99,28 @@ const bubble = (page: Page, text: string | RegExp) =>
   page.getByTestId('message').filter({ hasText: text }).last();
 
 const appLog = (frame: Frame, line: string) => frame.locator('#log li', { hasText: line });
+
+/** Whether the bubble's last line shows in the message list's visible area, as a reader would see it. */
+const lastLineInView = (bubble: Locator) =>
+  bubble.evaluate((element) => {
+    const list = element.closest('[data-testid="message-list"]');
+    if (!list) return false;
+    const shown = list.getBoundingClientRect();
+    const { bottom } = element.getBoundingClientRect();
+    return bottom > shown.top && bottom <= shown.bottom + 1;
+  });
+
+/** Polls `check` for up to `ms`: the page scrolls in a layout effect, or smoothly after a click. */
+async function eventually(check: () => Promise<boolean>, what: string, ms = 3_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const words = (length: number) =>
+  'lorem ipsum dolor sit amet '.repeat(Math.ceil(length / 27)).slice(0, length);
 
 describe('chat emulator in headless Chromium', () => {
   let telegram: TelegramServer;
@@ -269,5 +291,142 @@ describe('chat emulator in headless Chromium', () => {
     await page.getByTestId('toast').first().waitFor({ state: 'detached', timeout: 6_000 });
     assert.deepEqual(pageErrors, []);
     await context.close();
+  });
+
+  /** A user of the local Bot API, made through the host as the page's "New user" makes one. */
+  async function newUser(firstName: string): Promise<number> {
+    const response = await fetch(new URL('/api/users', host.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ firstName, language: 'en' }),
+    });
+    assert.equal(response.status, 200);
+    return ((await response.json()) as { id: number }).id;
+  }
+
+  /** A fresh page (its own localStorage) as `userId`, in the shop bot's chat. */
+  async function openChatAs(
+    userId: number,
+  ): Promise<{ page: Page; pageErrors: Error[]; close(): Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const page = await context.newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(host.url);
+    await page.getByTestId('user-select').selectOption(String(userId));
+    await page.getByTestId('chat-emu_shop_bot').click();
+    return { page, pageErrors, close: () => context.close() };
+  }
+
+  async function openShopApp(page: Page): Promise<Frame> {
+    await page.getByTestId('composer-input').fill('/app');
+    await page.getByTestId('composer-input').press('Enter');
+    await bubble(page, 'Open the app')
+      .getByRole('button', { name: /Open app/ })
+      .click();
+    const frameElement = page.getByTestId('miniapp-frame');
+    await frameElement.waitFor();
+    const frame = await (await frameElement.elementHandle())?.contentFrame();
+    assert.ok(frame, 'the panel frames the Mini App');
+    await appLog(frame, 'ready').waitFor();
+    return frame;
+  }
+
+  test('switching the user closes the Mini App opened as the user before', async () => {
+    const olga = await newUser('Olga');
+    const ben = await newUser('Ben');
+    const { page, pageErrors, close } = await openChatAs(olga);
+    const frame = await openShopApp(page);
+    assert.equal(await frame.locator('#hello').textContent(), 'Hello, Olga');
+
+    await page.getByTestId('user-select').selectOption(String(ben));
+    await page.getByTestId('miniapp-panel').waitFor({ state: 'detached', timeout: 2_000 });
+    for (const open of page.frames())
+      assert.notEqual(
+        await open
+          .locator('#hello')
+          .textContent({ timeout: 500 })
+          .catch(() => null),
+        'Hello, Olga',
+      );
+
+    await page.getByTestId('chat-emu_shop_bot').click();
+    const again = await openShopApp(page);
+    assert.equal(await again.locator('#hello').textContent(), 'Hello, Ben', 'opened again: Ben’s initData');
+    assert.deepEqual(pageErrors, []);
+    await close();
+  });
+
+  test('a new message scrolls into view when the reader is at the bottom; otherwise a button counts it', async () => {
+    const userId = await newUser('Reader');
+    const { page, pageErrors, close } = await openChatAs(userId);
+    // More than a screenful, within the Bot API's burst of 20 messages to one chat.
+    for (let i = 1; i <= 12; i++)
+      await bot.api.sendMessage(userId, `Filler ${i}\nwith a second line\nand a third`);
+    const lastFiller = bubble(page, 'Filler 12');
+    await lastFiller.waitFor();
+    await eventually(() => lastLineInView(lastFiller), 'the chat opens at its newest message');
+
+    // An answer taller than the "near the bottom" margin, as AI answers are.
+    const lines = Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of a long answer`);
+    await bot.api.sendMessage(userId, ['A tall answer', ...lines, 'End of the tall answer'].join('\n'));
+    const tall = bubble(page, 'End of the tall answer');
+    await tall.waitFor();
+    await eventually(() => lastLineInView(tall), 'the new bot message is scrolled into view');
+    assert.equal(await page.getByTestId('scroll-to-newest').count(), 0, 'no button while at the bottom');
+
+    // Reading older messages: a new one does not pull the reader away; the button counts it.
+    const list = page.getByTestId('message-list');
+    await list.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await page.getByTestId('scroll-to-newest').waitFor();
+    await bot.api.sendMessage(userId, 'While you were reading above');
+    const later = bubble(page, 'While you were reading above');
+    await later.waitFor();
+    const button = page.getByTestId('scroll-to-newest');
+    await button.filter({ hasText: '1 new message' }).waitFor();
+    await saveScreenshot(page, 'emulator-new-messages');
+    assert.equal(await list.evaluate((element) => element.scrollTop), 0, 'the reader stays where they were');
+    assert.equal(await lastLineInView(later), false);
+    await button.click();
+    await eventually(() => lastLineInView(later), 'the button goes down to the new message');
+    await button.waitFor({ state: 'detached' });
+
+    // What the person sends is always shown, wherever they were reading.
+    await list.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await page.getByTestId('composer-input').fill('My own words');
+    await page.getByTestId('composer-input').press('Enter');
+    const mine = page.locator('.message.out').filter({ hasText: 'My own words' });
+    await mine.waitFor();
+    await eventually(() => lastLineInView(mine), 'the sent message is scrolled into view');
+    assert.deepEqual(pageErrors, []);
+    await close();
+  });
+
+  test('a text over 4,096 characters is sent as several messages, as Telegram clients send it', async () => {
+    const userId = await newUser('Writer');
+    const { page, pageErrors, close } = await openChatAs(userId);
+    const text = words(9_000);
+    await page.getByTestId('composer-input').fill(text);
+    await page.getByTestId('composer-input').press('Enter');
+    await eventually(
+      async () => (await page.locator('.message.out').count()) === 3,
+      'three messages shown as sent',
+    );
+    const sent = (
+      await new TelegramTestClient(telegram.url).messages({ token: USER_BOT.token, chatId: userId })
+    )
+      .filter((message) => message.sender === 'user')
+      .map((message) => message.text ?? '');
+    assert.equal(sent.length, 3);
+    for (const part of sent) assert.ok(part.length <= 4096, `${part.length} characters in one message`);
+    assert.equal(sent.join(' '), text.trim(), 'cut between words, in order, nothing lost');
+    assert.equal(await page.getByTestId('alert').count(), 0, 'no error dialog');
+    assert.equal(await page.getByTestId('composer-input').inputValue(), '');
+    assert.deepEqual(pageErrors, []);
+    await close();
   });
 });

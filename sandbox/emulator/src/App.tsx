@@ -72,7 +72,8 @@ export function App() {
     hostApi
       .launch({ bot: bot.username, userId: user.id, theme, ...(url ? { url } : {}) })
       .then(
-        ({ url: signed }) => setLaunch({ id: ++launches.current, bot, url: signed, sourceUrl: url }),
+        ({ url: signed }) =>
+          setLaunch({ id: ++launches.current, bot, userId: user.id, url: signed, sourceUrl: url }),
         fail,
       );
   };
@@ -99,10 +100,17 @@ export function App() {
     if (item) setOpenKey(item.key);
     return item !== undefined;
   };
+  // Another account is another Telegram session: its Mini App and payment sheet were signed and opened
+  // for the person before, so they close (Telegram closes them when you switch accounts).
+  const selectUser = (id: number) => {
+    setLaunch(undefined);
+    setPaying(undefined);
+    setUserId(id);
+  };
   const createUser = async (body: TCreateUserBody) => {
     const created = await hostApi.createUser(body);
     setUsers((current = []) => [...current.filter((candidate) => candidate.id !== created.id), created]);
-    setUserId(created.id);
+    selectUser(created.id);
   };
 
   return (
@@ -122,7 +130,7 @@ export function App() {
         </header>
         {config ? <ToolLinks links={config.links} /> : null}
         {users ? (
-          <UserPicker users={users} userId={user?.id} onSelect={setUserId} onCreate={createUser} />
+          <UserPicker users={users} userId={user?.id} onSelect={selectUser} onCreate={createUser} />
         ) : null}
         <ChatList items={items} openKey={open?.key} onOpen={setOpenKey} />
       </aside>
@@ -142,11 +150,11 @@ export function App() {
           {config ? 'Choose or create a user to start chatting.' : 'Connecting…'}
         </main>
       )}
-      {launch && user ? (
+      {/* A launch that was still being signed when the person switched belongs to the one before. */}
+      {launch && user && launch.userId === user.id ? (
         <MiniAppPanel
           key={launch.id}
           launch={launch}
-          userId={user.id}
           theme={theme}
           onClose={() => setLaunch(undefined)}
           onReload={() => openMiniApp(launch.bot.username, launch.sourceUrl)}

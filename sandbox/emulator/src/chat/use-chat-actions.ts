@@ -7,6 +7,7 @@ import type { TInlineAction } from '../components/Keyboard.tsx';
 import type { TReplyAction } from '../components/ReplyKeyboard.tsx';
 import { chatIdOf, type TChatRef } from './chat-ref.ts';
 import { mediaDuration } from './media-duration.ts';
+import { splitMessageText } from './split-message-text.ts';
 
 /** Telegram stops showing a pressed button as loading after a while even without an answer. */
 const PENDING_MS = 15_000;
@@ -49,8 +50,15 @@ export function useChatActions(deps: TChatActionDeps) {
     };
   };
 
-  const sendText = (ref: TChatRef, text: string, replyTo?: ChatMessage) =>
-    void hostApi.sendText({ ...target(ref, replyTo), text }).catch(fail);
+  /** Text over Telegram's limit goes as several messages in order, as Telegram clients send it; the first replies. */
+  const sendText = (ref: TChatRef, text: string, replyTo?: ChatMessage) => {
+    const [first, ...more] = splitMessageText(text);
+    if (first === undefined) return;
+    void (async () => {
+      await hostApi.sendText({ ...target(ref, replyTo), text: first });
+      for (const part of more) await hostApi.sendText({ ...target(ref), text: part });
+    })().catch(fail);
+  };
 
   const sendFile = async (
     ref: TChatRef,

@@ -14,6 +14,8 @@ export interface TMiniAppLaunch {
   /** Changes with every launch; the panel is keyed by it, so each launch starts from scratch. */
   id: number;
   bot: TPublicBot;
+  /** Whose initData the launch carries: the panel shows only while that person is the current user. */
+  userId: number;
   /** The signed launch URL (launch parameters in the hash). */
   url: string;
   /** The URL the button or menu named (undefined: the host's Mini App URL), for launching again. */
@@ -73,7 +75,6 @@ function AppInvoiceSheet(props: {
  */
 export function MiniAppPanel(props: {
   launch: TMiniAppLaunch;
-  userId: number;
   theme: TThemeName;
   onClose: () => void;
   /** Launches again with fresh initData (the parent keys the panel by launch, so it starts over). */
@@ -89,7 +90,7 @@ export function MiniAppPanel(props: {
     frame,
     origin: new URL(props.launch.url).origin,
     theme: THEME_PARAMS[props.theme],
-    storageScope: cloudStorageScope(props.launch.bot.username, props.userId),
+    storageScope: cloudStorageScope(props.launch.bot.username, props.launch.userId),
     handlers: {
       onClose: props.onClose,
       onOpenLink: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
@@ -176,7 +177,7 @@ export function MiniAppPanel(props: {
           <AppInvoiceSheet
             key={state.invoiceSlug}
             slug={state.invoiceSlug}
-            userId={props.userId}
+            userId={props.launch.userId}
             botTitleOf={props.botTitleOf}
             onClose={bridge.closeInvoice}
           />

@@ -51,13 +51,26 @@ function gridSize(width: number, height: number): { width: number; height: numbe
   return { width: w, height: h };
 }
 
-/** Seeds at luminance quantiles, so equal pictures give equal palettes without any randomness. */
+/**
+ * Seeds by farthest point (the first the darkest colour, each next the one farthest from all seeds so
+ * far), so a small patch of a distinct colour gets its own entry and equal pictures equal palettes.
+ */
 function kMeans(colours: TRgb[], k: number): TRgb[] {
-  const byLight = [...colours].sort((a, b) => luminance(a) - luminance(b));
-  let centres: TRgb[] = Array.from(
-    { length: Math.min(k, colours.length) },
-    (_, j) => byLight[Math.floor(((j + 0.5) / k) * byLight.length)] ?? [0, 0, 0],
-  );
+  const darkest = colours.reduce((a, b) => (luminance(b) < luminance(a) ? b : a));
+  let centres: TRgb[] = [darkest];
+  const gap = colours.map((c) => squaredDistance(c, darkest));
+  while (centres.length < Math.min(k, colours.length)) {
+    let far = 0;
+    gap.forEach((g, i) => {
+      if (g > (gap[far] ?? 0)) far = i;
+    });
+    const next = colours[far];
+    if (!next || (gap[far] ?? 0) === 0) break;
+    centres.push(next);
+    colours.forEach((c, i) => {
+      gap[i] = Math.min(gap[i] ?? 0, squaredDistance(c, next));
+    });
+  }
   for (let round = 0; round < ROUNDS; round++) {
     const sums = centres.map(() => ({ r: 0, g: 0, b: 0, n: 0 }));
     for (const colour of colours) {
@@ -81,7 +94,7 @@ function nearest(palette: TRgb[], colour: TRgb): number {
   let best = 0;
   let bestDistance = Number.POSITIVE_INFINITY;
   palette.forEach((p, j) => {
-    const d = (p[0] - colour[0]) ** 2 + (p[1] - colour[1]) ** 2 + (p[2] - colour[2]) ** 2;
+    const d = squaredDistance(p, colour);
     if (d < bestDistance) {
       bestDistance = d;
       best = j;
@@ -107,6 +120,8 @@ function runsPath(labels: number[], width: number, label: number): string {
   }
   return parts.join('');
 }
+
+const squaredDistance = (a: TRgb, b: TRgb) => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2;
 
 const luminance = (c: TRgb) => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI, { toFile } from 'openai';
+import sharp from 'sharp';
 import { startOpenAiStandIn, type TOpenAiStandIn, type TOpenAiStandInOptions } from './openai-stand-in.ts';
 import { encodePng, readPngSize } from './png-encoder.ts';
 import { wavDurationSeconds } from './wav-audio.ts';
@@ -375,6 +376,49 @@ describe('images', () => {
       assert.ok(!result.equals(Buffer.from((await edit(otherPhoto)).data?.[0]?.b64_json ?? '', 'base64')));
       assert.equal(standIn.control.requests()[0]?.fileBytes, photo.length);
       assert.equal(standIn.control.requests()[0]?.prompt, 'add a hat');
+    }));
+
+  test('an edit is the uploaded picture recoloured by the prompt, whatever its format', () =>
+    withOpenAi(async ({ client }) => {
+      // White on the left, black on the right: the edit must keep that, as a photo editor would.
+      const rgb = Buffer.alloc(40 * 20 * 3);
+      for (let i = 0; i < 40 * 20; i++) if (i % 40 < 20) rgb.fill(255, i * 3, i * 3 + 3);
+      const jpeg = await sharp(rgb, { raw: { width: 40, height: 20, channels: 3 } })
+        .jpeg()
+        .toBuffer();
+      const result = await client.images.edit({
+        model: 'gpt-image-1',
+        prompt: 'make it blue',
+        image: await toFile(jpeg, 'photo.jpg', { type: 'image/jpeg' }),
+      });
+      const png = Buffer.from(result.data?.[0]?.b64_json ?? '', 'base64');
+      assert.ok(png.subarray(0, 8).equals(PNG_SIGNATURE));
+      const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      assert.deepEqual([info.width, info.height], [40, 20]);
+      const brightness = (fromX: number) => {
+        let sum = 0;
+        for (let y = 0; y < 20; y++)
+          for (let x = fromX; x < fromX + 20; x++)
+            for (let c = 0; c < 3; c++) sum += data[(y * 40 + x) * 3 + c] ?? 0;
+        return sum / (20 * 20 * 3);
+      };
+      assert.ok(brightness(0) > 150, `left half ${brightness(0)}`);
+      assert.ok(brightness(20) < 105, `right half ${brightness(20)}`);
+      assert.ok(brightness(0) < 250 || brightness(20) > 5, 'the prompt tints the picture');
+    }));
+
+  test('an upload that is not a picture is 400 invalid_image_file', () =>
+    withOpenAi(async ({ client }) => {
+      const error = await rejection(
+        client.images.edit({
+          model: 'gpt-image-1',
+          prompt: 'add a hat',
+          image: await toFile(Buffer.from('not a picture'), 'photo.png', { type: 'image/png' }),
+        }),
+      );
+      assert.equal(error.status, 400);
+      assert.equal(error.code, 'invalid_image_file');
+      assert.equal(error.param, 'image');
     }));
 
   test('a size beyond bounds is 400 invalid_value on size', () =>

@@ -7,6 +7,11 @@ import { encodePng } from './png-encoder.ts';
 export const MAX_IMAGE_SIDE = 4096;
 
 export function renderPromptImage(seed: string, width: number, height: number): Buffer {
+  return encodePng(width, height, promptPixels(seed, width, height));
+}
+
+/** The picture as raw RGB, 3 bytes a pixel row by row, for tools that paint it under or over a photo. */
+export function promptPixels(seed: string, width: number, height: number): Buffer {
   if (width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
     throw new RangeError(`image size ${width}x${height} is outside 1..${MAX_IMAGE_SIDE}`);
   }
@@ -24,7 +29,7 @@ export function renderPromptImage(seed: string, width: number, height: number): 
       }
     }
   }
-  return encodePng(width, height, rgb);
+  return rgb;
 }
 
 /** OpenAI sizes are `WIDTHxHEIGHT`; undefined for anything else (`auto` included). */

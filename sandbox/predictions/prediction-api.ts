@@ -11,8 +11,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { TResolvedModel } from './model-specs.ts';
-import type { PredictionStore } from './prediction-store.ts';
+import { isFinal, type PredictionStore } from './prediction-store.ts';
 import { notFound, problem, type TReply } from './replicate-errors.ts';
+import { refuseToolInput } from './tool-inputs.ts';
 
 export type TPredictionApiContext = {
   store: PredictionStore;
@@ -102,17 +103,31 @@ async function create(
   input: Record<string, unknown>,
   headers: IncomingHttpHeaders,
 ): Promise<TReply> {
+  const refused = model.tool && refuseToolInput(model.tool, input);
+  if (refused) return refused;
   const prediction = ctx.store.create(model, input, ctx.drawFailure(model));
   const waitSeconds = preferWait(headers.prefer);
   if (waitSeconds !== undefined) {
-    const waitMs = Math.min(waitSeconds * 1000, ctx.store.settlesAt(prediction) - Date.now());
+    const deadline = Date.now() + waitSeconds * 1000;
+    const waitMs = Math.min(deadline, ctx.store.settlesAt(prediction)) - Date.now();
     try {
       if (waitMs > 0) await sleep(waitMs, undefined, { signal: ctx.closing });
+      // A photo tool may still be at work on its input when its delay is up.
+      if (!isFinal(ctx.store.status(prediction)))
+        await waitAtMost(ctx, ctx.store.worked(prediction), deadline);
     } catch {
       // close() cut the wait short: answer with the prediction as it stands.
     }
   }
   return { status: 201, body: ctx.store.json(prediction) };
+}
+
+async function waitAtMost(ctx: TPredictionApiContext, work: Promise<void>, deadline: number): Promise<void> {
+  const settled = new AbortController();
+  const signal = AbortSignal.any([ctx.closing, settled.signal]);
+  const timeUp = sleep(Math.max(0, deadline - Date.now()), undefined, { signal }).catch(() => {});
+  await Promise.race([work, timeUp]);
+  settled.abort();
 }
 
 /** `Prefer: wait` or `Prefer: wait=N` (1..60 seconds); undefined without the header. */

@@ -164,8 +164,10 @@ describe('prediction lifecycle', () => {
       assert.equal(wav.bytes.toString('latin1', 0, 4), 'RIFF');
       assert.equal(wavDurationSeconds(wav.bytes), 2);
 
-      const vector = await run('acme/converter', { image: 'https://example.com/logo.png' });
-      const svg = await download(String(vector.output));
+      // A vectorizer traces its input, here a picture the stand-in itself serves.
+      const picture = await run('acme/sketch', { prompt: 'a logo', width: 32, height: 32 });
+      const traced = await run('acme/converter', { image: String(picture.output?.[0]) });
+      const svg = await download(String(traced.output));
       assert.equal(svg.type, 'image/svg+xml');
       assert.match(
         svg.bytes.toString('utf8'),

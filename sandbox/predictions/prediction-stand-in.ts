@@ -93,7 +93,7 @@ export async function startPredictionStandIn(opts: TPredictionStandInOptions): P
   let origin = '';
   const base = () => opts.publicBaseUrl?.replace(/\/+$/, '') ?? origin;
   const store = new PredictionStore(
-    { files, fileUrl: (id) => `${base()}/files/${id}`, videoBytes },
+    { files, fileUrl: (id) => `${base()}/files/${id}`, videoBytes, closing: closing.signal },
     (id) => ({
       get: `${base()}/v1/predictions/${id}`,
       cancel: `${base()}/v1/predictions/${id}/cancel`,

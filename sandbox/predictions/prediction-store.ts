@@ -1,10 +1,14 @@
 // Predictions and their lifecycle: `starting` (the first 20% of the delay, Replicate's cold boot),
 // `processing` with progress in the logs, then `succeeded` or `failed`; `canceled` on request.
 // The status is worked out from the clock whenever a prediction is read, so no timers run; outputs
-// are made the first time a succeeded prediction is read.
+// are made the first time a succeeded prediction is read. A photo tool's work (download the input,
+// transform it) starts at creation and runs alongside the clock: the prediction stays `processing`
+// past its delay until that work is done, and fails with the model's error when the input cannot be
+// read.
 import { randomBytes } from 'node:crypto';
+import { ModelRunError } from './input-image.ts';
 import type { TResolvedModel } from './model-specs.ts';
-import { makeOutputs, type TOutputContext } from './prediction-outputs.ts';
+import { makeOutputs, makeToolOutputs, type TOutputContext } from './prediction-outputs.ts';
 import { progressLogs } from './progress-logs.ts';
 
 export type TPredictionStatus = 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled';
@@ -16,10 +20,14 @@ type TStoredPrediction = {
   createdAtMs: number;
   startAtMs: number;
   doneAtMs: number;
-  /** Decided at creation, from the failure rate. */
+  /** Decided at creation, from the failure rate, or the tool's failure. */
   error: string | undefined;
+  /** The Python exception the failure's traceback names. */
+  exception?: string;
   canceledAtMs?: number;
   output?: string[];
+  /** A photo tool still working on its input. */
+  working?: Promise<void>;
   steps: number;
   seed: number;
 };
@@ -53,8 +61,31 @@ export class PredictionStore {
           : DEFAULT_STEPS,
       seed: typeof input.seed === 'number' ? input.seed : randomBytes(2).readUInt16BE(0),
     };
+    if (model.tool) this.startTool(prediction, model.tool);
     this.predictions.set(prediction.id, prediction);
     return prediction;
+  }
+
+  /** Resolves once a photo tool's work is done (at once for other models); never rejects. */
+  worked(prediction: TStoredPrediction): Promise<void> {
+    return prediction.working ?? Promise.resolve();
+  }
+
+  private startTool(prediction: TStoredPrediction, tool: NonNullable<TResolvedModel['tool']>): void {
+    const working = makeToolOutputs(this.outputs, tool, prediction.input).then(
+      (output) => {
+        prediction.output = output;
+      },
+      (error: unknown) => {
+        // A drawn failure or control.finish's error stands; otherwise the model's own error is the outcome.
+        if (prediction.error !== undefined) return;
+        prediction.error = error instanceof Error ? error.message : String(error);
+        prediction.exception = error instanceof ModelRunError ? error.exception : 'RuntimeError';
+      },
+    );
+    prediction.working = working.finally(() => {
+      prediction.working = undefined;
+    });
   }
 
   get(id: string): TStoredPrediction | undefined {
@@ -77,12 +108,16 @@ export class PredictionStore {
     const now = Date.now();
     prediction.startAtMs = Math.min(prediction.startAtMs, now);
     prediction.doneAtMs = now;
-    prediction.error = error;
+    // A tool that could not read its input has nothing to succeed with: its failure stands.
+    prediction.error = error ?? (prediction.exception === undefined ? undefined : prediction.error);
   }
 
   status(p: TStoredPrediction, now = Date.now()): TPredictionStatus {
     if (p.canceledAtMs !== undefined) return 'canceled';
-    if (now >= p.doneAtMs) return p.error === undefined ? 'succeeded' : 'failed';
+    if (now >= p.doneAtMs) {
+      if (p.error !== undefined) return 'failed';
+      return p.working ? 'processing' : 'succeeded';
+    }
     return now >= p.startAtMs ? 'processing' : 'starting';
   }
 
@@ -95,7 +130,7 @@ export class PredictionStore {
     const status = this.status(p, now);
     const endedAtMs = p.canceledAtMs ?? p.doneAtMs;
     const started = (p.canceledAtMs ?? now) >= p.startAtMs;
-    if (status === 'succeeded') p.output ??= makeOutputs(this.outputs, p.model, p.input);
+    if (status === 'succeeded' && !p.model.tool) p.output ??= makeOutputs(this.outputs, p.model, p.input);
     const output =
       status === 'succeeded' && p.output ? (p.model.output === 'array' ? p.output : p.output[0]) : null;
     return {
@@ -134,7 +169,7 @@ export class PredictionStore {
     const secondsPerStep = running / 1000 / p.steps;
     const bars = progressLogs({ seed: p.seed, done, total: p.steps, secondsPerStep });
     if (status !== 'failed') return bars;
-    return `${bars}Traceback (most recent call last):\n  File "predict.py", line 42, in predict\nRuntimeError: ${p.error}\n`;
+    return `${bars}Traceback (most recent call last):\n  File "predict.py", line 42, in predict\n${p.exception ?? 'RuntimeError'}: ${p.error}\n`;
   }
 }
 

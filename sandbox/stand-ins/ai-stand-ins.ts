@@ -3,7 +3,7 @@ import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import { DEFAULT_ROUTES } from '#core/ai/providers/provider-routes.ts';
 import { DEFAULT_MODELS } from '#sandbox/openai/model-catalog.ts';
 import { startOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
-import type { TModelKind, TModelSpec } from '#sandbox/predictions/model-specs.ts';
+import { isModelTool, type TModelKind, type TModelSpec } from '#sandbox/predictions/model-specs.ts';
 import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
 import { defineStandIn } from './stand-in.ts';
 
@@ -25,7 +25,8 @@ export const aiStandIn = defineStandIn({
     for (const route of routes.filter((r) => r.provider === 'replicate')) {
       const model = findCatalogModel(route.id);
       const kind = model?.output === 'svg' ? 'vectorize' : (KIND_OF[model?.kind ?? ''] ?? 'image');
-      predictionModels[route.model] = { kind };
+      // The photo tools' catalog ids are the stand-in's tool names.
+      predictionModels[route.model] = { kind, ...(isModelTool(route.id) && { tool: route.id }) };
     }
     const keys = [`sk-e2e-${randomBytes(12).toString('hex')}`, `sk-e2e-${randomBytes(12).toString('hex')}`];
     const tokens = [`r8_e2e${randomBytes(12).toString('hex')}`, `r8_e2e${randomBytes(12).toString('hex')}`];

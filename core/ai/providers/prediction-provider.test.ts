@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { encodePng } from '#sandbox/openai/png-encoder.ts';
 import { startPredictionStandIn, type TPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
 import type { TAiGateway } from './ai-gateway.ts';
@@ -74,7 +75,8 @@ test('a prediction is created, polled while it runs, and its output downloaded',
 });
 
 test('a tool gets its input image as a data URL and returns the picture; vectorize returns SVG', async () => {
-  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  // A whole picture: the stand-in's tools decode their input as the real models do.
+  const png = encodePng(2, 2, Buffer.alloc(2 * 2 * 3, 128));
   const job = await ai.submit('upscale', {
     prompt: '',
     params: { scale: 2 },

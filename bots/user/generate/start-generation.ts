@@ -32,13 +32,7 @@ export async function startGeneration(ctx: UserBotContext, deps: BotDeps, input:
   try {
     const inputFileIds = input.inputs ? await input.inputs() : undefined;
     await acceptGeneration(
-      {
-        db: deps.db,
-        redis: deps.redis,
-        keyPrefix: deps.config.REDIS_PREFIX,
-        ai: deps.ai,
-        queue: deps.aiQueue,
-      },
+      { db: deps.db, ai: deps.ai, queue: deps.aiQueue },
       {
         userId: account.id,
         modelId: input.modelId,

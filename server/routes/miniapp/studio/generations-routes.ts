@@ -44,7 +44,7 @@ export function studioGenerationRoutes(api: FastifyInstance, deps: TGenerationRo
     }
     try {
       const accepted = await acceptGeneration(
-        { db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX, ai: deps.ai, queue: deps.aiQueue },
+        { db, ai: deps.ai, queue: deps.aiQueue },
         {
           userId: account.id,
           modelId: body.modelId,

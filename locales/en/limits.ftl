@@ -29,3 +29,11 @@ limits-way-in-promo = 🎁 Or free: send /promo { $code } for { $tokens } tokens
 limits-way-in-price = { $money } or { $stars }
 limits-way-in-button = { $product } · { $price }
 limits-way-in-all = 🛒 All plans and packs
+
+## The welcome grant, told at the end of signup (WELCOME_GRANT_TOKENS)
+
+limits-welcome-grant = 🎁 { $tokens } tokens are on your balance to try the AI studio: just write me a message, or try /image.
+limits-welcome-grant-days = 🎁 { $tokens } tokens are on your balance to try the AI studio, for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}: just write me a message, or try /image.

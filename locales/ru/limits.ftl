@@ -30,3 +30,12 @@ limits-way-in-promo = 🎁 Или бесплатно: промокод { $code }
 limits-way-in-price = { $money } или { $stars }
 limits-way-in-button = { $product } · { $price }
 limits-way-in-all = 🛒 Все тарифы и пакеты
+
+## The welcome grant, told at the end of signup (WELCOME_GRANT_TOKENS)
+
+limits-welcome-grant = 🎁 На ваш баланс зачислено токенов: { $tokens }. Попробуйте AI-студию: просто напишите мне сообщение или попробуйте /image.
+limits-welcome-grant-days = 🎁 На ваш баланс зачислено токенов: { $tokens }, они действуют { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}. Попробуйте AI-студию: просто напишите мне сообщение или попробуйте /image.

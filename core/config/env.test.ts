@@ -62,3 +62,17 @@ test('a service’s variables (its env fragment) are parsed and checked with the
     (error) => error instanceof ConfigError && error.problems.some((p) => p.startsWith('AI_PROVIDERS:')),
   );
 });
+
+test('the welcome grant is off unless set, a whole number of tokens, and lasts until spent unless days are given', () => {
+  const off = loadEnv({ ...BASE, WELCOME_GRANT_TOKENS: '' });
+  assert.deepEqual([off.WELCOME_GRANT_TOKENS, off.WELCOME_GRANT_DAYS], [0n, 0]);
+  const on = loadEnv({ ...BASE, WELCOME_GRANT_TOKENS: '20000', WELCOME_GRANT_DAYS: '30' });
+  assert.deepEqual([on.WELCOME_GRANT_TOKENS, on.WELCOME_GRANT_DAYS], [20_000n, 30]);
+  for (const bad of ['-5', '1.5', 'lots'])
+    assert.throws(
+      () => loadEnv({ ...BASE, WELCOME_GRANT_TOKENS: bad }),
+      (error) =>
+        error instanceof ConfigError && error.problems.some((p) => p.startsWith('WELCOME_GRANT_TOKENS:')),
+      bad,
+    );
+});

@@ -134,6 +134,17 @@ const PLATFORM_ENV = {
   /** The worker's own HTTP endpoint (/metrics, /health) listens on this port at HOST; none when unset. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
+  /**
+   * Tokens each new account gets once, when signup completes (core/accounts/complete-signup.ts), so a new
+   * user can try the AI studio before paying; 0 (the default) grants nothing.
+   */
+  WELCOME_GRANT_TOKENS: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a whole number of tokens, 0 or more')
+    .default('0')
+    .transform((v) => BigInt(v)),
+  /** Days the welcome tokens last; 0 (the default) keeps them until spent. */
+  WELCOME_GRANT_DAYS: z.coerce.number().int().min(0).max(3_650).default(0),
   /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
   DEV_AUTH: ZBooleanFlagSchema,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,12 +2,16 @@ import { acceptGeneration, type TAcceptDeps } from '#core/ai/generation/accept-g
 import { findModel } from '#core/ai/models/list-models.ts';
 import type { AiRequest, AiRequestSource } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
+import type { Redis } from '#core/redis/create-redis.ts';
 import { ownedTask } from './owned-task.ts';
 import { takeRunLock } from './run-lock.ts';
 import { syncTaskStatus } from './sync-task-status.ts';
 import { recordRunAccepted } from './task-launch-event.ts';
 import { videoRules } from './task-rules.ts';
 import { ACTIVE_RUN_STATUSES } from './task-status.ts';
+
+/** Acceptance's dependencies, and Redis for the task's run lock. */
+export type TRunTaskDeps = TAcceptDeps & { redis: Redis; keyPrefix: string };
 
 export interface TRunTask {
   userId: bigint;
@@ -37,7 +41,7 @@ export interface TTaskRun {
  * MODEL_UNAVAILABLE, TASK_PRICE_CHANGED, TASK_RUN_ACTIVE; then whatever acceptGeneration refuses
  * (INSUFFICIENT_FUNDS, RATE_LIMITED …).
  */
-export async function runTask(deps: TAcceptDeps, input: TRunTask): Promise<TTaskRun> {
+export async function runTask(deps: TRunTaskDeps, input: TRunTask): Promise<TTaskRun> {
   const { db } = deps;
   const now = input.now ?? new Date();
   const task = await ownedTask(db, input);

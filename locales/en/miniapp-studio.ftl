@@ -5,7 +5,10 @@
 
 api-error-chat-busy = I'm still answering your previous message. Send this one once that answer is finished.
 api-error-price-changed = The price of this model has just changed to { $price } tokens. Check it and confirm again.
-api-error-generation-limited = You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time } UTC).
+api-error-generation-limited = { $tier ->
+    [free] You have used all { $limit } generations for this hour on the free tier. You can start the next one in { $minutes } min (at { $time } UTC). A plan raises the limit to { $planLimit } an hour.
+   *[other] You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time } UTC).
+}
 miniapp-studio-chat-failed = The model couldn't answer this time. Nothing was charged, please try again.
 miniapp-studio-chat-insufficient = Not enough tokens: { $model } costs { $price } tokens a message and you have { $balance }. Nothing was charged.
 miniapp-studio-chat-insufficient-subscriber = Your subscription includes { $free } at no charge: switch this dialog to it and keep chatting.
@@ -108,6 +111,11 @@ miniapp-studio-option-instrumental = Vocals
 miniapp-studio-option-instrumental-no = With vocals
 miniapp-studio-option-instrumental-yes = Instrumental
 miniapp-studio-option-scale = Scale
+miniapp-studio-quota = { $tier ->
+    [free] { $left } of { $limit } generations left this hour on the free tier.
+   *[other] { $left } of { $limit } generations left this hour on your plan.
+}
+miniapp-studio-quota-plans = See the plans
 miniapp-studio-cost = Cost
 miniapp-studio-your-balance = Your balance
 miniapp-studio-charge-note = The tokens are reserved now and charged only when the result is ready. If the model fails, nothing is charged.

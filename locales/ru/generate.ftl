@@ -49,7 +49,10 @@ generate-failed-provider = { $model } не смогла выдать резул�
 generate-failed-unavailable = { $model } сейчас перегружена или недоступна. Токены не списаны. Попробуйте позже.
 generate-failed-timeout = { $model } слишком долго не отвечала, запрос отменён. Токены не списаны.
 generate-failed-internal = У нас что-то пошло не так. Токены не списаны. Попробуйте ещё раз.
-generate-refused-rate-limited = Вы исчерпали лимит тарифа — { $limit } генераций в час. Следующую можно запустить через { $minutes } мин (в { $time } UTC).
+generate-refused-rate-limited = { $tier ->
+    [free] Вы исчерпали лимит бесплатного тарифа — { $limit } генераций в час. Следующую можно запустить через { $minutes } мин (в { $time } UTC). С подпиской лимит — { $planLimit } генераций в час: /buy
+   *[other] Вы исчерпали лимит вашего тарифа — { $limit } генераций в час. Следующую можно запустить через { $minutes } мин (в { $time } UTC).
+}
 generate-refused-funds =
     Не хватает токенов: нужно { $price }, у вас { $available }.
     Пополнить баланс: /buy.

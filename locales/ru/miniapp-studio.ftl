@@ -4,7 +4,10 @@
 
 api-error-chat-busy = Я ещё отвечаю на предыдущее сообщение. Отправьте это, когда ответ будет готов.
 api-error-price-changed = Цена этой модели только что изменилась и теперь составляет { $price }. Проверьте и подтвердите ещё раз.
-api-error-generation-limited = Вы исчерпали лимит в { $limit } генераций в час на своём тарифе. Следующую можно запустить через { $minutes } мин (в { $time } UTC).
+api-error-generation-limited = { $tier ->
+    [free] Вы исчерпали лимит бесплатного тарифа — { $limit } генераций в час. Следующую можно запустить через { $minutes } мин (в { $time } UTC). С подпиской лимит — { $planLimit } генераций в час.
+   *[other] Вы исчерпали лимит в { $limit } генераций в час на своём тарифе. Следующую можно запустить через { $minutes } мин (в { $time } UTC).
+}
 miniapp-studio-chat-failed = Модель не смогла ответить. Ничего не списано, попробуйте ещё раз.
 miniapp-studio-chat-insufficient = Не хватает токенов: сообщение модели { $model } стоит { $price }, а на балансе { $balance }. Ничего не списано.
 miniapp-studio-chat-insufficient-subscriber = В вашу подписку входит { $free } без оплаты: переключите диалог на эту модель и продолжайте.
@@ -108,6 +111,11 @@ miniapp-studio-option-instrumental = Вокал
 miniapp-studio-option-instrumental-no = С вокалом
 miniapp-studio-option-instrumental-yes = Без слов
 miniapp-studio-option-scale = Увеличение
+miniapp-studio-quota = { $tier ->
+    [free] Осталось генераций в этом часе на бесплатном тарифе: { $left } из { $limit }.
+   *[other] Осталось генераций в этом часе по вашему тарифу: { $left } из { $limit }.
+}
+miniapp-studio-quota-plans = Посмотреть тарифы
 miniapp-studio-cost = Стоимость
 miniapp-studio-your-balance = Ваш баланс
 miniapp-studio-charge-note = Токены резервируются сейчас, а списываются только когда результат готов. Если модель не справится, ничего не спишется.

@@ -47,6 +47,7 @@ test('the app accepts the sandbox environment, and every outside service in it i
   assert.equal(env.ANALYTICS_DIR, '/repo/.sandbox/analytics');
   assert.equal(env.DEV_AUTH, false);
   assert.equal(env.FILES_DIR, '/repo/.sandbox/files');
+  assert.equal(env.WELCOME_GRANT_TOKENS, 20_000n, 'a new sandbox account can try the studio at once');
   // Every AI model routes to a provider the sandbox configured, and each provider is a local stand-in.
   const providers = aiConfigOf(env);
   for (const [model, routes] of Object.entries(providers.routes))

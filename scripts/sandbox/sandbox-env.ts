@@ -29,7 +29,7 @@ export const appUrlOf = (port: number) => `http://127.0.0.1:${port}`;
  */
 export function sandboxAppEnv(config: TSandboxConfig, at: TSandboxEndpoints): Record<string, string> {
   const appUrl = appUrlOf(at.appPort);
-  return buildAppEnv({
+  const env = buildAppEnv({
     nodeEnv: 'development',
     userBotToken: USER_BOT.token,
     adminBotToken: ADMIN_BOT.token,
@@ -51,4 +51,7 @@ export function sandboxAppEnv(config: TSandboxConfig, at: TSandboxEndpoints): Re
     filesDir: config.filesDir,
     services: at.services,
   });
+  // A new account in the sandbox can try the studio at once, as a first impression should be; production
+  // grants nothing unless WELCOME_GRANT_TOKENS says so.
+  return { ...env, WELCOME_GRANT_TOKENS: '20000' };
 }

@@ -63,6 +63,16 @@ export const ZStudioModelsSchema = z.object({
   /** Subscribers chat with the free model at zero balance; an unlimited day makes text models free. */
   subscriber: z.boolean(),
   unlimitedUntil: z.nullable(z.string()),
+  /** Generations left this hour (images, video, audio, tools), shown before a model is picked. */
+  quota: z.object({
+    tier: z.enum(['free', 'basic', 'premium']),
+    limit: z.number(),
+    remaining: z.number(),
+    /** When the next generation fits, once none remain; null otherwise. */
+    retryAt: z.nullable(z.string()),
+    /** The hourly limit a plan gives (said to the free tier). */
+    planLimit: z.number(),
+  }),
 });
 export type TStudioModels = z.infer<typeof ZStudioModelsSchema>;
 

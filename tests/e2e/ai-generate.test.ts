@@ -93,7 +93,11 @@ test('/image with too few tokens is refused with the price and a /buy hint; noth
   await chat.send('/image кот в сапогах');
   await chat.expect('Выберите модель для запроса');
   await chat.press(/^DALL·E 3/);
-  await chat.expect(/^Не хватает токенов: нужно 8\s000, у вас 1\s000\.\nПополнить баланс: \/buy\.$/);
+  const refusal = await chat.expect(
+    /^Не хватает токенов: нужно 8\s000, у вас 1\s000\.\nПополнить баланс: \/buy\.\n\n/,
+  );
+  assert.match(refusal.text ?? '', /• Тариф: AI-тариф · 7 дней · 150\s000 токенов, 98\s₽ или 65\s⭐/);
+  assert.match(refusal.text ?? '', /• Токены: 150\s000 токенов · навсегда, 149\s₽ или 100\s⭐/);
   assert.equal(await stack.db.aiRequest.count({ where: { userId: BigInt(id) } }), 0);
   assert.equal(await tokens(id), 1_000n);
 });
@@ -131,16 +135,19 @@ test('a photo → the tools with prices; replace background asks for the new one
   assert.equal(request.prompt, 'a sunny beach at sunset');
 });
 
-test('the sixth generation of an hour on the free plan is refused with the time the next one fits', async () => {
+test('/tts shows its price and quota first; the sixth of an hour on the free tier is refused with the time the next fits', async () => {
   const id = uniqueUserId();
   const chat = await signUp(stack, { id, firstName: 'Lim', language: 'en' });
   await credit(id, 100_000n);
   for (let i = 1; i <= 5; i++) {
     await chat.send(`/tts Line number ${i}.`);
+    await chat.expect(`${6 - i} of 5 generations left this hour on the free tier.`);
+    await chat.press('▶️ Generate · 2,000');
     await chat.expectWhere((m) => m.media?.kind === 'audio', 20_000);
   }
   await chat.send('/tts One more line.');
-  const refusal = await chat.expect('You have used all 5 generations for this hour on your plan.');
+  const refusal = await chat.expect('You have used all 5 generations for this hour on the free tier.');
+  assert.match(refusal.text ?? '', /A plan raises the limit to 100 an hour: \/buy$/);
   const first = await stack.db.aiRequest.findFirstOrThrow({
     where: { userId: BigInt(id) },
     orderBy: { id: 'asc' },

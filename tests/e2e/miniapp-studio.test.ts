@@ -121,6 +121,8 @@ test('studio: a streamed chat reply, an image with progress, the gallery and the
   await waitForTitle(page, 'AI studio');
   await page.getByTestId('studio-image').click();
   await waitForTitle(page, 'Create an image');
+  // The hour's quota is there before any model is picked.
+  assert.equal(await text(page, 'generate-quota'), '5 of 5 generations left this hour on the free tier.');
   await page.getByTestId('generate-model-stable-diffusion').click();
   assert.equal(await text(page, 'generate-cost'), '5,000 tokens');
   assert.equal(await text(page, 'generate-balance'), '19,750 tokens');

@@ -275,7 +275,7 @@ export async function startAiTestStack(opts: TAiTestStackOptions) {
       ): Promise<AiRequest> {
         const status = await api().sendMessage(userId.toString(), '⏳');
         const { request } = await acceptGeneration(
-          { db, redis: redis.redis, keyPrefix: redis.prefix, ai, queue },
+          { db, ai, queue },
           {
             ...input,
             userId,

@@ -81,7 +81,13 @@ function inlineButtons(markup: unknown): InlineKeyboardButton[][] {
     .map((row) => [...row]);
 }
 
-export async function startOfflineBot(opts: { gateways?: PaymentGateways } = {}): Promise<OfflineBot> {
+export async function startOfflineBot(
+  opts: {
+    gateways?: PaymentGateways;
+    /** More variables for the bot's config (AI_PROVIDERS, WELCOME_GRANT_TOKENS …). */
+    env?: Record<string, string>;
+  } = {},
+): Promise<OfflineBot> {
   const database = await createTestDatabase();
   const redis: TestRedis = await createTestRedis();
   const filesDir = mkdtempSync(join(tmpdir(), 'offline-bot-'));
@@ -96,6 +102,7 @@ export async function startOfflineBot(opts: { gateways?: PaymentGateways } = {})
     SMTP_URL: 'smtp://127.0.0.1:1',
     FILES_DIR: filesDir,
     LOG_LEVEL: 'silent',
+    ...opts.env,
   });
   const queueOpts = { connection: redis.redis, prefix: `${redis.prefix}:bull` };
   const notifyQueue = new Queue<TNotifyJob>(NOTIFY_QUEUE, queueOpts);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
-import type { TAcceptDeps } from '#core/ai/generation/accept-generation.ts';
 import { AI_QUEUE, type TAiJob } from '#core/ai/generation/generation-job.ts';
 import { runGeneration } from '#core/ai/generation/run-generation.ts';
 import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
@@ -16,6 +15,7 @@ import { NOTIFY_QUEUE, type TNotifyJob } from '#core/notify/notify-job.ts';
 import { addMaterial } from '#core/video-tasks/add-material.ts';
 import { createTask } from '#core/video-tasks/create-task.ts';
 import { finishTaskRun } from '#core/video-tasks/finish-task-run.ts';
+import type { TRunTaskDeps } from '#core/video-tasks/run-task.ts';
 import { startPredictionStandIn } from '#sandbox/predictions/prediction-stand-in.ts';
 import { silentDelivery } from './silent-delivery.ts';
 import { newStudioUser, uploadSample } from './studio-fixtures.ts';
@@ -55,7 +55,7 @@ export async function startStudioHarness() {
   const translator = loadTranslator(LOCALES_DIR);
   const db = database.db;
 
-  const acceptDeps = (): TAcceptDeps => ({
+  const acceptDeps = (): TRunTaskDeps => ({
     db,
     redis: redis.redis,
     keyPrefix: redis.prefix,

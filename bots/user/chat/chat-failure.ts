@@ -1,5 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { BUY_ROOT } from '#bots/user/buy-callbacks.ts';
+import { addWayInButtons, wayInLines } from '#bots/user/way-in-view.ts';
+import type { TWayIn } from '#core/ai/cheapest-way-in.ts';
 import { findCatalogModel, MODEL_CATALOG } from '#core/ai/model-catalog.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import type { TLang } from '#core/i18n/translator.ts';
@@ -25,6 +27,8 @@ export function chatFailureView(
   error: unknown,
   /** What an unexpected failure says (the chat reply's message unless told otherwise). */
   fallbackKey = 'chat-failed',
+  /** For a shortfall: the cheapest plan and pack and a free code (core/ai/cheapest-way-in.ts). */
+  wayIn?: TWayIn,
 ): { text: string; keyboard?: InlineKeyboard } {
   if (isAppError(error, 'INSUFFICIENT_FUNDS')) {
     const model = String(error.details.model ?? '');
@@ -35,13 +39,16 @@ export function chatFailureView(
         balance: formatTokens(BigInt(String(error.details.available ?? '0')), lang),
       }),
     ];
-    const keyboard = new InlineKeyboard().text(tr('chat-buy-button'), BUY_ROOT);
+    const keyboard = wayIn
+      ? addWayInButtons(new InlineKeyboard(), tr, lang, wayIn)
+      : new InlineKeyboard().text(tr('chat-buy-button'), BUY_ROOT);
     // The free model only helps with text: a refused transcription or speech gets no such hint.
     const text = findCatalogModel(model)?.kind === 'text';
     if (Number(error.details.subscriber) === 1 && FREE_MODEL && text && model !== FREE_MODEL.id) {
       lines.push(tr('chat-insufficient-subscriber', { free: FREE_MODEL.displayName }));
       keyboard.row().text(tr('chat-use-free-button', { free: FREE_MODEL.displayName }), CHAT_USE_FREE_MODEL);
     }
+    if (wayIn) lines.push(wayInLines(tr, lang, wayIn).join('\n'));
     return { text: lines.join('\n\n'), keyboard };
   }
   if (isAppError(error, 'MODEL_UNAVAILABLE'))

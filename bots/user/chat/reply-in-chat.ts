@@ -3,6 +3,7 @@ import { downloadTelegramFile } from '#bots/shared/download-telegram-file.ts';
 import { escapeHtml } from '#bots/shared/format.ts';
 import { runChatTurn, type TChatTurnResult } from '#core/ai/chat/run-chat-turn.ts';
 import { transcribeVoice } from '#core/ai/chat/transcribe-voice.ts';
+import { cheapestWayIn } from '#core/ai/cheapest-way-in.ts';
 import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
 import { isAppError } from '#core/errors/app-error.ts';
@@ -102,11 +103,16 @@ export async function replyInChat(env: TReplyEnv, input: TReplyInput): Promise<v
     if (!isAppError(error)) env.log.error({ err: String(error), chatId }, 'chat reply failed');
     else if (isAppError(error, 'PROVIDER_ERROR'))
       env.log.warn({ details: error.details, chatId }, 'model failed');
+    // A shortfall points to the cheapest way in: at zero balance it is the first thing a new user meets.
+    const wayIn = isAppError(error, 'INSUFFICIENT_FUNDS')
+      ? await cheapestWayIn(env.db, { userId: env.userId })
+      : undefined;
     const view = chatFailureView(
       tr,
       env.lang,
       error,
       stage === 'voice' ? 'chat-voice-failed' : 'chat-failed',
+      wayIn,
     );
     if (isRefusal(error) && reply.messageIds.length === 0)
       await sendRich(api, chatId, view.text, { replyMarkup: view.keyboard });

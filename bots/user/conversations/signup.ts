@@ -5,6 +5,7 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { showMainMenu } from '#bots/user/menus/main-menu.ts';
 import { completeSignup } from '#core/accounts/complete-signup.ts';
 import { type TLang, toLang } from '#core/i18n/translator.ts';
+import { formatTokens } from '#core/money/format-money.ts';
 import { emailFlow } from './email-flow.ts';
 
 export const SIGNUP_CONVERSATION = 'signup';
@@ -57,8 +58,14 @@ export function createSignupConversation(deps: BotDeps) {
 
     const userId = BigInt(from.id);
     const chosenLang = lang;
-    await conversation.external(async () => {
-      await completeSignup(deps.db, { userId, language: chosenLang });
+    // A decimal string: what `external` returns is kept as JSON in the conversation's state.
+    const welcomeTokens = await conversation.external(async () => {
+      const done = await completeSignup(deps.db, {
+        userId,
+        language: chosenLang,
+        welcomeGrant: { tokens: deps.config.WELCOME_GRANT_TOKENS, days: deps.config.WELCOME_GRANT_DAYS },
+      });
+      return done.welcomeTokens.toString();
     });
     await emailFlow(conversation, ctx, deps, {
       lang,
@@ -70,7 +77,17 @@ export function createSignupConversation(deps: BotDeps) {
     await conversation.external(async (outer) => {
       // The outer context carries the menu plugin; its locale was negotiated before the language was chosen.
       outer.i18n.useLocale(chosenLang);
-      await outer.reply(outer.t('signup-done', { name: from.first_name }));
+      const done = [outer.t('signup-done', { name: from.first_name })];
+      if (welcomeTokens !== '0') {
+        const days = deps.config.WELCOME_GRANT_DAYS;
+        const tokens = formatTokens(welcomeTokens, chosenLang);
+        done.push(
+          days > 0
+            ? outer.t('limits-welcome-grant-days', { tokens, days })
+            : outer.t('limits-welcome-grant', { tokens }),
+        );
+      }
+      await outer.reply(done.join('\n\n'));
       await showMainMenu(outer);
     });
   };

@@ -4,6 +4,7 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { downloadTelegramFile } from '#bots/shared/download-telegram-file.ts';
 import { createDraftStore } from '#bots/user/generate/draft-store.ts';
 import { pickTool } from '#bots/user/generate/generate-callbacks.ts';
+import { quotaLine, quotaOf, spentView } from '#bots/user/generate/generation-quota.ts';
 import { startGeneration } from '#bots/user/generate/start-generation.ts';
 import { pictureTypeOf } from '#bots/user/generate/telegram-photo.ts';
 import { generationRules } from '#core/ai/generation/generation-rules.ts';
@@ -40,6 +41,13 @@ export function photoToolsFeature(deps: BotDeps) {
     if (!account) return;
     const tools = await offeredModels(deps, { kind: 'tool' });
     if (tools.length === 0) return ctx.reply(ctx.t('generate-no-models'));
+    const reply_parameters = {
+      message_id: ctx.message?.message_id ?? 0,
+      allow_sending_without_reply: true,
+    };
+    const quota = await quotaOf(deps.db, account.id);
+    const spent = spentView(ctx, quota);
+    if (spent) return ctx.reply(spent.text, { reply_markup: spent.keyboard, reply_parameters });
     const caption = ctx.message?.caption?.trim() ?? '';
     const draft = await drafts.save(account.id, { type: 'photo', fileId, mimeType, caption });
     const keyboard = new InlineKeyboard();
@@ -50,9 +58,9 @@ export function photoToolsFeature(deps: BotDeps) {
       });
       keyboard.text(label, pickTool.encode({ draft, model: tool.id })).row();
     }
-    await ctx.reply(ctx.t('generate-photo-choose'), {
+    await ctx.reply(`${ctx.t('generate-photo-choose')}\n\n${quotaLine(ctx, quota)}`, {
       reply_markup: keyboard,
-      reply_parameters: { message_id: ctx.message?.message_id ?? 0, allow_sending_without_reply: true },
+      reply_parameters,
     });
   };
 

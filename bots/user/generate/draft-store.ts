@@ -7,7 +7,7 @@ import type { Redis } from '#core/redis/create-redis.ts';
  * photo (for the tools). Keyed by user as well as id, so a button pressed by someone else finds nothing.
  */
 const ZDraftSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('prompt'), kind: z.enum(['image', 'video']), prompt: z.string() }),
+  z.object({ type: z.literal('prompt'), kind: z.enum(['image', 'video', 'audio']), prompt: z.string() }),
   z.object({
     type: z.literal('photo'),
     /** The Bot API's file id of the largest size Telegram kept. */

@@ -11,6 +11,9 @@ export const pickModel = callbackCodec(
   z.object({ draft: ZDraftIdSchema, model: ZModelIdSchema }),
 );
 
+/** Drops the draft of a price step (/music, /tts) without starting anything. */
+export const cancelDraft = callbackCodec('genx', ['draft'], z.object({ draft: ZDraftIdSchema }));
+
 /** Video options; the frame is `w` (16:9) or `t` (9:16) because a colon would break the data's fields. */
 export const VIDEO_FRAMES = { w: '16:9', t: '9:16' } as const;
 export const pickVideo = callbackCodec(

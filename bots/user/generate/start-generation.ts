@@ -1,9 +1,10 @@
+import type { InlineKeyboard } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { acceptGeneration } from '#core/ai/generation/accept-generation.ts';
 import { priceArgs, statusText } from '#core/ai/generation/status-text.ts';
 import { findModel } from '#core/ai/models/list-models.ts';
-import { refusalText } from './refusal-text.ts';
+import { refusalView } from './refusal-view.ts';
 
 export interface TStartGeneration {
   modelId: string;
@@ -26,19 +27,14 @@ export async function startGeneration(ctx: UserBotContext, deps: BotDeps, input:
   if (!account || chatId === undefined) return;
   const lang = account.language;
   const model = await findModel(deps.db, input.modelId);
-  const edit = (text: string) => ctx.api.editMessageText(chatId, input.statusMessageId, text);
+  const edit = (text: string, keyboard?: InlineKeyboard) =>
+    ctx.api.editMessageText(chatId, input.statusMessageId, text, { reply_markup: keyboard });
   if (model)
     await edit(statusText.queued(ctx.t.bind(ctx), model.displayName, priceArgs(model.tokenPrice, lang)));
   try {
     const inputFileIds = input.inputs ? await input.inputs() : undefined;
     await acceptGeneration(
-      {
-        db: deps.db,
-        redis: deps.redis,
-        keyPrefix: deps.config.REDIS_PREFIX,
-        ai: deps.ai,
-        queue: deps.aiQueue,
-      },
+      { db: deps.db, ai: deps.ai, queue: deps.aiQueue },
       {
         userId: account.id,
         modelId: input.modelId,
@@ -51,8 +47,8 @@ export async function startGeneration(ctx: UserBotContext, deps: BotDeps, input:
       },
     );
   } catch (error) {
-    const text = await refusalText(ctx, deps.db, error, { modelId: input.modelId, price: model?.tokenPrice });
-    if (text === null) throw error;
-    await edit(text);
+    const view = await refusalView(ctx, deps.db, error, { modelId: input.modelId, price: model?.tokenPrice });
+    if (view === null) throw error;
+    await edit(view.text, view.keyboard);
   }
 }

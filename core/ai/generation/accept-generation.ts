@@ -2,12 +2,15 @@ import type { Queue } from 'bullmq';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import { findModel } from '#core/ai/models/list-models.ts';
 import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
-import { createGenerationLimiter } from '#core/ai/rate-limit/generation-limit.ts';
+import {
+  generationQuota,
+  refuseWhenSpent,
+  takeGenerationSlot,
+} from '#core/ai/rate-limit/generation-limit.ts';
 import { aiPlanOf } from '#core/ai/user-tier.ts';
 import type { AiRequest, AiRequestSource, Prisma, PrismaClient } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
 import { release, reserve } from '#core/ledger/holds.ts';
-import type { Redis } from '#core/redis/create-redis.ts';
 import { generationCacheKey } from './cache-key.ts';
 import { findCachedResult } from './generation-cache.ts';
 import { enqueueGeneration, type TAiJob } from './generation-job.ts';
@@ -16,10 +19,6 @@ import { HOLD_TTL_MS } from './generation-timing.ts';
 
 export interface TAcceptDeps {
   db: PrismaClient;
-  /** Rate-limit windows, shared by every process. */
-  redis: Redis;
-  /** REDIS_PREFIX: the windows' keys live under it. */
-  keyPrefix: string;
   ai: Pick<TAiGateway, 'serves'>;
   queue: Queue<TAiJob>;
 }
@@ -123,12 +122,13 @@ async function checkMaterials(
 
 /**
  * Accepts an image, video, audio or photo-tool request: checks the model (a generating kind, switched on,
- * served by a configured provider) and the input, takes one hit of the user's hourly limit, reserves the
- * model's live price, writes the `ai_requests` row and enqueues its job. Free of Telegram: the bot passes
- * where to show progress, the Mini App passes nothing and reads the row.
+ * served by a configured provider) and the input, reserves the model's live price, writes the `ai_requests`
+ * row (which is the request's slot of the user's hourly limit, rate-limit/generation-limit.ts) and enqueues
+ * its job. Free of Telegram: the bot passes where to show progress, the Mini App passes nothing and reads
+ * the row.
  *
- * Refusals, each before anything is written: `MODEL_NOT_FOUND`, `INVALID_INPUT { reason }`,
- * `MODEL_UNAVAILABLE` (off, or no provider), `RATE_LIMITED { retryAt, limit }`, `INSUFFICIENT_FUNDS`.
+ * Refusals, each leaving nothing behind: `MODEL_NOT_FOUND`, `INVALID_INPUT { reason }`, `MODEL_UNAVAILABLE`
+ * (off, or no provider), `RATE_LIMITED { retryAt, limit, tier }`, `INSUFFICIENT_FUNDS`.
  */
 export async function acceptGeneration(deps: TAcceptDeps, input: TAcceptGeneration): Promise<TAccepted> {
   const { db } = deps;
@@ -149,7 +149,9 @@ export async function acceptGeneration(deps: TAcceptDeps, input: TAcceptGenerati
   ];
 
   const plan = await aiPlanOf(db, input.userId, now);
-  const hit = await createGenerationLimiter(deps.redis, deps.keyPrefix).take(input.userId, plan.tier, now);
+  // Refused here without touching the ledger in the common case; the count that decides is taken again
+  // under the user's lock when the row is written (below).
+  refuseWhenSpent(await generationQuota(db, { userId: input.userId, tier: plan.tier, now }));
   let holdKey: string | null = null;
   try {
     const cacheKey = generationCacheKey({
@@ -193,18 +195,16 @@ export async function acceptGeneration(deps: TAcceptDeps, input: TAcceptGenerati
       language: input.language,
       createdAt: now,
     } satisfies Prisma.AiRequestUncheckedCreateInput;
-    const { onAccepted } = input;
-    const request = onAccepted
-      ? await db.$transaction(async (tx) => {
-          const row = await tx.aiRequest.create({ data });
-          await onAccepted(tx, row);
-          return row;
-        })
-      : await db.aiRequest.create({ data });
+    const request = await db.$transaction(async (tx) => {
+      // A refusal here rolls the row back; the catch below releases the hold.
+      await takeGenerationSlot(tx, { userId: input.userId, tier: plan.tier, now });
+      const row = await tx.aiRequest.create({ data });
+      await input.onAccepted?.(tx, row);
+      return row;
+    });
     await enqueueGeneration(deps.queue, request.id);
     return { request, cacheHit: cached !== null };
   } catch (error) {
-    await hit.undo();
     if (holdKey) {
       await release(db, holdKey);
       // Only when the row exists (the queue was down): it must not look like work in progress. The caller

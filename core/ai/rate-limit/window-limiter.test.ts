@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { isAppError } from '#core/errors/app-error.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
-import { createGenerationLimiter, GENERATIONS_PER_HOUR } from './generation-limit.ts';
 import { createWindowLimiter } from './window-limiter.ts';
 
 let redis: TestRedis;
@@ -38,19 +36,4 @@ test('undo gives a hit back', async () => {
   assert.equal((await limiter.hit('u')).allowed, false);
   await first.undo();
   assert.equal((await limiter.hit('u')).allowed, true);
-});
-
-test('generation limits by tier: the 6th free request in an hour is refused with the time it fits again', async () => {
-  const limiter = createGenerationLimiter(redis.redis, redis.prefix);
-  const t0 = new Date('2026-12-07T10:00:00Z');
-  for (let i = 0; i < GENERATIONS_PER_HOUR.free; i++)
-    await limiter.take(1n, 'free', new Date(t0.getTime() + i * 60_000));
-  await assert.rejects(limiter.take(1n, 'free', new Date(t0.getTime() + 30 * 60_000)), (error: unknown) => {
-    assert.ok(isAppError(error, 'RATE_LIMITED'));
-    assert.deepEqual(error.details, { retryAt: new Date('2026-12-07T11:00:00.000Z'), limit: 5 });
-    return true;
-  });
-  // The same user on a paid plan has room left: the window is per user, the ceiling per tier.
-  await limiter.take(1n, 'basic', new Date(t0.getTime() + 30 * 60_000));
-  assert.deepEqual(GENERATIONS_PER_HOUR, { free: 5, basic: 100, premium: 500 });
 });

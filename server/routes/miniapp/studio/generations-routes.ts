@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { acceptGeneration } from '#core/ai/generation/accept-generation.ts';
 import type { TAiJob } from '#core/ai/generation/generation-job.ts';
 import { findModel } from '#core/ai/models/list-models.ts';
+import { GENERATIONS_PER_HOUR } from '#core/ai/rate-limit/generation-limit.ts';
 import { ownGeneration } from '#core/ai/usage/own-generation.ts';
 import { AppError, isAppError } from '#core/errors/app-error.ts';
 import { formatTokens } from '#core/money/format-money.ts';
@@ -13,10 +14,15 @@ import { toGenerationView } from './studio-views.ts';
 
 export type TGenerationRouteDeps = TFileRouteDeps & { aiQueue: Queue<TAiJob> };
 
-/** The limiter's refusal with when to come back: in minutes and as a UTC clock time, like the bot says it. */
+/**
+ * The limiter's refusal with when to come back, in minutes and as a UTC clock time, like the bot says it,
+ * in the words of the user's tier (the free tier hears what a plan raises the limit to).
+ */
 function limited(error: AppError): AppError {
   const retryAt = error.details.retryAt instanceof Date ? error.details.retryAt : new Date();
   return new AppError('GENERATION_LIMITED', {
+    tier: String(error.details.tier ?? ''),
+    planLimit: GENERATIONS_PER_HOUR.basic,
     limit: Number(error.details.limit ?? 0),
     minutes: Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000)),
     time: retryAt.toISOString().slice(11, 16),
@@ -44,7 +50,7 @@ export function studioGenerationRoutes(api: FastifyInstance, deps: TGenerationRo
     }
     try {
       const accepted = await acceptGeneration(
-        { db, redis: deps.redis, keyPrefix: deps.config.REDIS_PREFIX, ai: deps.ai, queue: deps.aiQueue },
+        { db, ai: deps.ai, queue: deps.aiQueue },
         {
           userId: account.id,
           modelId: body.modelId,

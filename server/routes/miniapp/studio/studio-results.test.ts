@@ -154,6 +154,7 @@ describe('models', () => {
       'the stand-in serves the OpenAI models only; the gateway and prediction models are not configured',
     );
     assert.deepEqual([before.available, before.subscriber, before.unlimitedUntil], ['12345', false, null]);
+    assert.deepEqual(before.quota, { tier: 'free', limit: 5, remaining: 5, retryAt: null, planLimit: 100 });
     const dalle = before.models.find((m) => m.id === 'dall-e-3');
     assert.deepEqual(dalle?.generation, {
       prompt: 'required',
@@ -292,9 +293,22 @@ describe('generation from the Mini App', () => {
     assert.equal(limited.json().error.code, 'GENERATION_LIMITED');
     assert.match(
       limited.json().error.message,
-      /all 5 generations for this hour.*in \d+ min \(at \d\d:\d\d UTC\)/,
+      /all 5 generations for this hour on the free tier.*in \d+ min \(at \d\d:\d\d UTC\)\. A plan raises the limit to 100 an hour\.$/,
     );
     assert.ok(Number(limited.headers['retry-after']) > 0);
+    // The page knows before anything is picked: none left, and when the next one fits.
+    const spent = ZStudioModelsSchema.parse((await call(user, 'GET', '/api/studio/models')).json()).quota;
+    const first = await db().aiRequest.findFirstOrThrow({
+      where: { userId: user.id },
+      orderBy: { id: 'asc' },
+    });
+    assert.deepEqual(spent, {
+      tier: 'free',
+      limit: 5,
+      remaining: 0,
+      retryAt: new Date(first.createdAt.getTime() + 3_600_000).toISOString(),
+      planLimit: 100,
+    });
     for (const id of started) assert.equal((await settled(user, id)).status, 'succeeded');
   });
 

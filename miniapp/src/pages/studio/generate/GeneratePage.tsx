@@ -11,6 +11,7 @@ import { useRouter } from '../../../router.tsx';
 import { ModelPicker } from '../ModelPicker.tsx';
 import { GenerationStatus } from './GenerationStatus.tsx';
 import { OptionChips } from './OptionChips.tsx';
+import { QuotaNote } from './QuotaNote.tsx';
 import { useGeneration } from './use-generation.ts';
 
 type TGenerateKind = Exclude<TResultKind, 'tool'>;
@@ -62,7 +63,9 @@ export function GeneratePage({ kind }: { kind: TGenerateKind }) {
   const price = model ? BigInt(model.price) : 0n;
   const enough = available >= price;
   const promptMax = model?.generation?.promptMax ?? 0;
-  const ready = model !== undefined && prompt.trim().length > 0 && prompt.length <= promptMax && enough;
+  const spent = data ? data.quota.remaining === 0 : false;
+  const ready =
+    model !== undefined && prompt.trim().length > 0 && prompt.length <= promptMax && enough && !spent;
 
   return (
     <Page back title={title}>
@@ -77,6 +80,7 @@ export function GeneratePage({ kind }: { kind: TGenerateKind }) {
             if (ready && model) void start({ modelId: model.id, prompt, params, expectedPrice: model.price });
           }}
         >
+          <QuotaNote quota={data.quota} onBuy={() => navigate('/buy')} />
           <section className="card">
             <h2 className="section__title">{t('miniapp-studio-model')}</h2>
             <ModelPicker

@@ -1,10 +1,13 @@
+import { InlineKeyboard } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
-import { formatUtc } from '#bots/shared/format.ts';
+import { addWayInButtons, wayInLines } from '#bots/user/way-in-view.ts';
+import { cheapestWayIn } from '#core/ai/cheapest-way-in.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import { getWallet } from '#core/ledger/wallet.ts';
 import { formatTokens } from '#core/money/format-money.ts';
+import { limitReachedView, type TRefusalView } from './generation-quota.ts';
 
 const USAGE_KEYS: Record<string, string> = {
   image: 'generate-usage-image',
@@ -14,15 +17,15 @@ const USAGE_KEYS: Record<string, string> = {
 
 /**
  * The message for a refused generation, in the user's language; null for an error that is not a refusal
- * (the error boundary answers those). A rate limit says when the next request fits, a shortfall says what
- * it costs and points to /buy.
+ * (the error boundary answers those). A rate limit says when the next request fits, in the words of the
+ * user's tier; a shortfall says what it costs and points to the cheapest ways in, with buttons.
  */
-export async function refusalText(
+export async function refusalView(
   ctx: UserBotContext,
   db: PrismaClient,
   error: unknown,
   request: { modelId: string; price?: bigint },
-): Promise<string | null> {
+): Promise<TRefusalView | null> {
   if (!isAppError(error)) return null;
   const lang = ctx.lang;
   const model = findCatalogModel(request.modelId);
@@ -30,35 +33,38 @@ export async function refusalText(
   switch (error.code) {
     case 'RATE_LIMITED': {
       const retryAt = error.details.retryAt instanceof Date ? error.details.retryAt : new Date();
-      const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
-      return ctx.t('generate-refused-rate-limited', {
-        limit: Number(error.details.limit ?? 0),
-        minutes,
-        time: formatUtc(retryAt).slice(11),
-      });
+      const tier = String(error.details.tier ?? '');
+      return limitReachedView(ctx, { tier, limit: Number(error.details.limit ?? 0), retryAt });
     }
     case 'INSUFFICIENT_FUNDS': {
       const wallet = ctx.account ? await getWallet(db, ctx.account.id) : null;
-      return ctx.t('generate-refused-funds', {
+      const shortfall = ctx.t('generate-refused-funds', {
         price: formatTokens(request.price ?? model?.tokenPrice ?? 0n, lang),
         available: formatTokens(wallet?.tokens.available ?? 0n, lang),
       });
+      if (!ctx.account) return { text: shortfall };
+      const wayIn = await cheapestWayIn(db, { userId: ctx.account.id });
+      const tr = ctx.t.bind(ctx);
+      return {
+        text: [shortfall, wayInLines(tr, lang, wayIn).join('\n')].join('\n\n'),
+        keyboard: addWayInButtons(new InlineKeyboard(), tr, lang, wayIn),
+      };
     }
     case 'MODEL_UNAVAILABLE':
     case 'MODEL_NOT_FOUND':
-      return ctx.t('generate-refused-model-off', { model: name });
+      return { text: ctx.t('generate-refused-model-off', { model: name }) };
     case 'FILE_TOO_LARGE':
     case 'IMAGE_TOO_LARGE':
-      return ctx.t('generate-photo-too-large');
+      return { text: ctx.t('generate-photo-too-large') };
     case 'FILE_TYPE_MISMATCH':
     case 'FILE_TYPE_NOT_ALLOWED':
-      return ctx.t('generate-photo-gone');
+      return { text: ctx.t('generate-photo-gone') };
     case 'INVALID_INPUT': {
       if (error.details.reason === 'prompt_too_long')
-        return ctx.t('generate-refused-prompt-too-long', { max: Number(error.details.max ?? 0) });
+        return { text: ctx.t('generate-refused-prompt-too-long', { max: Number(error.details.max ?? 0) }) };
       const usage = model && model.id === 'tts' ? 'generate-usage-tts' : USAGE_KEYS[model?.kind ?? ''];
-      if (error.details.reason === 'prompt_required' && usage) return ctx.t(usage);
-      return ctx.t('generate-refused-invalid');
+      if (error.details.reason === 'prompt_required' && usage) return { text: ctx.t(usage) };
+      return { text: ctx.t('generate-refused-invalid') };
     }
     default:
       return null;

@@ -8,7 +8,7 @@ export interface TWayIn {
   plan: TProduct | null;
   /** The cheapest token pack of any service (tokens serve the whole platform). */
   pack: TProduct | null;
-  /** A bonus code the user can still claim for free, the largest one. */
+  /** An advertised bonus code (WELCOME_PROMO_CODES) the user can still claim for free, the largest one. */
   promo: { code: string; bonusTokens: bigint } | null;
 }
 
@@ -22,11 +22,15 @@ const cheapest = (kind: string): TProduct | null =>
 /** What a user who cannot pay for a request is pointed to: the cheapest plan and pack, and a free code. */
 export async function cheapestWayIn(
   db: PrismaClient,
-  input: { userId: bigint; now?: Date },
+  input: { userId: bigint; advertisedPromos: readonly string[]; now?: Date },
 ): Promise<TWayIn> {
   return {
     plan: cheapest('ai.subscription'),
     pack: cheapest('tokens.pack'),
-    promo: await bestBonusPromo(db, input),
+    promo: await bestBonusPromo(db, {
+      userId: input.userId,
+      advertised: input.advertisedPromos,
+      now: input.now,
+    }),
   };
 }

@@ -145,6 +145,19 @@ const PLATFORM_ENV = {
     .transform((v) => BigInt(v)),
   /** Days the welcome tokens last; 0 (the default) keeps them until spent. */
   WELCOME_GRANT_DAYS: z.coerce.number().int().min(0).max(3_650).default(0),
+  /**
+   * Bonus codes a user who runs out of tokens is told about (comma-separated), e.g. a public welcome code.
+   * Only these: a code made for one partner or campaign must not be shown to everyone.
+   */
+  WELCOME_PROMO_CODES: z
+    .string()
+    .default('')
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((code) => code.trim())
+        .filter((code) => code.length > 0),
+    ),
   /** Serves /api/dev/init-data so the Mini App runs in a plain browser. Never in production. */
   DEV_AUTH: ZBooleanFlagSchema,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -6,17 +6,20 @@ import { promoRefusal } from './promo-rules.ts';
 const CANDIDATES = 10;
 
 /**
- * The bonus-token code worth most that this user could claim right now with /promo (switched on, not
- * expired, not used up, not used by them, not for first purchases only once they have paid), or null. A
- * hint for a user who ran out of tokens; claiming still checks the limits under the code's lock.
+ * The bonus-token code worth most, among the advertised ones (WELCOME_PROMO_CODES), that this user could claim
+ * right now with /promo (switched on, not expired, not used up, not used by them, not for first purchases only
+ * once they have paid), or null. A hint for a user who ran out of tokens; claiming still checks the limits
+ * under the code's lock. Codes not advertised are never named: they may be meant for one partner's audience.
  */
 export async function bestBonusPromo(
   db: PrismaClient,
-  input: { userId: bigint; now?: Date },
+  input: { userId: bigint; advertised: readonly string[]; now?: Date },
 ): Promise<{ code: string; bonusTokens: bigint } | null> {
+  if (input.advertised.length === 0) return null;
   const now = input.now ?? new Date();
   const promos = await db.promoCode.findMany({
     where: {
+      code: { in: [...input.advertised] },
       kind: 'bonus_tokens',
       bonusTokens: { gt: 0n },
       disabledAt: null,

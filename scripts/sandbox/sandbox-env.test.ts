@@ -48,6 +48,11 @@ test('the app accepts the sandbox environment, and every outside service in it i
   assert.equal(env.DEV_AUTH, false);
   assert.equal(env.FILES_DIR, '/repo/.sandbox/files');
   assert.equal(env.WELCOME_GRANT_TOKENS, 20_000n, 'a new sandbox account can try the studio at once');
+  assert.deepEqual(
+    env.WELCOME_PROMO_CODES,
+    ['WELCOME'],
+    'the demo welcome code is advertised at zero balance',
+  );
   // Every AI model routes to a provider the sandbox configured, and each provider is a local stand-in.
   const providers = aiConfigOf(env);
   for (const [model, routes] of Object.entries(providers.routes))

@@ -52,6 +52,7 @@ export function sandboxAppEnv(config: TSandboxConfig, at: TSandboxEndpoints): Re
     services: at.services,
   });
   // A new account in the sandbox can try the studio at once, as a first impression should be; production
-  // grants nothing unless WELCOME_GRANT_TOKENS says so.
-  return { ...env, WELCOME_GRANT_TOKENS: '20000' };
+  // grants nothing unless WELCOME_GRANT_TOKENS says so. The demo's public WELCOME code is the one a user out of
+  // tokens is told about (scripts/sandbox/demo-data.ts).
+  return { ...env, WELCOME_GRANT_TOKENS: '20000', WELCOME_PROMO_CODES: 'WELCOME' };
 }

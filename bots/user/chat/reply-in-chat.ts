@@ -26,6 +26,8 @@ export interface TReplyEnv {
   lang: TLang;
   tr: TTr;
   log: Logger;
+  /** WELCOME_PROMO_CODES: the bonus codes a user out of tokens may be told about. */
+  advertisedPromos: readonly string[];
   pacing?: TStreamPacing;
 }
 
@@ -105,7 +107,7 @@ export async function replyInChat(env: TReplyEnv, input: TReplyInput): Promise<v
       env.log.warn({ details: error.details, chatId }, 'model failed');
     // A shortfall points to the cheapest way in: at zero balance it is the first thing a new user meets.
     const wayIn = isAppError(error, 'INSUFFICIENT_FUNDS')
-      ? await cheapestWayIn(env.db, { userId: env.userId })
+      ? await cheapestWayIn(env.db, { userId: env.userId, advertisedPromos: env.advertisedPromos })
       : undefined;
     const view = chatFailureView(
       tr,

@@ -58,6 +58,7 @@ export function chatFeature(deps: BotDeps, opts: { pacing?: TStreamPacing } = {}
         lang: account.language,
         tr,
         log,
+        advertisedPromos: deps.config.WELCOME_PROMO_CODES,
         pacing: opts.pacing,
       },
       input,

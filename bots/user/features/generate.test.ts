@@ -10,9 +10,12 @@ import { creditUser } from '#tests/support/studio-fixtures.ts';
 // refusals. Providers are configured (so models are offered) but never called: nothing here runs a job.
 
 let t: OfflineBot;
+/** The one bonus code the bot may name to a user out of tokens (WELCOME_PROMO_CODES). */
+const WELCOME_CODE = `WELCOME${process.pid}`;
 before(async () => {
   t = await startOfflineBot({
     env: {
+      WELCOME_PROMO_CODES: WELCOME_CODE,
       AI_PROVIDERS: JSON.stringify({
         openai: { type: 'openai', baseUrl: 'http://127.0.0.1:9/v1', keys: ['sk-offline'] },
         replicate: { type: 'prediction', baseUrl: 'http://127.0.0.1:9/v1', keys: ['r8-offline'] },
@@ -159,9 +162,18 @@ test('too few tokens: the refusal names the cheapest plan and pack with prices, 
   const user = await t.user({ lang: 'en' });
   await creditUser(db(), user.id, 1_000n);
   const admin = await t.user({ lang: 'en' });
-  const code = `WELCOME${process.pid}`;
+  const code = WELCOME_CODE;
   await db().promoCode.create({
     data: { code, kind: 'bonus_tokens', bonusTokens: 20_000n, createdById: admin.id },
+  });
+  // A bigger code made for one partner's audience: never advertised to everyone.
+  await db().promoCode.create({
+    data: {
+      code: `PARTNER${process.pid}`,
+      kind: 'bonus_tokens',
+      bonusTokens: 90_000n,
+      createdById: admin.id,
+    },
   });
   await user.send('/image a lighthouse');
   await user.press(/^DALL·E 3/);

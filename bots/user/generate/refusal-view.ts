@@ -22,7 +22,7 @@ const USAGE_KEYS: Record<string, string> = {
  */
 export async function refusalView(
   ctx: UserBotContext,
-  db: PrismaClient,
+  deps: { db: PrismaClient; advertisedPromos: readonly string[] },
   error: unknown,
   request: { modelId: string; price?: bigint },
 ): Promise<TRefusalView | null> {
@@ -37,13 +37,16 @@ export async function refusalView(
       return limitReachedView(ctx, { tier, limit: Number(error.details.limit ?? 0), retryAt });
     }
     case 'INSUFFICIENT_FUNDS': {
-      const wallet = ctx.account ? await getWallet(db, ctx.account.id) : null;
+      const wallet = ctx.account ? await getWallet(deps.db, ctx.account.id) : null;
       const shortfall = ctx.t('generate-refused-funds', {
         price: formatTokens(request.price ?? model?.tokenPrice ?? 0n, lang),
         available: formatTokens(wallet?.tokens.available ?? 0n, lang),
       });
       if (!ctx.account) return { text: shortfall };
-      const wayIn = await cheapestWayIn(db, { userId: ctx.account.id });
+      const wayIn = await cheapestWayIn(deps.db, {
+        userId: ctx.account.id,
+        advertisedPromos: deps.advertisedPromos,
+      });
       const tr = ctx.t.bind(ctx);
       return {
         text: [shortfall, wayInLines(tr, lang, wayIn).join('\n')].join('\n\n'),

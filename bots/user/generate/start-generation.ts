@@ -47,7 +47,12 @@ export async function startGeneration(ctx: UserBotContext, deps: BotDeps, input:
       },
     );
   } catch (error) {
-    const view = await refusalView(ctx, deps.db, error, { modelId: input.modelId, price: model?.tokenPrice });
+    const view = await refusalView(
+      ctx,
+      { db: deps.db, advertisedPromos: deps.config.WELCOME_PROMO_CODES },
+      error,
+      { modelId: input.modelId, price: model?.tokenPrice },
+    );
     if (view === null) throw error;
     await edit(view.text, view.keyboard);
   }

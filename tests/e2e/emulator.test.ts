@@ -294,11 +294,11 @@ describe('chat emulator in headless Chromium', () => {
   });
 
   /** A user of the local Bot API, made through the host as the page's "New user" makes one. */
-  async function newUser(firstName: string): Promise<number> {
+  async function newUser(firstName: string, language: 'en' | 'ru' = 'en'): Promise<number> {
     const response = await fetch(new URL('/api/users', host.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ firstName, language: 'en' }),
+      body: JSON.stringify({ firstName, language }),
     });
     assert.equal(response.status, 200);
     return ((await response.json()) as { id: number }).id;
@@ -402,6 +402,74 @@ describe('chat emulator in headless Chromium', () => {
     const mine = page.locator('.message.out').filter({ hasText: 'My own words' });
     await mine.waitFor();
     await eventually(() => lastLineInView(mine), 'the sent message is scrolled into view');
+    assert.deepEqual(pageErrors, []);
+    await close();
+  });
+
+  test('the client speaks the current user’s language: Russian for ru, English for anyone else', async () => {
+    const dasha = await newUser('Даша', 'ru');
+    const dan = await newUser('Dan', 'en');
+    for (const userId of [dasha, dan])
+      await bot.api.sendPhoto(userId, new InputFile(TINY_PNG, 'dot.png'), { caption: `Photo for ${userId}` });
+    const { page, pageErrors, close } = await openChatAs(dasha);
+    const input = page.getByTestId('composer-input');
+    const client = {
+      ru: {
+        download: 'Скачать',
+        placeholder: 'Сообщение',
+        attach: ['Фото', 'Видео', 'Аудио', 'Голосовое сообщение', 'Файл'],
+        status: 'бот',
+        pay: 'Оплатить 50',
+        from: 'от Emu Shop',
+        paid: '✓ Оплачено',
+        transferred: 'Вы успешно перевели 50 для Emu Shop',
+      },
+      en: {
+        download: 'Download',
+        placeholder: 'Message',
+        attach: ['Photo', 'Video', 'Audio', 'Voice message', 'File'],
+        status: 'bot',
+        pay: 'Pay 50',
+        from: 'from Emu Shop',
+        paid: '✓ Paid',
+        transferred: 'You successfully transferred 50 to Emu Shop',
+      },
+    };
+
+    for (const [userId, language] of [
+      [dasha, 'ru'],
+      [dan, 'en'],
+    ] as const) {
+      const expected = client[language];
+      if (userId === dan) {
+        // The same page, another account: the client's words follow the user now at the keyboard.
+        await page.getByTestId('user-select').selectOption(String(dan));
+        await page.getByTestId('chat-emu_shop_bot').click();
+      }
+      const photo = bubble(page, `Photo for ${userId}`);
+      await photo.getByTestId('media-photo').waitFor();
+      assert.equal(await photo.getByTestId('media-download').textContent(), expected.download);
+      assert.equal(await input.getAttribute('placeholder'), expected.placeholder);
+      assert.equal(await page.getByTestId('chat-status').textContent(), expected.status);
+      await page.getByTestId('attach').click();
+      assert.deepEqual(await page.locator('.attach-menu button').allTextContents(), expected.attach);
+      await page.getByTestId('attach').click();
+
+      await input.fill('/pay');
+      await input.press('Enter');
+      const invoice = page.getByTestId('invoice').filter({ hasText: 'Token pack' });
+      await invoice.waitFor();
+      assert.equal(await invoice.getByTestId('invoice-pay').textContent(), expected.pay);
+      await invoice.getByTestId('invoice-pay').click();
+      const sheet = page.getByTestId('payment-sheet');
+      assert.equal(await sheet.locator('.sheet-from').textContent(), expected.from);
+      assert.equal(await page.getByTestId('payment-confirm').textContent(), expected.pay);
+      if (language === 'ru') await saveScreenshot(page, 'emulator-payment-sheet-ru');
+      await page.getByTestId('payment-confirm').click();
+      await page.getByTestId('payment-message').filter({ hasText: expected.transferred }).waitFor();
+      assert.equal(await invoice.getByTestId('invoice-paid').textContent(), expected.paid);
+      await bubble(page, 'Paid 50 stars for pack-1000').waitFor();
+    }
     assert.deepEqual(pageErrors, []);
     await close();
   });

@@ -8,6 +8,8 @@ import { useHostEvents } from './api/use-host-events.ts';
 import { chatKey, type TChatRef } from './chat/chat-ref.ts';
 import { useChatActions } from './chat/use-chat-actions.ts';
 import { useChats } from './chat/use-chats.ts';
+import { clientStrings } from './client-strings.ts';
+import { ClientStringsProvider } from './client-strings-context.tsx';
 import { AlertDialog, type TAlert } from './components/AlertDialog.tsx';
 import { ChatList, type TChatListItem } from './components/ChatList.tsx';
 import { ChatView } from './components/ChatView.tsx';
@@ -54,6 +56,8 @@ export function App() {
   }, [fail]);
 
   const user = users?.find((candidate) => candidate.id === userId);
+  // Telegram draws its own words in the app's language: here the current user's.
+  const strings = clientStrings(user?.language_code);
   const baseItems = useMemo(() => (config && user ? chatItems(config, user.id) : []), [config, user]);
   const { chats, onEvent, reload } = useChats(
     baseItems.map((item) => item.ref),
@@ -79,6 +83,7 @@ export function App() {
   };
   const actions = useChatActions({
     userId: user?.id,
+    strings,
     toast,
     alert: setAlert,
     openMiniApp,
@@ -113,86 +118,91 @@ export function App() {
     selectUser(created.id);
   };
 
+  // The sidebar's tooling (theme switch, links to the sandbox's other pages, the user picker) and the
+  // emulator's own notices are for the developer: they stay in English whoever the user is.
   return (
-    <div className={`app theme-${theme}`} style={cssVariables(theme)}>
-      <aside className="sidebar">
-        <header className="sidebar-header">
-          <span className="brand">Telegram · sandbox</span>
-          <button
-            type="button"
-            className="icon-button"
-            title={theme === 'light' ? 'Dark theme' : 'Light theme'}
-            data-testid="theme-toggle"
-            onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
-          >
-            {theme === 'light' ? <MoonIcon /> : <SunIcon />}
-          </button>
-        </header>
-        {config ? <ToolLinks links={config.links} /> : null}
-        {users ? (
-          <UserPicker users={users} userId={user?.id} onSelect={selectUser} onCreate={createUser} />
+    <ClientStringsProvider value={strings}>
+      <div className={`app theme-${theme}`} style={cssVariables(theme)} lang={strings.locale}>
+        <aside className="sidebar">
+          <header className="sidebar-header">
+            <span className="brand">Telegram · sandbox</span>
+            <button
+              type="button"
+              className="icon-button"
+              title={theme === 'light' ? 'Dark theme' : 'Light theme'}
+              data-testid="theme-toggle"
+              onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
+            >
+              {theme === 'light' ? <MoonIcon /> : <SunIcon />}
+            </button>
+          </header>
+          {config ? <ToolLinks links={config.links} /> : null}
+          {users ? (
+            <UserPicker users={users} userId={user?.id} onSelect={selectUser} onCreate={createUser} />
+          ) : null}
+          <ChatList items={items} openKey={open?.key} onOpen={setOpenKey} />
+        </aside>
+        {open && user ? (
+          <ChatView
+            key={`${open.key}`}
+            item={open}
+            userId={user.id}
+            actions={actions}
+            onOpenMiniApp={openMiniApp}
+            onMention={(username) => {
+              if (!openBotChat(username)) toast(`@${username} is not a bot of this sandbox.`);
+            }}
+          />
+        ) : (
+          <main className="chat chat-empty">
+            {config ? 'Choose or create a user to start chatting.' : 'Connecting…'}
+          </main>
+        )}
+        {/* A launch that was still being signed when the person switched belongs to the one before. */}
+        {launch && user && launch.userId === user.id ? (
+          <MiniAppPanel
+            key={launch.id}
+            launch={launch}
+            theme={theme}
+            onClose={() => setLaunch(undefined)}
+            onReload={() => openMiniApp(launch.bot.username, launch.sourceUrl)}
+            onOpenTelegramLink={(path) =>
+              handleTelegramLink(path, {
+                openBotChat,
+                sendStart: (bot, payload) => {
+                  const item = items.find(
+                    (candidate) =>
+                      candidate.ref.kind === 'private' &&
+                      candidate.ref.bot.toLowerCase() === bot.toLowerCase(),
+                  );
+                  if (item) actions.sendText(item.ref, `/start ${payload}`);
+                },
+                closeMiniApp: () => setLaunch(undefined),
+                toast,
+              })
+            }
+            onNotice={toast}
+            botTitleOf={botTitleOf}
+          />
         ) : null}
-        <ChatList items={items} openKey={open?.key} onOpen={setOpenKey} />
-      </aside>
-      {open && user ? (
-        <ChatView
-          key={`${open.key}`}
-          item={open}
-          userId={user.id}
-          actions={actions}
-          onOpenMiniApp={openMiniApp}
-          onMention={(username) => {
-            if (!openBotChat(username)) toast(`@${username} is not a bot of this sandbox.`);
-          }}
-        />
-      ) : (
-        <main className="chat chat-empty">
-          {config ? 'Choose or create a user to start chatting.' : 'Connecting…'}
-        </main>
-      )}
-      {/* A launch that was still being signed when the person switched belongs to the one before. */}
-      {launch && user && launch.userId === user.id ? (
-        <MiniAppPanel
-          key={launch.id}
-          launch={launch}
-          theme={theme}
-          onClose={() => setLaunch(undefined)}
-          onReload={() => openMiniApp(launch.bot.username, launch.sourceUrl)}
-          onOpenTelegramLink={(path) =>
-            handleTelegramLink(path, {
-              openBotChat,
-              sendStart: (bot, payload) => {
-                const item = items.find(
-                  (candidate) =>
-                    candidate.ref.kind === 'private' && candidate.ref.bot.toLowerCase() === bot.toLowerCase(),
-                );
-                if (item) actions.sendText(item.ref, `/start ${payload}`);
-              },
-              closeMiniApp: () => setLaunch(undefined),
-              toast,
-            })
-          }
-          onNotice={toast}
-          botTitleOf={botTitleOf}
-        />
-      ) : null}
-      {paying && user && paying.message.invoice ? (
-        <PaymentSheet
-          invoice={{ ...paying.message.invoice, botTitle: botTitleOf(paying.ref.bot) }}
-          onPay={(outcome) =>
-            hostApi.pay({
-              bot: paying.ref.bot,
-              userId: user.id,
-              messageId: paying.message.message_id,
-              outcome,
-            })
-          }
-          onClose={() => setPaying(undefined)}
-        />
-      ) : null}
-      {alert ? <AlertDialog alert={alert} onClose={() => setAlert(undefined)} /> : null}
-      <Toasts toasts={toasts} />
-    </div>
+        {paying && user && paying.message.invoice ? (
+          <PaymentSheet
+            invoice={{ ...paying.message.invoice, botTitle: botTitleOf(paying.ref.bot) }}
+            onPay={(outcome) =>
+              hostApi.pay({
+                bot: paying.ref.bot,
+                userId: user.id,
+                messageId: paying.message.message_id,
+                outcome,
+              })
+            }
+            onClose={() => setPaying(undefined)}
+          />
+        ) : null}
+        {alert ? <AlertDialog alert={alert} onClose={() => setAlert(undefined)} /> : null}
+        <Toasts toasts={toasts} />
+      </div>
+    </ClientStringsProvider>
   );
 }
 

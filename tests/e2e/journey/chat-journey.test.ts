@@ -113,11 +113,13 @@ test('2 · buys a token pack with Stars from the invoice card; /balance and the 
   await emu.message(invoiceId).getByTestId('invoice-pay').click();
   const sheet = page.getByTestId('payment-sheet');
   await sheet.waitFor();
-  assert.match((await sheet.textContent()) ?? '', /from Polygram/);
+  // The client's own words are in the person's language, as Telegram draws them.
+  assert.equal(await sheet.locator('.sheet-from').textContent(), 'от Polygram');
+  assert.equal(await page.getByTestId('payment-confirm').textContent(), 'Оплатить 100');
   await page.getByTestId('payment-confirm').click();
   await page
     .getByTestId('payment-message')
-    .filter({ hasText: 'You successfully transferred 100 to Polygram' })
+    .filter({ hasText: 'Вы успешно перевели 100 для Polygram' })
     .waitFor({ timeout: BOT_REPLY_MS });
   await emu.expectBot(/^✅ Оплата получена: 150\s000 токенов · навсегда\. Баланс токенов: 150\s000\.$/);
   await emu.message(invoiceId).getByTestId('invoice-paid').waitFor();
@@ -283,7 +285,7 @@ test('7 · the admin refunds the Stars payment and bans the person; their chat s
   await emu.openChat(stack.userBot.username, { history: true });
   await page
     .getByTestId('refund-message')
-    .filter({ hasText: 'Polygram refunded 100' })
+    .filter({ hasText: 'Polygram вернул 100' })
     .waitFor({ timeout: BOT_REPLY_MS });
   await emu
     .botMessages()

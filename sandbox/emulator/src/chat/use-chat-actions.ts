@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ChatMessage, InlineKeyboardButton } from '../../../telegram/types.ts';
 import type { TEmulatorEvent, TMediaKind } from '../../contract/host-api.ts';
 import { hostApi } from '../api/host-client.ts';
+import type { TClientStrings } from '../client-strings.ts';
 import type { TAlert } from '../components/AlertDialog.tsx';
 import type { TInlineAction } from '../components/Keyboard.tsx';
 import type { TReplyAction } from '../components/ReplyKeyboard.tsx';
@@ -14,6 +15,8 @@ const PENDING_MS = 15_000;
 
 export interface TChatActionDeps {
   userId: number | undefined;
+  /** The client's words in the current user's language. */
+  strings: TClientStrings;
   toast: (text: string) => void;
   alert: (alert: TAlert) => void;
   openMiniApp: (bot: string, url: string | undefined) => void;
@@ -32,6 +35,7 @@ export function useChatActions(deps: TChatActionDeps) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const pendingById = useRef(new Map<string, string>());
 
+  // The emulator's own reports (a refused call, what it does not model) are for the developer, in English.
   const fail = useCallback((error: unknown) => {
     latest.current.alert({
       title: 'The local Bot API refused',
@@ -85,7 +89,7 @@ export function useChatActions(deps: TChatActionDeps) {
   };
 
   const sendContact = (ref: TChatRef) => {
-    const phoneNumber = window.prompt('Share which phone number?', '+10000000000');
+    const phoneNumber = window.prompt(latest.current.strings.composer.sharePhone, '+10000000000');
     if (phoneNumber) void hostApi.sendContact({ ...target(ref), phoneNumber }).catch(fail);
   };
 
@@ -129,7 +133,7 @@ export function useChatActions(deps: TChatActionDeps) {
         return;
       case 'copy':
         await navigator.clipboard?.writeText(action.text).catch(() => undefined);
-        toast('Copied to clipboard');
+        toast(latest.current.strings.chat.copied);
         return;
       case 'unsupported':
         toast(`The emulator does not model ${action.what}.`);

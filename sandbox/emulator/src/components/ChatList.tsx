@@ -1,6 +1,7 @@
 import type { TChatRef } from '../chat/chat-ref.ts';
 import type { TChatState } from '../chat/chats-reducer.ts';
 import { chatActionText, clockTime, previewText } from '../chat/format.ts';
+import { useClientStrings } from '../client-strings-context.tsx';
 import { Avatar } from './Avatar.tsx';
 
 export interface TChatListItem {
@@ -17,8 +18,9 @@ export function ChatList(props: {
   openKey: string | undefined;
   onOpen: (key: string) => void;
 }) {
+  const strings = useClientStrings();
   return (
-    <nav className="chat-list" aria-label="Chats">
+    <nav className="chat-list" aria-label={strings.chat.chats}>
       {props.items.map((item) => {
         const last = item.chat?.messages.at(-1);
         const action = item.chat?.action;
@@ -41,12 +43,12 @@ export function ChatList(props: {
               <span className="chat-list-bottom">
                 <span className={action ? 'chat-list-preview typing' : 'chat-list-preview'}>
                   {action
-                    ? chatActionText(action.name)
+                    ? chatActionText(action.name, strings)
                     : last
-                      ? previewText(last)
+                      ? previewText(last, strings)
                       : item.ref.kind === 'group'
-                        ? 'group'
-                        : 'bot'}
+                        ? strings.chat.group
+                        : strings.chat.bot}
                 </span>
                 {item.chat && item.chat.unread > 0 ? <span className="badge">{item.chat.unread}</span> : null}
               </span>

@@ -6,6 +6,7 @@ import { chatIdOf } from '../chat/chat-ref.ts';
 import { chatActionText } from '../chat/format.ts';
 import { activeReplyKeyboard, forcedReplyTarget } from '../chat/reply-keyboard.ts';
 import type { useChatActions } from '../chat/use-chat-actions.ts';
+import { useClientStrings } from '../client-strings-context.tsx';
 import { Avatar } from './Avatar.tsx';
 import type { TChatListItem } from './ChatList.tsx';
 import { Composer } from './Composer.tsx';
@@ -27,6 +28,7 @@ export function ChatView(props: {
   const [replyTo, setReplyTo] = useState<ChatMessage>();
   const [profile, setProfile] = useState<BotChatProfile>();
   const chatId = chatIdOf(ref);
+  const strings = useClientStrings();
 
   useEffect(() => {
     setProfile(undefined);
@@ -49,10 +51,10 @@ export function ChatView(props: {
           </div>
           <div className={item.chat?.action ? 'chat-status typing' : 'chat-status'} data-testid="chat-status">
             {item.chat?.action
-              ? chatActionText(item.chat.action.name)
+              ? chatActionText(item.chat.action.name, strings)
               : ref.kind === 'group'
-                ? 'group'
-                : 'bot'}
+                ? strings.chat.group
+                : strings.chat.bot}
           </div>
         </div>
       </header>

@@ -2,15 +2,16 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { BotChatProfile, ChatMessage, ReplyKeyboardMarkup } from '../../../telegram/types.ts';
 import type { TMediaKind } from '../../contract/host-api.ts';
 import { previewText } from '../chat/format.ts';
+import { Parts, useClientStrings } from '../client-strings-context.tsx';
 import { AttachIcon, CloseIcon, KeyboardIcon, SendIcon } from './icons.tsx';
 import { ReplyKeyboard, type TReplyAction } from './ReplyKeyboard.tsx';
 
-const ATTACH: { kind: TMediaKind; label: string; accept: string }[] = [
-  { kind: 'photo', label: 'Photo', accept: 'image/*' },
-  { kind: 'video', label: 'Video', accept: 'video/*' },
-  { kind: 'audio', label: 'Audio', accept: 'audio/*' },
-  { kind: 'voice', label: 'Voice message', accept: 'audio/*' },
-  { kind: 'document', label: 'File', accept: '*/*' },
+const ATTACH: { kind: TMediaKind; accept: string }[] = [
+  { kind: 'photo', accept: 'image/*' },
+  { kind: 'video', accept: 'video/*' },
+  { kind: 'audio', accept: 'audio/*' },
+  { kind: 'voice', accept: 'audio/*' },
+  { kind: 'document', accept: '*/*' },
 ];
 
 export interface TComposerProps {
@@ -31,6 +32,7 @@ function MenuButton(props: {
   onMenuApp: (url: string) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const strings = useClientStrings();
   const menu = props.profile?.menu_button;
   if (menu?.type === 'web_app')
     return (
@@ -48,7 +50,7 @@ function MenuButton(props: {
   return (
     <div className="menu-commands">
       <button type="button" className="menu-button" data-testid="menu-button" onClick={() => setOpen(!open)}>
-        ☰ Menu
+        ☰ {strings.composer.menu}
       </button>
       {open ? (
         <ul className="command-list">
@@ -84,6 +86,7 @@ export function Composer(props: TComposerProps) {
   useEffect(() => setKeyboardHidden(collapsed), [markup, collapsed]);
   const fileInput = useRef<HTMLInputElement>(null);
   const pendingKind = useRef<TMediaKind>('document');
+  const strings = useClientStrings();
 
   const send = () => {
     const trimmed = text.trim();
@@ -111,9 +114,19 @@ export function Composer(props: TComposerProps) {
       {props.replyTo ? (
         <div className="composer-reply">
           <span className="composer-reply-text">
-            Reply to <strong>{props.replyTo.from.first_name}</strong>: {previewText(props.replyTo)}
+            <Parts
+              parts={strings.composer.replyTo(
+                <strong>{props.replyTo.from.first_name}</strong>,
+                previewText(props.replyTo, strings),
+              )}
+            />
           </span>
-          <button type="button" className="flat" title="Cancel reply" onClick={props.onCancelReply}>
+          <button
+            type="button"
+            className="flat"
+            title={strings.composer.cancelReply}
+            onClick={props.onCancelReply}
+          >
             <CloseIcon />
           </button>
         </div>
@@ -124,7 +137,7 @@ export function Composer(props: TComposerProps) {
           <button
             type="button"
             className="icon-button"
-            title="Attach"
+            title={strings.composer.attach}
             data-testid="attach"
             onClick={() => setAttachOpen(!attachOpen)}
           >
@@ -139,7 +152,7 @@ export function Composer(props: TComposerProps) {
                     data-testid={`attach-${item.kind}`}
                     onClick={() => pick(item.kind, item.accept)}
                   >
-                    {item.label}
+                    {strings.media.kinds[item.kind]}
                   </button>
                 </li>
               ))}
@@ -164,7 +177,7 @@ export function Composer(props: TComposerProps) {
           data-testid="composer-input"
           rows={1}
           value={text}
-          placeholder={props.placeholder ?? 'Message'}
+          placeholder={props.placeholder ?? strings.composer.placeholder}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
         />
@@ -172,13 +185,19 @@ export function Composer(props: TComposerProps) {
           <button
             type="button"
             className="icon-button"
-            title="Bot keyboard"
+            title={strings.composer.botKeyboard}
             onClick={() => setKeyboardHidden(!keyboardHidden)}
           >
             <KeyboardIcon />
           </button>
         ) : null}
-        <button type="button" className="send-button" data-testid="send" title="Send" onClick={send}>
+        <button
+          type="button"
+          className="send-button"
+          data-testid="send"
+          title={strings.composer.send}
+          onClick={send}
+        >
           <SendIcon />
         </button>
       </div>

@@ -1,4 +1,5 @@
 import type { Invoice } from '../../../telegram/types.ts';
+import { Parts, useClientStrings } from '../client-strings-context.tsx';
 import { Price } from './Price.tsx';
 
 /** An invoice message as Telegram draws it: title, description, price and the Pay button (a receipt once paid). */
@@ -9,6 +10,7 @@ export function InvoiceCard(props: {
   onPay: () => void;
 }) {
   const { invoice } = props;
+  const strings = useClientStrings();
   return (
     <div className="invoice" data-testid="invoice">
       <div className="invoice-title">{invoice.title}</div>
@@ -17,18 +19,20 @@ export function InvoiceCard(props: {
         <span className="invoice-amount">
           <Price amount={invoice.total_amount} currency={invoice.currency} size={20} />
         </span>
-        <span className="invoice-kind">{invoice.currency === 'XTR' ? 'TELEGRAM STARS' : 'INVOICE'}</span>
+        <span className="invoice-kind">
+          {invoice.currency === 'XTR' ? strings.invoice.stars : strings.invoice.other}
+        </span>
       </div>
       {props.paid ? (
         <div className="invoice-paid" data-testid="invoice-paid">
-          ✓ Paid
+          {strings.invoice.paid}
         </div>
       ) : (
         <button type="button" className="invoice-pay" data-testid="invoice-pay" onClick={props.onPay}>
           {props.payLabel ?? (
-            <>
-              Pay <Price amount={invoice.total_amount} currency={invoice.currency} />
-            </>
+            <Parts
+              parts={strings.invoice.pay(<Price amount={invoice.total_amount} currency={invoice.currency} />)}
+            />
           )}
         </button>
       )}

@@ -1,5 +1,7 @@
 import type { ChatMessage, InlineKeyboardButton, MessageOrigin } from '../../../telegram/types.ts';
 import { clockTime, previewText } from '../chat/format.ts';
+import type { TClientStrings } from '../client-strings.ts';
+import { useClientStrings } from '../client-strings-context.tsx';
 import { EntityText, type TEntityActions } from './entities-to-react.tsx';
 import { InvoiceCard } from './InvoiceCard.tsx';
 import { ReplyIcon } from './icons.tsx';
@@ -22,16 +24,16 @@ export interface TMessageProps {
   onReply: (message: ChatMessage) => void;
 }
 
-function originName(origin: MessageOrigin): string {
+function originName(origin: MessageOrigin, strings: TClientStrings): string {
   switch (origin.type) {
     case 'user':
       return origin.sender_user.first_name;
     case 'hidden_user':
       return origin.sender_user_name;
     case 'chat':
-      return origin.sender_chat.title ?? 'a chat';
+      return origin.sender_chat.title ?? strings.chat.someChat;
     case 'channel':
-      return origin.chat.title ?? 'a channel';
+      return origin.chat.title ?? strings.chat.someChannel;
   }
 }
 
@@ -45,6 +47,7 @@ function payButtonLabel(message: ChatMessage): string | undefined {
 export function Message(props: TMessageProps) {
   const { message } = props;
   const markup = message.reply_markup;
+  const strings = useClientStrings();
   return (
     <div
       className={props.outgoing ? 'message out' : 'message in'}
@@ -55,12 +58,14 @@ export function Message(props: TMessageProps) {
       <div className={message.invoice ? 'bubble bubble-invoice' : 'bubble'}>
         {props.showSender ? <div className="sender-name">{message.from.first_name}</div> : null}
         {message.forward_origin ? (
-          <div className="forwarded">Forwarded from {originName(message.forward_origin)}</div>
+          <div className="forwarded">
+            {strings.chat.forwardedFrom(originName(message.forward_origin, strings))}
+          </div>
         ) : null}
         {props.replyTo ? (
           <div className="reply-quote">
             <span className="reply-quote-name">{props.replyTo.from.first_name}</span>
-            <span className="reply-quote-text">{previewText(props.replyTo)}</span>
+            <span className="reply-quote-text">{previewText(props.replyTo, strings)}</span>
           </div>
         ) : null}
         {message.media ? <MessageMedia bot={props.bot} media={message.media} /> : null}
@@ -88,10 +93,15 @@ export function Message(props: TMessageProps) {
           />
         ) : null}
         <span className="meta">
-          {message.edited > 0 ? <span className="edited">edited</span> : null}
+          {message.edited > 0 ? <span className="edited">{strings.chat.edited}</span> : null}
           <span className="time">{clockTime(message.date)}</span>
         </span>
-        <button type="button" className="reply-action" title="Reply" onClick={() => props.onReply(message)}>
+        <button
+          type="button"
+          className="reply-action"
+          title={strings.chat.reply}
+          onClick={() => props.onReply(message)}
+        >
           <ReplyIcon />
         </button>
       </div>

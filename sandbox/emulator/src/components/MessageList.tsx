@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../telegram/types.ts';
+import { useClientStrings } from '../client-strings-context.tsx';
 import { Message, type TMessageProps } from './Message.tsx';
 import { ServiceMessage } from './ServiceMessage.tsx';
 
@@ -81,6 +82,7 @@ export function MessageList(
   },
 ) {
   const follow = useFollowNewest(props.messages, props.userId);
+  const strings = useClientStrings();
   const byId = new Map(props.messages.map((message) => [message.message_id, message]));
   const { messages, userId, isGroup, botTitle, paidInvoiceIds, ...shared } = props;
   return (
@@ -92,7 +94,7 @@ export function MessageList(
         data-testid="message-list"
       >
         <div className="message-list-content" ref={follow.content}>
-          {messages.length === 0 ? <div className="empty-chat">No messages here yet. Try /start.</div> : null}
+          {messages.length === 0 ? <div className="empty-chat">{strings.chat.empty}</div> : null}
           {messages.map((message) => {
             if (message.successful_payment || message.refunded_payment)
               return <ServiceMessage key={message.message_id} message={message} botTitle={botTitle} />;
@@ -120,10 +122,10 @@ export function MessageList(
           type="button"
           className={follow.unseen > 0 ? 'scroll-to-newest has-unseen' : 'scroll-to-newest'}
           data-testid="scroll-to-newest"
-          title="Go to the newest messages"
+          title={strings.chat.goToNewest}
           onClick={() => follow.scrollToNewest('smooth')}
         >
-          ↓{follow.unseen > 0 ? ` ${follow.unseen} new message${follow.unseen === 1 ? '' : 's'}` : ''}
+          ↓{follow.unseen > 0 ? ` ${strings.chat.newMessages(follow.unseen)}` : ''}
         </button>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import type { MediaInfo } from '../../../telegram/types.ts';
 import { fileUrl } from '../api/host-client.ts';
 import { formatBytes, formatDuration } from '../chat/format.ts';
+import { useClientStrings } from '../client-strings-context.tsx';
 import { FileIcon } from './icons.tsx';
 
 const DEFAULT_NAMES: Record<MediaInfo['kind'], string> = {
@@ -13,6 +14,7 @@ const DEFAULT_NAMES: Record<MediaInfo['kind'], string> = {
 
 /** A message's photo, video, audio, voice or document, played from the host and downloadable. */
 export function MessageMedia({ bot, media }: { bot: string; media: MediaInfo }) {
+  const strings = useClientStrings();
   const src = fileUrl(bot, media);
   const name = media.file_name ?? DEFAULT_NAMES[media.kind];
   const download = (
@@ -22,10 +24,13 @@ export function MessageMedia({ bot, media }: { bot: string; media: MediaInfo }) 
       download={name}
       data-testid="media-download"
     >
-      Download
+      {strings.media.download}
     </a>
   );
-  const details = [media.duration ? formatDuration(media.duration) : '', formatBytes(media.file_size)]
+  const details = [
+    media.duration ? formatDuration(media.duration) : '',
+    formatBytes(media.file_size, strings),
+  ]
     .filter(Boolean)
     .join(' · ');
   switch (media.kind) {
@@ -52,7 +57,7 @@ export function MessageMedia({ bot, media }: { bot: string; media: MediaInfo }) 
     case 'voice':
       return (
         <figure className={`media media-${media.kind}`}>
-          <span className="media-title">{media.kind === 'voice' ? 'Voice message' : name}</span>
+          <span className="media-title">{media.kind === 'voice' ? strings.media.kinds.voice : name}</span>
           {/* biome-ignore lint/a11y/useMediaCaption: voice and music messages have no caption tracks. */}
           <audio src={src} controls preload="metadata" data-testid={`media-${media.kind}`} />
           <figcaption>
@@ -73,7 +78,7 @@ export function MessageMedia({ bot, media }: { bot: string; media: MediaInfo }) 
           </span>
           <span className="document-text">
             <span className="document-name">{name}</span>
-            <span className="document-size">{formatBytes(media.file_size)}</span>
+            <span className="document-size">{formatBytes(media.file_size, strings)}</span>
           </span>
         </a>
       );

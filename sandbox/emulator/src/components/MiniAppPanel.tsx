@@ -3,6 +3,7 @@ import type { InvoiceLinkInfo } from '../../../telegram/types.ts';
 import type { TPublicBot } from '../../contract/host-api.ts';
 import { THEME_PARAMS, type TThemeName } from '../../contract/theme-params.ts';
 import { hostApi } from '../api/host-client.ts';
+import { useClientStrings } from '../client-strings-context.tsx';
 import { cloudStorageScope } from '../miniapp/cloud-storage.ts';
 import type { TBottomButton } from '../miniapp/handle-bridge-call.ts';
 import { useMiniAppBridge } from '../miniapp/use-mini-app-bridge.ts';
@@ -29,6 +30,7 @@ function BottomButton(props: {
   onPress: () => void;
 }) {
   const { button } = props;
+  const strings = useClientStrings();
   return (
     <button
       type="button"
@@ -38,7 +40,11 @@ function BottomButton(props: {
       style={{ background: button.color, color: button.textColor }}
       onClick={props.onPress}
     >
-      {button.progress ? <span className="spinner" role="status" aria-label="Loading" /> : button.text}
+      {button.progress ? (
+        <span className="spinner" role="status" aria-label={strings.miniApp.loading} />
+      ) : (
+        button.text
+      )}
     </button>
   );
 }
@@ -86,6 +92,7 @@ export function MiniAppPanel(props: {
   const frame = useRef<HTMLIFrameElement>(null);
   const [loaded, setLoaded] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
+  const strings = useClientStrings();
   const bridge = useMiniAppBridge({
     frame,
     origin: new URL(props.launch.url).origin,
@@ -102,8 +109,7 @@ export function MiniAppPanel(props: {
   const { state } = bridge;
 
   const close = () => {
-    if (state.confirmClose && !window.confirm('Close the Mini App? Changes you made may not be saved.'))
-      return;
+    if (state.confirmClose && !window.confirm(strings.miniApp.confirmClose)) return;
     props.onClose();
   };
   const theme = THEME_PARAMS[props.theme];
@@ -114,7 +120,7 @@ export function MiniAppPanel(props: {
           <button
             type="button"
             className="icon-button"
-            title="Back"
+            title={strings.miniApp.back}
             data-testid="miniapp-back"
             onClick={() => bridge.post('back_button_pressed', undefined)}
           >
@@ -124,7 +130,7 @@ export function MiniAppPanel(props: {
           <button
             type="button"
             className="icon-button"
-            title="Close"
+            title={strings.dialog.close}
             data-testid="miniapp-close"
             onClick={close}
           >
@@ -132,7 +138,12 @@ export function MiniAppPanel(props: {
           </button>
         )}
         <span className="miniapp-title">{props.launch.bot.title}</span>
-        <button type="button" className="icon-button" title="More" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          className="icon-button"
+          title={strings.miniApp.more}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           <MoreIcon />
         </button>
         {menuOpen ? (
@@ -144,18 +155,18 @@ export function MiniAppPanel(props: {
             {state.settingsButton ? (
               <li>
                 <button type="button" onClick={() => bridge.post('settings_button_pressed', undefined)}>
-                  Settings
+                  {strings.miniApp.settings}
                 </button>
               </li>
             ) : null}
             <li>
               <button type="button" onClick={props.onReload}>
-                Reload page
+                {strings.miniApp.reload}
               </button>
             </li>
             <li>
               <button type="button" onClick={close}>
-                Close
+                {strings.dialog.close}
               </button>
             </li>
           </ul>
@@ -172,7 +183,7 @@ export function MiniAppPanel(props: {
           allow="clipboard-write; camera; microphone; geolocation"
           onLoad={() => setLoaded(true)}
         />
-        {!loaded && !state.ready ? <div className="miniapp-loading">Loading…</div> : null}
+        {!loaded && !state.ready ? <div className="miniapp-loading">{strings.miniApp.loading}</div> : null}
         {state.invoiceSlug ? (
           <AppInvoiceSheet
             key={state.invoiceSlug}
@@ -203,6 +214,7 @@ export function MiniAppPanel(props: {
           ) : null}
         </footer>
       ) : null}
+      {/* The developer's view of the protocol, not Telegram's: it stays in English. */}
       <details className="bridge-log" data-testid="bridge-log">
         <summary>Bridge log ({state.log.length})</summary>
         <ol>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { PayInvoiceResult } from '../../../telegram/types.ts';
+import type { TClientStrings } from '../client-strings.ts';
+import { Parts, useClientStrings } from '../client-strings-context.tsx';
 import { CloseIcon } from './icons.tsx';
 import { Price } from './Price.tsx';
 
@@ -14,15 +16,15 @@ export interface TSheetInvoice {
 export type TSheetOutcome = 'paid' | 'cancelled' | 'failed';
 
 /** Why a payment did not go through, worded as the user sees it. */
-function failureText(result: Exclude<PayInvoiceResult, { status: 'paid' }>): string {
+function failureText(result: Exclude<PayInvoiceResult, { status: 'paid' }>, strings: TClientStrings): string {
   switch (result.status) {
     case 'rejected':
       // Telegram shows the bot's own error_message from answerPreCheckoutQuery.
       return result.errorMessage;
     case 'timeout':
-      return 'The bot did not confirm the order in time (answerPreCheckoutQuery within 10 s).';
+      return strings.payment.timeout;
     case 'failed':
-      return 'Payment failed: the card was declined.';
+      return strings.payment.cardDeclined;
   }
 }
 
@@ -38,12 +40,13 @@ export function PaymentSheet(props: {
   onClose: (outcome: TSheetOutcome) => void;
 }) {
   const [phase, setPhase] = useState<'idle' | 'paying' | { failure: string }>('idle');
+  const strings = useClientStrings();
   const pay = async (outcome: 'pay' | 'decline_card') => {
     setPhase('paying');
     try {
       const result = await props.onPay(outcome);
       if (result.status === 'paid') props.onClose('paid');
-      else setPhase({ failure: failureText(result) });
+      else setPhase({ failure: failureText(result, strings) });
     } catch (error) {
       setPhase({ failure: error instanceof Error ? error.message : String(error) });
     }
@@ -52,11 +55,11 @@ export function PaymentSheet(props: {
   const { invoice } = props;
   return (
     <div className="sheet-backdrop">
-      <div className="sheet" role="dialog" aria-label="Payment" data-testid="payment-sheet">
+      <div className="sheet" role="dialog" aria-label={strings.payment.title} data-testid="payment-sheet">
         <button
           type="button"
           className="sheet-close flat"
-          title="Close"
+          title={strings.dialog.close}
           data-testid="payment-cancel"
           disabled={phase === 'paying'}
           onClick={() => props.onClose(failure ? 'failed' : 'cancelled')}
@@ -67,13 +70,13 @@ export function PaymentSheet(props: {
           <>
             <div className="sheet-title">{invoice.title}</div>
             <div className="sheet-text">{invoice.description}</div>
-            <div className="sheet-from">from {invoice.botTitle}</div>
+            <div className="sheet-from">{strings.payment.from(invoice.botTitle)}</div>
             <div className="sheet-price">
               <Price amount={invoice.total_amount} currency={invoice.currency} size={26} />
             </div>
           </>
         ) : !failure ? (
-          <div className="sheet-text">Loading the invoice…</div>
+          <div className="sheet-text">{strings.payment.loading}</div>
         ) : null}
         {failure ? (
           <>
@@ -81,7 +84,7 @@ export function PaymentSheet(props: {
               {failure}
             </div>
             <button type="button" data-testid="payment-close" onClick={() => props.onClose('failed')}>
-              Close
+              {strings.dialog.close}
             </button>
           </>
         ) : invoice ? (
@@ -93,11 +96,13 @@ export function PaymentSheet(props: {
               onClick={() => void pay('pay')}
             >
               {phase === 'paying' ? (
-                'Processing…'
+                strings.payment.processing
               ) : (
-                <>
-                  Pay <Price amount={invoice.total_amount} currency={invoice.currency} />
-                </>
+                <Parts
+                  parts={strings.payment.pay(
+                    <Price amount={invoice.total_amount} currency={invoice.currency} />,
+                  )}
+                />
               )}
             </button>
             <button
@@ -107,6 +112,7 @@ export function PaymentSheet(props: {
               disabled={phase === 'paying'}
               onClick={() => void pay('decline_card')}
             >
+              {/* The sandbox's control for a failed payment, not Telegram's: it stays in English. */}
               Decline card
             </button>
           </div>

@@ -1,9 +1,10 @@
+import { useClientStrings } from '../client-strings-context.tsx';
 import type { TPopup } from '../miniapp/handle-bridge-call.ts';
-
-const DEFAULT_TEXTS = { ok: 'OK', close: 'Close', cancel: 'Cancel' } as const;
 
 /** showPopup / showConfirm of a Mini App (web_app_open_popup), answered with popup_closed. */
 export function PopupDialog({ popup, onClose }: { popup: TPopup; onClose: (buttonId?: string) => void }) {
+  // Buttons of these types without a text get the client's own words, in the user's language.
+  const { dialog } = useClientStrings();
   return (
     <div className="sheet-backdrop panel-overlay">
       <div
@@ -24,7 +25,7 @@ export function PopupDialog({ popup, onClose }: { popup: TPopup; onClose: (butto
             >
               {button.type === 'default' || button.type === 'destructive'
                 ? button.text
-                : (button.text ?? DEFAULT_TEXTS[button.type])}
+                : (button.text ?? dialog[button.type])}
             </button>
           ))}
         </div>

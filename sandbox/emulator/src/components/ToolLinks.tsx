@@ -1,6 +1,9 @@
 import type { TEmulatorConfig } from '../../contract/host-api.ts';
 
-/** The sandbox's other pages: the SMTP catcher's inbox and the payment stand-ins. */
+/**
+ * The sandbox's other pages: the SMTP catcher's inbox and the payment stand-ins. Developer tooling, not
+ * Telegram's client: in English whatever the user's language.
+ */
 export function ToolLinks({ links }: { links: TEmulatorConfig['links'] }) {
   const entries = [
     ['Mail inbox', links.mailInbox, 'link-mail'],

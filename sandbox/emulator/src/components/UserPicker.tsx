@@ -59,7 +59,10 @@ function NewUserForm(props: { onCreate: (body: TCreateUserBody) => Promise<void>
   );
 }
 
-/** Who the person at the keyboard is: any user of the local Bot API, or a new one. */
+/**
+ * Who the person at the keyboard is: any user of the local Bot API, or a new one. Developer tooling, not
+ * Telegram's client: in English whatever the user's language.
+ */
 export function UserPicker(props: {
   users: User[];
   userId: number | undefined;

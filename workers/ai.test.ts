@@ -109,18 +109,48 @@ test('a provider failure releases the tokens, fails the request and tells the us
   assert.equal(job.attemptsStarted, 1, 'a failed generation is not retried');
 });
 
-test('a request the provider rejects fails at once, without retries', async () => {
+test('a request the provider rejects as sent fails at once as the model’s failure, never as the user’s content', async () => {
   const userId = await stack.newUser(20_000n);
   stack.openai.control.failNext({ status: 400, path: '/v1/images/generations' });
-  const request = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'something the model refuses' });
+  const request = await stack.accept(userId, { modelId: 'dall-e-3', prompt: 'a harmless teapot' });
   const done = await stack.settled(request.id);
-  assert.equal(done.errorCode, 'provider_rejected');
+  assert.equal(done.errorCode, 'provider_failed');
+  assert.match(done.errorMessage ?? '', /^rejected: /);
   assert.deepEqual(await stack.tokens(userId), { balance: 20_000n, held: 0n });
+  const told = await waitFor(async () =>
+    (await botMessages(userId)).find((m) => /Nothing was charged/.test(m.text ?? '')),
+  );
+  assert.match(told.text ?? '', /DALL·E 3 could not produce a result/);
+  assert.doesNotMatch(told.text ?? '', /content rules/);
   const job = await waitFor(async () => {
     const j = await stack.queue.getJob(`ai-${request.id}`);
     return (await j?.isFailed()) ? j : undefined;
   });
   assert.equal(job.attemptsStarted, 1, 'no retry');
+});
+
+test('a job the provider failed for its content is told as a content refusal, nothing charged', async () => {
+  const userId = await stack.newUser(20_000n);
+  stack.predictions.control.setModel('recraft-ai/recraft-v3', { delayMs: 10_000 });
+  try {
+    const request = await stack.accept(userId, { modelId: 'recraft', prompt: 'something the checker flags' });
+    const running = await waitFor(async () => {
+      const row = await stack.db.aiRequest.findUniqueOrThrow({ where: { id: request.id } });
+      return row.providerJobId ?? undefined;
+    });
+    stack.predictions.control.finish(running.slice(running.indexOf(':') + 1), {
+      error: 'NSFW content detected. Try running it again, or try a different prompt.',
+    });
+    const done = await stack.settled(request.id);
+    assert.equal(done.errorCode, 'content_refused');
+    assert.deepEqual(await stack.tokens(userId), { balance: 20_000n, held: 0n });
+    const told = await waitFor(async () =>
+      (await botMessages(userId)).find((m) => /Nothing was charged/.test(m.text ?? '')),
+    );
+    assert.match(told.text ?? '', /Recraft refused this request under its content rules/);
+  } finally {
+    stack.predictions.control.setModel('recraft-ai/recraft-v3', { delayMs: 300 });
+  }
 });
 
 test('a rate-limited submission waits and goes through later, charged once', async () => {

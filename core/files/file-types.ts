@@ -104,6 +104,12 @@ export const fileTypeOf = (mimeType: string): TFileType | undefined =>
 /** The type of a stored key by its extension (a kept original's type is not in its row). */
 export const fileTypeOfKey = (key: string): TFileType | undefined => BY_EXT.get(key.split('.').at(-1) ?? '');
 
+/**
+ * Every accepted type the first bytes of a file fit (see `matches`), most specific first: an MP4 fits
+ * video/mp4, video/quicktime and audio/mp4 alike, and any text fits text/plain.
+ */
+export const fileTypesMatching = (head: Buffer): TFileType[] => TYPES.filter((type) => type.matches(head));
+
 /** What a file of this type is stored as when the caller does not say (an upload from the Mini App). */
 export const kindOfMimeType = (mimeType: string): TFileType['kind'] | undefined => fileTypeOf(mimeType)?.kind;
 

@@ -122,6 +122,37 @@ describe('finishing and regenerating', () => {
     assert.equal((await getTask(h.db, { userId, taskId: task.id })).status, 'succeeded');
   });
 
+  test('a picture instead of the video is the provider’s failure: no result, nothing charged, told as such', async () => {
+    const { userId, task } = await h.readyTask({ runs: 1 });
+    const filesBefore = await h.db.storedFile.count({ where: { userId } });
+    // The provider "succeeds" with a PNG where a video was asked.
+    h.predictions.control.setModel(KLING, { kind: 'image', delayMs: 200 });
+    let runId: bigint;
+    try {
+      const { run } = await runTask(h.acceptDeps(), { userId, taskId: task.id, language: 'en' });
+      runId = run.id;
+      await h.work(run.id);
+    } finally {
+      h.predictions.control.setModel(KLING, { kind: 'video', delayMs: 300 });
+    }
+    const failed = await getTask(h.db, { userId, taskId: task.id });
+    assert.equal(failed.status, 'failed');
+    const [only] = failed.runs;
+    assert.deepEqual(
+      [only?.status, only?.charged, only?.errorCode, only?.errorMessage, only?.result],
+      ['failed', 0n, 'provider_failed', 'unexpected output: asked video, got image/png', null],
+    );
+    assert.equal(await h.db.storedFile.count({ where: { userId } }), filesBefore, 'the picture was not kept');
+    const wallet = await getWallet(h.db, userId);
+    assert.deepEqual([wallet.tokens.available, wallet.tokens.held], [38_000n, 0n]);
+    const notice = ZNotifyJobSchema.parse((await h.notifyQueue.getJob(`task-run-${runId}`))?.data);
+    assert.equal(
+      notice.text,
+      '❌ The run of “Sunset” (Kling) failed: the video service did not deliver a result. Nothing was charged.',
+    );
+    assert.equal(notice.buttons?.[0]?.length, 1, 'no download button');
+  });
+
   test('a generation that is not a task run is left alone: no status, no launch log, no message', async () => {
     const userId = await newStudioUser(h.db, { tokens: 38_000n });
     const eventsBefore = await h.db.analyticsEvent.count({ where: { type: 'task_launch' } });

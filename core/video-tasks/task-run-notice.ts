@@ -18,7 +18,7 @@ export interface TNoticeLinks {
 
 /** Why a run failed, in words; the message around it says that nothing was charged. */
 const REASON_KEYS: Record<string, string> = {
-  provider_rejected: 'task-run-failed-rejected',
+  content_refused: 'task-run-failed-rejected',
   timeout: 'task-run-failed-timeout',
 };
 

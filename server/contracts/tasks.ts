@@ -65,7 +65,7 @@ export const ZTaskRunSchema = z.object({
   /** Reserved at the start; `charged` is what was taken on delivery (0 for a failed run). */
   price: ZDecimalSchema,
   charged: ZDecimalSchema,
-  /** Why a run failed (provider_rejected, provider_failed, timeout …). */
+  /** Why a run failed (content_refused, provider_failed, timeout …). */
   errorCode: z.nullable(z.string()),
   createdAt: z.string(),
   finishedAt: z.nullable(z.string()),

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { BUY_ROOT } from '#bots/user/buy-callbacks.ts';
 import { addWayInButtons, wayInLines } from '#bots/user/way-in-view.ts';
+import { isContentRefusal } from '#core/ai/chat/instant-request.ts';
 import type { TWayIn } from '#core/ai/cheapest-way-in.ts';
 import { findCatalogModel, MODEL_CATALOG } from '#core/ai/model-catalog.ts';
 import { isAppError } from '#core/errors/app-error.ts';
@@ -58,5 +59,7 @@ export function chatFailureView(
   if (isAppError(error, 'TRANSCRIPT_EMPTY')) return { text: tr('chat-voice-empty') };
   if (isAppError(error, 'FILE_TOO_LARGE')) return { text: tr('chat-voice-too-big') };
   if (isAppError(error, 'NOT_FOUND')) return { text: tr('chat-reply-gone') };
+  // Only when the provider said so: any other provider failure is the model's, worded by `fallbackKey`.
+  if (isContentRefusal(error)) return { text: tr('chat-failed-content-refused') };
   return { text: tr(fallbackKey) };
 }

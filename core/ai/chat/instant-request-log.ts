@@ -95,9 +95,16 @@ export function completeInstantRequest(
   });
 }
 
-/** `provider_<failure>` for provider failures, the AppError code, or `internal`. */
+/**
+ * `provider_<failure>` for provider failures, the AppError code, or `internal`. The two final provider
+ * failures take the generation jobs' codes, so /aistats counts each once: `content_refused` (the provider
+ * said its content rules refused it) and `provider_failed` (the request as sent was rejected).
+ */
 export function errorCodeOf(error: unknown): string {
-  if (isProviderError(error)) return `provider_${error.failure}`;
+  if (isProviderError(error)) {
+    if (error.failure === 'content_refused') return 'content_refused';
+    return error.failure === 'rejected' ? 'provider_failed' : `provider_${error.failure}`;
+  }
   if (isAppError(error)) return error.code;
   if (error instanceof Error && error.name === 'AbortError') return 'aborted';
   if (error instanceof Error && error.name === 'TimeoutError') return 'timeout';

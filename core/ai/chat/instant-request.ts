@@ -106,10 +106,18 @@ export async function runInstantRequest<T, R>(
   }
 }
 
-/** Provider failures and timeouts reach the user as one code: "the model failed, nothing was charged". */
+/**
+ * Provider failures and timeouts reach the user as one code, `PROVIDER_ERROR { failure }`: "the model
+ * failed, nothing was charged", or, for `failure: 'content_refused'` alone, that the model's content rules
+ * refused it.
+ */
 function asProviderFailure(error: unknown): unknown {
   if (isProviderError(error)) return new AppError('PROVIDER_ERROR', { failure: error.failure });
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     return new AppError('PROVIDER_ERROR', { failure: 'timeout' });
   return error;
 }
+
+/** The provider said its content rules refused the request (core/ai/providers/content-refusal.ts). */
+export const isContentRefusal = (error: unknown): error is AppError =>
+  isAppError(error, 'PROVIDER_ERROR') && error.details.failure === 'content_refused';

@@ -8,6 +8,7 @@ import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
 import { createAiGateway } from '#core/ai/providers/create-ai-gateway.ts';
 import { aiConfigOf } from '#core/ai/providers/provider-config.ts';
+import { ProviderError } from '#core/ai/providers/provider-error.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import { LEDGER_TX_OPTIONS } from '#core/ledger/spend-tokens.ts';
 import { creditTokens } from '#core/ledger/token-grants.ts';
@@ -17,7 +18,8 @@ import { spokenTextMarker } from '#sandbox/openai/spoken-text-marker.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
-import { runChatTurn, type TChatTurn } from './run-chat-turn.ts';
+import { isContentRefusal } from './instant-request.ts';
+import { runChatTurn, type TChatDeps, type TChatTurn } from './run-chat-turn.ts';
 import { speakDialogMessage } from './speak-message.ts';
 import { transcribeVoice } from './transcribe-voice.ts';
 
@@ -202,6 +204,44 @@ describe('charging', () => {
     assert.ok(isAppError(cut, 'PROVIDER_ERROR'), String(cut));
     assert.ok(partial.length > 0, 'some text had arrived before the cut');
     assert.deepEqual(await tokens(userId), { balance: 1_000n, held: 0n, available: 1_000n });
+  });
+
+  test('a content refusal the provider stated is told as one; a rejected request is the model’s failure', async () => {
+    const userId = await newUser(1_000n);
+    // A provider that streams a little, then fails as told.
+    const failingWith = (failure: ProviderError): TChatDeps['ai'] => ({
+      serves: () => true,
+      async *streamChat() {
+        yield { type: 'delta', text: 'Sure, here' };
+        throw failure;
+      },
+    });
+    const cases: [ProviderError, string, string][] = [
+      [
+        new ProviderError('content_refused', 'the content filter stopped the reply'),
+        'content_refused',
+        'content_refused',
+      ],
+      [new ProviderError('rejected', 'HTTP 404: model_not_found'), 'rejected', 'provider_failed'],
+    ];
+    for (const [failure, detail, code] of cases) {
+      const error = await runChatTurn(
+        { db: t.db, ai: failingWith(failure) },
+        { userId, text: 'tell me', source: 'bot', language: 'en' },
+      ).catch((e: unknown) => e);
+      assert.ok(isAppError(error, 'PROVIDER_ERROR'), String(error));
+      assert.equal(error.details.failure, detail);
+      assert.equal(isContentRefusal(error), detail === 'content_refused');
+      const request = await t.db.aiRequest.findFirstOrThrow({ where: { userId }, orderBy: { id: 'desc' } });
+      assert.deepEqual([request.status, request.errorCode, request.charged], ['failed', code, 0n]);
+      assert.equal(request.errorMessage, failure.message);
+    }
+    assert.deepEqual(await tokens(userId), { balance: 1_000n, held: 0n, available: 1_000n });
+    assert.equal(
+      await t.db.dialogMessage.count({ where: { dialog: { userId } } }),
+      0,
+      'the cut reply is not kept',
+    );
   });
 
   test('a subscriber at zero balance gets the mini model free and is refused GPT-4o', async () => {

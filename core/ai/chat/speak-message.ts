@@ -1,4 +1,6 @@
+import { checkOutputKind } from '#core/ai/generation/output-kind.ts';
 import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
+import { ProviderError } from '#core/ai/providers/provider-error.ts';
 import type { TBinaryOutput } from '#core/ai/providers/provider-types.ts';
 import type { AiRequestSource, Language, PrismaClient } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
@@ -44,7 +46,10 @@ export async function speakDialogMessage(
     run: async () => {
       const audio = await deps.ai.speak({ text, voice: input.voice });
       if (audio.bytes.length === 0) throw new AppError('PROVIDER_ERROR', { failure: 'empty_audio' });
-      return audio;
+      // Sent to the chat as a voice reply: anything but sound is the provider's failure, not charged.
+      const check = checkOutputKind('audio', audio);
+      if (!check.ok) throw new ProviderError('rejected', check.message);
+      return { bytes: audio.bytes, mimeType: check.mimeType };
     },
     settle: async (_tx, { value }) => value,
   });

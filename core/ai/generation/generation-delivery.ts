@@ -43,9 +43,14 @@ export class MessageNotSent extends Error {
   }
 }
 
-/** Failure codes on `ai_requests.error_code`; each has a message `generate-failed-<code>` in locales. */
+/**
+ * Failure codes on `ai_requests.error_code`; each has a message in locales (status-text.ts FAILURE_KEYS).
+ * `content_refused` only when the provider said its content rules refused the request; anything else the
+ * provider got wrong (a bad request, an unknown model, a failed job, the wrong kind of output) is
+ * `provider_failed`.
+ */
 export type TGenerationFailure =
-  | 'provider_rejected'
+  | 'content_refused'
   | 'provider_failed'
   | 'provider_unavailable'
   | 'timeout'

@@ -1,3 +1,4 @@
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { TBinaryOutput } from '#core/ai/providers/provider-types.ts';
 import { aiPlanOf } from '#core/ai/user-tier.ts';
 import type { AiRequest, PrismaClient, StoredFile } from '#core/db/generated/client.ts';
@@ -8,6 +9,7 @@ import { saveFile } from '#core/files/save-file.ts';
 import type { Logger } from '#core/logging/logger.ts';
 import { countCacheHit, findCachedResult } from './generation-cache.ts';
 import { resultFileKind, resultFileName } from './generation-output.ts';
+import { checkOutputKind } from './output-kind.ts';
 import { toProviderParams } from './provider-params.ts';
 
 interface TFilesDeps {
@@ -71,8 +73,9 @@ export async function saveResult(
 
 /**
  * A cache hit gets its own copy of the cached file: the result is the user's (their gallery, their expiry),
- * even when another user's request produced it. When the entry or its file is gone by now, the request
- * goes to the provider like any other.
+ * even when another user's request produced it. When the entry or its file is gone by now, or the file is
+ * not the kind the model sells (cached before outputs were checked), the request goes to the provider like
+ * any other.
  */
 export async function serveFromCache(deps: TFilesDeps, request: AiRequest): Promise<AiRequest> {
   const entry = request.cacheKey ? await findCachedResult(deps.db, request.cacheKey) : null;
@@ -82,7 +85,10 @@ export async function serveFromCache(deps: TFilesDeps, request: AiRequest): Prom
         throw error;
       })
     : null;
-  if (!entry || !source) {
+  const asked = findCatalogModel(request.modelId)?.output;
+  const unfit =
+    source && asked && !checkOutputKind(asked, { bytes: source.data, mimeType: source.mimeType }).ok;
+  if (!entry || !source || unfit) {
     return deps.db.aiRequest.update({ where: { id: request.id }, data: { cacheHit: false } });
   }
   const copy = await saveResult(deps, request, { bytes: source.data, mimeType: source.mimeType });

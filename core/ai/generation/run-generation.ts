@@ -1,5 +1,6 @@
+import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
-import { isProviderError } from '#core/ai/providers/provider-error.ts';
+import { isProviderError, type ProviderError } from '#core/ai/providers/provider-error.ts';
 import type { TBinaryOutput } from '#core/ai/providers/provider-types.ts';
 import type { AiRequest, PrismaClient } from '#core/db/generated/client.ts';
 import { isAppError } from '#core/errors/app-error.ts';
@@ -11,6 +12,7 @@ import type { TGenerationDelivery, TGenerationFailure } from './generation-deliv
 import { providerInputs, providerParams, saveResult, serveFromCache } from './generation-files.ts';
 import { isGenerationKind, type TGenerationKind } from './generation-rules.ts';
 import { INLINE_POLL_MS, POLL_DEADLINE_MS, pollIntervalMs, SUBMIT_DEADLINE_MS } from './generation-timing.ts';
+import { checkOutputKind } from './output-kind.ts';
 import { settleFailed, settleSucceeded } from './settle-generation.ts';
 
 export interface TRunDeps {
@@ -139,8 +141,8 @@ async function submit(deps: TRunDeps, request: AiRequest, kind: TGenerationKind)
           });
   } catch (error) {
     if (!isProviderError(error)) throw error;
-    if (error.failure === 'rejected')
-      return { kind: 'failed', code: 'provider_rejected', message: error.message };
+    const final = finalFailure(error);
+    if (final) return final;
     // Rate limits and outages are the provider's passing state: wait (as a delayed job, no attempt used)
     // until the submission deadline, then give the tokens back.
     const waited = Date.now() - request.createdAt.getTime();
@@ -167,13 +169,41 @@ async function submit(deps: TRunDeps, request: AiRequest, kind: TGenerationKind)
   return { kind: 'ok', request: updated };
 }
 
+/**
+ * A provider failure that asking again cannot fix: the provider's content rules refused the request (the
+ * user's to reword), or every route rejected it as sent (ours to fix: the user is told the model could not
+ * do it). Null for the passing ones (rate limits, outages, timeouts).
+ */
+function finalFailure(error: ProviderError): Extract<TStep, { kind: 'failed' }> | null {
+  if (error.failure === 'content_refused')
+    return { kind: 'failed', code: 'content_refused', message: error.message };
+  if (error.failure === 'rejected')
+    return { kind: 'failed', code: 'provider_failed', message: `rejected: ${error.message}` };
+  return null;
+}
+
 async function stored(deps: TRunDeps, request: AiRequest, kind: TGenerationKind, output: TBinaryOutput[]) {
   const first = output[0];
   if (!first || first.bytes.length === 0)
     return { kind: 'failed', code: 'provider_failed', message: 'the provider returned no output' } as const;
+  // What the model sells, checked before anything is kept: a picture for a video is never a result.
+  const asked = findCatalogModel(request.modelId)?.output;
+  const check = asked ? checkOutputKind(asked, first) : { ok: true as const, mimeType: first.mimeType };
+  if (!check.ok) {
+    deps.logger.error(
+      {
+        requestId: request.id.toString(),
+        modelId: request.modelId,
+        provider: request.provider,
+        err: check.message,
+      },
+      'provider returned the wrong kind of output',
+    );
+    return { kind: 'failed', code: 'provider_failed', message: check.message } as const;
+  }
   let file: Awaited<ReturnType<typeof saveResult>>;
   try {
-    file = await saveResult(deps, request, first);
+    file = await saveResult(deps, request, { bytes: first.bytes, mimeType: check.mimeType });
   } catch (error) {
     // Bytes that are not what they claim, of a type we do not keep, or over 100 MB: asking again gets the same.
     if (!isAppError(error) || !UNSTORABLE.has(error.code)) throw error;
@@ -212,13 +242,16 @@ async function poll(
       state = await deps.ai.poll(provider, jobId);
     } catch (error) {
       if (!isProviderError(error)) throw error;
-      if (error.failure === 'rejected')
-        return { kind: 'failed', code: 'provider_rejected', message: error.message };
+      const final = finalFailure(error);
+      if (final) return final;
       // A failed poll says nothing about the job: ask again at the next interval.
       deps.logger.info({ requestId: request.id.toString(), failure: error.failure }, 'poll failed');
     }
     if (state?.state === 'succeeded') return stored(deps, request, kind, state.output);
-    if (state?.state === 'failed') return { kind: 'failed', code: 'provider_failed', message: state.reason };
+    if (state?.state === 'failed')
+      return state.contentRefused
+        ? { kind: 'failed', code: 'content_refused', message: state.reason }
+        : { kind: 'failed', code: 'provider_failed', message: state.reason };
     const percent = state?.progress.percent;
     if (percent !== undefined && Math.round(percent) !== progress) {
       progress = Math.max(0, Math.min(99, Math.round(percent)));

@@ -57,6 +57,8 @@ export async function settleSucceeded(deps: TSettleDeps, request: AiRequest): Pr
   return { ...request, status: 'succeeded', charged, progress: 100, finishedAt };
 }
 
+const ROUTINE_FAILURES = new Set<TGenerationFailure>(['content_refused', 'timeout', 'undeliverable']);
+
 /**
  * Gives the tokens back and marks the row failed, once: a second call (a retried job, the worker's
  * last-attempt handler) finds the row already final and does nothing. A hold already captured means the
@@ -88,10 +90,14 @@ export async function settleFailed(
     },
   });
   if (changed.count === 0) return 'already_final';
-  deps.logger.info(
+  // A refusal, a timeout or a gone chat is the request's fate; anything else is a provider or us failing,
+  // which an operator should see next to the model and the provider.
+  const level = ROUTINE_FAILURES.has(failure.code) ? 'info' : 'warn';
+  deps.logger[level](
     {
       requestId: request.id.toString(),
       modelId: request.modelId,
+      provider: request.provider,
       code: failure.code,
       reason: failure.message,
     },

@@ -36,7 +36,7 @@ export const priceArgs = (amount: bigint, lang: 'en' | 'ru'): TPriceArgs => ({
 
 /** Why it failed, in words for the user; every message also says that nothing was charged. */
 export const FAILURE_KEYS: Record<TGenerationFailure, string> = {
-  provider_rejected: 'generate-failed-rejected',
+  content_refused: 'generate-failed-rejected',
   provider_failed: 'generate-failed-provider',
   provider_unavailable: 'generate-failed-unavailable',
   timeout: 'generate-failed-timeout',

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, test } from 'node:test';
+import { pino } from 'pino';
 import { Registry } from 'prom-client';
+import type { Logger } from '#core/logging/logger.ts';
 import { startOpenAiStandIn, type TOpenAiStandIn } from '#sandbox/openai/openai-stand-in.ts';
 import { spokenTextMarker } from '#sandbox/openai/spoken-text-marker.ts';
 import { createTestRedis, type TestRedis } from '#tests/support/test-redis.ts';
@@ -32,13 +36,26 @@ beforeEach(async () => {
 });
 after(() => redis?.cleanup());
 
-function gatewayWith(providers: TProviders, routes: TRoutes = {}, metrics?: Registry): TAiGateway {
+function gatewayWith(
+  providers: TProviders,
+  routes: TRoutes = {},
+  metrics?: Registry,
+  logger?: Logger,
+): TAiGateway {
   return createAiGateway({
     config: aiConfigOf({ AI_PROVIDERS: providers, AI_ROUTES: routes }),
     redis: redis.redis,
     redisPrefix: redis.prefix,
     metrics,
+    logger,
   });
+}
+
+/** A logger whose JSON lines the test reads back. */
+function capturedLogger() {
+  const written: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => written.push(line) });
+  return { logger, lines: () => written.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
 const openai = (keys: string[]) => ({
@@ -203,22 +220,110 @@ test('all keys of the primary resting: the fallback provider serves; an outage f
   );
 });
 
-test('a rejected request is not retried elsewhere', async () => {
+test('a request a route rejects (unknown model) goes to the next route, logged and counted, no key rested', async () => {
+  const registry = new Registry();
+  const { logger, lines } = capturedLogger();
   const ai = gatewayWith(
-    { openai: openai([KEY_A]), gateway: openai([KEY_G]) },
+    { openai: openai([KEY_A, KEY_B]), gateway: openai([KEY_G]) },
     {
       deepseek: [
         { provider: 'openai', model: 'no-such-model' },
         { provider: 'gateway', model: 'gpt-4o' },
       ],
     },
+    registry,
+    logger,
   );
   const start = standIn.control.requests().length;
-  await assert.rejects(collect(ai.streamChat('deepseek', [{ role: 'user', content: 'x' }])), (error) => {
-    assert.ok(isProviderError(error) && error.failure === 'rejected');
+  const { text } = await collect(ai.streamChat('deepseek', [{ role: 'user', content: 'x' }]));
+  assert.match(text, /^Echo \(gpt-4o\): x/);
+  // The other key of the rejecting route is not tried: it would be sent the same request.
+  assert.deepEqual(
+    requestsSince(start).map((r) => [r.key === KEY_G ? 'gateway' : 'openai', r.model, r.status]),
+    [
+      ['openai', 'no-such-model', 404],
+      ['gateway', 'gpt-4o', 200],
+    ],
+  );
+  const pool = createKeyPool({ redis: redis.redis, prefix: redis.prefix });
+  assert.equal((await pool.restLeft('openai', KEY_A)) + (await pool.restLeft('openai', KEY_B)), 0);
+  assert.match(
+    await registry.getSingleMetricAsString('polygram_ai_provider_errors_total'),
+    /provider="openai",failure="rejected"} 1/,
+  );
+  const logged = lines().find((line) => line.msg === 'AI provider rejected the request');
+  assert.ok(logged, 'the rejection is logged');
+  assert.deepEqual(
+    [logged.level, logged.model, logged.provider, logged.upstream],
+    [50, 'deepseek', 'openai', 'no-such-model'],
+  );
+  assert.ok(!JSON.stringify(lines()).includes(KEY_A) && !JSON.stringify(lines()).includes(KEY_B));
+
+  // Rejected by every route: the caller hears the rejection (not a content refusal, nothing to wait for).
+  const nowhere = gatewayWith(
+    { openai: openai([KEY_A]) },
+    { deepseek: [{ provider: 'openai', model: 'no-such-model' }] },
+  );
+  await assert.rejects(collect(nowhere.streamChat('deepseek', [{ role: 'user', content: 'x' }])), (error) => {
+    assert.ok(isProviderError(error) && error.failure === 'rejected', String(error));
     return true;
   });
-  assert.equal(requestsSince(start).length, 1);
+});
+
+test('a content refusal goes back to the caller at once: no other key, no other route', async () => {
+  // A provider whose safety system refuses every image, as OpenAI words it.
+  let asked = 0;
+  const strict = createServer((_request, response) => {
+    asked++;
+    response.writeHead(400, { 'content-type': 'application/json' });
+    response.end(
+      JSON.stringify({
+        error: {
+          message: 'Your request was rejected as a result of our safety system.',
+          type: 'invalid_request_error',
+          param: null,
+          code: 'content_policy_violation',
+        },
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => strict.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = strict.address() as AddressInfo;
+    const registry = new Registry();
+    const ai = gatewayWith(
+      {
+        strict: {
+          type: 'openai',
+          baseUrl: `http://127.0.0.1:${port}/v1`,
+          keys: [KEY_A, KEY_B],
+          timeoutMs: 5_000,
+        },
+        openai: openai([KEY_G]),
+      },
+      {
+        'dall-e-3': [
+          { provider: 'strict', model: 'dall-e-3' },
+          { provider: 'openai', model: 'dall-e-3' },
+        ],
+      },
+      registry,
+    );
+    const start = standIn.control.requests().length;
+    await assert.rejects(ai.submit('dall-e-3', { prompt: 'something', params: {} }), (error) => {
+      assert.ok(isProviderError(error) && error.failure === 'content_refused', String(error));
+      assert.match(error.message, /safety system/);
+      return true;
+    });
+    assert.equal(asked, 1, 'one key asked once');
+    assert.equal(requestsSince(start).length, 0, 'the next route was not asked');
+    assert.match(
+      await registry.getSingleMetricAsString('polygram_ai_provider_errors_total'),
+      /provider="strict",failure="content_refused"} 1/,
+    );
+  } finally {
+    await new Promise((resolve) => strict.close(resolve));
+  }
 });
 
 test('nothing configured: no model is served and a call says so', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import OpenAI, { toFile } from 'openai';
 import { z } from 'zod';
+import { isContentRefusalCode, saysContentRefused } from './content-refusal.ts';
 import { keyFingerprint } from './key-fingerprint.ts';
 import { fromOpenAiError } from './openai-error.ts';
 import { ProviderError } from './provider-error.ts';
@@ -22,12 +23,20 @@ export interface TOpenAiCompatibleOptions {
   apiKey: string;
   timeoutMs: number;
   maxOutputBytes?: number;
+  /** The SDK's HTTP calls (tests answer them in process). */
+  fetch?: typeof fetch;
 }
 
 // Only what the providers' APIs read: the SDK sends whatever it is given, and an unknown field is a 400.
 const ZChatChunkSchema = z.object({
   choices: z
-    .array(z.object({ delta: z.object({ content: z.string().nullish() }).nullish() }))
+    .array(
+      z.object({
+        // `refusal` is what a model says instead of an answer it will not give (OpenAI's structured outputs).
+        delta: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }).nullish(),
+        finish_reason: z.string().nullish(),
+      }),
+    )
     .nullish()
     .transform((c) => c ?? []),
   usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).nullish(),
@@ -39,7 +48,7 @@ const ZVideoSchema = z.object({
   id: z.string().min(1),
   status: z.enum(['queued', 'in_progress', 'completed', 'failed']),
   progress: z.number().nullish(),
-  error: z.object({ message: z.string() }).nullish(),
+  error: z.object({ message: z.string(), code: z.string().nullish() }).nullish(),
 });
 const ZTranscriptionSchema = z.object({ text: z.string() });
 
@@ -70,6 +79,7 @@ export function createOpenAiCompatibleProvider(opts: TOpenAiCompatibleOptions) {
     baseURL: opts.baseUrl,
     maxRetries: 0,
     timeout: opts.timeoutMs,
+    ...(opts.fetch && { fetch: opts.fetch }),
   });
   const key = { secret: opts.apiKey, fingerprint: keyFingerprint(opts.apiKey) };
   const maxBytes = opts.maxOutputBytes ?? MAX_OUTPUT_BYTES;
@@ -158,8 +168,11 @@ export function createOpenAiCompatibleProvider(opts: TOpenAiCompatibleOptions) {
         return { state: 'pending', progress: { status: 'queued', percent: video.progress ?? undefined } };
       case 'in_progress':
         return { state: 'pending', progress: { status: 'running', percent: video.progress ?? undefined } };
-      case 'failed':
-        return { state: 'failed', reason: video.error?.message ?? 'the provider gave no reason' };
+      case 'failed': {
+        const reason = video.error?.message ?? 'the provider gave no reason';
+        const refused = isContentRefusalCode(video.error?.code) || saysContentRefused(video.error?.message);
+        return { state: 'failed', reason, contentRefused: refused };
+      }
       case 'completed': {
         const content = await call(() => client.videos.downloadContent(jobId));
         const bytes = await call(() => readOutput(content, maxBytes));
@@ -188,14 +201,24 @@ export function createOpenAiCompatibleProvider(opts: TOpenAiCompatibleOptions) {
         signal,
       );
       const iterator = stream[Symbol.asyncIterator]();
+      let refusal = '';
       for (;;) {
         const next = await call(() => iterator.next(), signal);
         // The SDK ends an aborted stream as if the reply were complete; the caller must not take it for one.
         if (signal?.aborted) throw signal.reason;
-        if (next.done) return;
+        if (next.done) {
+          if (refusal !== '')
+            throw new ProviderError('content_refused', `the model refused: ${refusal.slice(0, 300)}`);
+          return;
+        }
         const chunk = parsed(ZChatChunkSchema, next.value, 'chat chunk');
-        const delta = chunk.choices[0]?.delta?.content;
+        const choice = chunk.choices[0];
+        refusal += choice?.delta?.refusal ?? '';
+        const delta = choice?.delta?.content;
         if (delta) yield { type: 'delta', text: delta };
+        // The provider's filter cut the reply: what came so far is not an answer to keep or charge for.
+        if (choice?.finish_reason === 'content_filter')
+          throw new ProviderError('content_refused', 'the content filter stopped the reply');
         if (chunk.usage)
           yield {
             type: 'usage',

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { isContentRefusalCode } from './content-refusal.ts';
 import { failureOfStatus, withoutSecret } from './failure-of-status.ts';
 import { isProviderError, ProviderError } from './provider-error.ts';
 import { retryAfterMs } from './retry-after.ts';
@@ -21,12 +22,14 @@ export function fromOpenAiError(
     return new ProviderError('unavailable', clean(`connection failed: ${error.message}`));
   if (error instanceof APIError) {
     const message = clean(error.message);
-    // An error event inside a stream has no status: the provider broke off, which is an outage.
-    if (error.status === undefined) return new ProviderError('unavailable', message);
+    // An error event inside a stream has no status: the provider broke off, which is an outage, unless its
+    // code says the content filter cut the reply.
+    if (error.status === undefined)
+      return new ProviderError(isContentRefusalCode(error.code) ? 'content_refused' : 'unavailable', message);
     // Out of credit answers 429 but is a billing matter, like a revoked key: rest the key for long.
     if (error.status === 429 && error.code === 'insufficient_quota')
       return new ProviderError('auth', message);
-    const failure = failureOfStatus(error.status);
+    const failure = failureOfStatus(error.status, { code: error.code, message: error.message });
     return new ProviderError(
       failure,
       message,

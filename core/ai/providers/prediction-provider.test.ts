@@ -9,6 +9,7 @@ import { createKeyPool } from './key-pool.ts';
 import { createPredictionProvider, progressFromLogs } from './prediction-provider.ts';
 import { aiConfigOf } from './provider-config.ts';
 import { isProviderError } from './provider-error.ts';
+import { decodeJobHandle } from './provider-job-handle.ts';
 import type { TGenerationState } from './provider-types.ts';
 
 const TOKEN_1 = 'r8_first_token_111111111111';
@@ -104,12 +105,36 @@ test('a failed prediction is a failed state with the reason; a canceled one too'
   const { end } = await settle(job.provider, job.jobId);
   assert.equal(end.state, 'failed');
   assert.ok(end.state === 'failed' && end.reason.length > 0);
+  assert.ok(end.state === 'failed' && !end.contentRefused, 'a model that crashed refused nothing');
 
   standIn.control.setModel('kwaivgi/kling-v2.1', { kind: 'video', delayMs: 10_000 });
   const long = await ai.submit('kling', { prompt: 'slow', params: { duration: 5 } });
   await ai.cancel(long.provider, long.jobId);
   const canceled = await ai.poll(long.provider, long.jobId);
-  assert.deepEqual(canceled, { state: 'failed', reason: 'canceled' });
+  assert.deepEqual(canceled, { state: 'failed', reason: 'canceled', contentRefused: false });
+});
+
+test('a prediction its model failed for the content says so; other failures do not', async () => {
+  standIn.control.setModel('stability-ai/stable-diffusion-3.5-large', { delayMs: 10_000 });
+  const endedWith = async (error: string) => {
+    const job = await ai.submit('stable-diffusion', { prompt: 'something', params: {} });
+    standIn.control.finish(decodeJobHandle(job.jobId).upstreamId, { error });
+    return (await settle(job.provider, job.jobId)).end;
+  };
+  // As models on Replicate word it: Stable Diffusion's checker, Google's models, MiniMax.
+  for (const error of [
+    'NSFW content detected. Try running it again, or try a different prompt.',
+    'The input or output was flagged as sensitive. Please try again with different inputs. (E005)',
+    'The input content may contain sensitive information, please modify it.',
+  ]) {
+    const end = await endedWith(error);
+    assert.deepEqual(end, { state: 'failed', reason: error, contentRefused: true }, error);
+  }
+  for (const error of ['CUDA out of memory', "Invalid input: 'width' is case-sensitive"]) {
+    const end = await endedWith(error);
+    assert.deepEqual(end, { state: 'failed', reason: error, contentRefused: false }, error);
+  }
+  standIn.control.setModel('stability-ai/stable-diffusion-3.5-large', { delayMs: 300 });
 });
 
 test('a rate-limited token: the job goes to the next token and is polled with it; all resting → retry time', async () => {

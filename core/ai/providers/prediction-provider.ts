@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saysContentRefused } from './content-refusal.ts';
 import { failureOfStatus, withoutSecret } from './failure-of-status.ts';
 import { keyFingerprint } from './key-fingerprint.ts';
 import { isProviderError, ProviderError } from './provider-error.ts';
@@ -86,7 +87,7 @@ export function createPredictionProvider(opts: TPredictionProviderOptions): TGen
     } catch {
       // Not JSON (a proxy's HTML page): the text itself, cut short, says enough.
     }
-    const failure = failureOfStatus(response.status);
+    const failure = failureOfStatus(response.status, { message: detail });
     const retry = failure === 'rate_limited' ? retryAfterMs(response.headers) : undefined;
     return new ProviderError(failure, clean(`HTTP ${response.status}: ${detail.slice(0, 300)}`), retry);
   };
@@ -137,14 +138,18 @@ export function createPredictionProvider(opts: TPredictionProviderOptions): TGen
           state: 'pending',
           progress: { status: 'running', percent: progressFromLogs(prediction.logs) },
         };
-      case 'failed':
-        return { state: 'failed', reason: clean(reasonOf(prediction.error)) };
+      case 'failed': {
+        // A model's safety checker fails the prediction with its own words ("NSFW content detected").
+        const reason = clean(reasonOf(prediction.error));
+        return { state: 'failed', reason, contentRefused: saysContentRefused(reason) };
+      }
       case 'canceled':
       case 'aborted':
-        return { state: 'failed', reason: prediction.status };
+        return { state: 'failed', reason: prediction.status, contentRefused: false };
       case 'succeeded': {
         const items = outputItems(prediction.output);
-        if (items.length === 0) return { state: 'failed', reason: 'the provider returned no output' };
+        if (items.length === 0)
+          return { state: 'failed', reason: 'the provider returned no output', contentRefused: false };
         const output = await Promise.all(
           items.map((item) =>
             isUrl(item) ? download(item) : { bytes: Buffer.from(item, 'utf8'), mimeType: 'text/plain' },

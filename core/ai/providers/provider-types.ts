@@ -54,7 +54,8 @@ export interface TGenerationRequest {
 export type TGenerationState =
   | { state: 'pending'; progress: TJobProgress }
   | { state: 'succeeded'; output: TBinaryOutput[] }
-  | { state: 'failed'; reason: string };
+  /** `contentRefused`: the provider said its content rules stopped the job (content-refusal.ts). */
+  | { state: 'failed'; reason: string; contentRefused: boolean };
 
 export interface TGenerationProvider {
   /** Synchronous APIs (OpenAI images and edits) answer with the result: then `output` is set, nothing to poll. */

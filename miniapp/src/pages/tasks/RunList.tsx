@@ -6,7 +6,7 @@ import { useLanguage, useT } from '../../i18n.ts';
 import { downloadResult } from './download-result.ts';
 
 const FAILURE_KEYS: Record<string, string> = {
-  provider_rejected: 'miniapp-task-failed-rejected',
+  content_refused: 'miniapp-task-failed-rejected',
   timeout: 'miniapp-task-failed-timeout',
 };
 

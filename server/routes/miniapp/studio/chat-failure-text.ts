@@ -1,3 +1,4 @@
+import { isContentRefusal } from '#core/ai/chat/instant-request.ts';
 import { findCatalogModel, MODEL_CATALOG } from '#core/ai/model-catalog.ts';
 import { isAppError } from '#core/errors/app-error.ts';
 import type { TLang, Translator } from '#core/i18n/translator.ts';
@@ -41,5 +42,6 @@ export function chatFailure(translator: Translator, lang: TLang, error: unknown)
     };
   if (isAppError(error, 'NOT_FOUND'))
     return { code: error.code, message: t('miniapp-studio-chat-dialog-gone') };
+  if (isContentRefusal(error)) return { code: error.code, message: t('miniapp-studio-chat-content-refused') };
   return { code: isAppError(error) ? error.code : 'INTERNAL', message: t('miniapp-studio-chat-failed') };
 }

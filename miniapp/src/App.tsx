@@ -4,6 +4,7 @@ import { ApiError } from './api/api-error.ts';
 import type { TApiRequest } from './api/client.ts';
 import { getMe, updateMyLanguage } from './api/me.ts';
 import { CurrentRoute } from './CurrentRoute.tsx';
+import { BannedScreen } from './components/BannedScreen.tsx';
 import { ErrorScreen } from './components/ErrorScreen.tsx';
 import { LoadingScreen } from './components/LoadingScreen.tsx';
 import { OpenFromTelegramScreen } from './components/OpenFromTelegramScreen.tsx';
@@ -58,8 +59,10 @@ export function App({ request, telegramLanguageCode }: TAppProps) {
   let screen: ReactNode;
   if (state.status === 'loading') screen = <LoadingScreen />;
   else if (state.status === 'failed') {
-    const unauthorized = state.error instanceof ApiError && state.error.isUnauthorized;
-    screen = unauthorized ? <OpenFromTelegramScreen /> : <ErrorScreen error={state.error} onRetry={load} />;
+    const error = state.error instanceof ApiError ? state.error : null;
+    if (error?.isUnauthorized) screen = <OpenFromTelegramScreen />;
+    else if (error?.isBanned) screen = <BannedScreen reason={error.reason ?? ''} />;
+    else screen = <ErrorScreen error={state.error} onRetry={load} />;
   } else if (meContext) {
     screen = (
       <MeContext value={meContext}>

@@ -28,8 +28,13 @@ export type TMe = z.infer<typeof ZMeSchema>;
 export const ZUpdateMeSchema = z.object({ language: ZLanguageSchema });
 export type TUpdateMe = z.infer<typeof ZUpdateMeSchema>;
 
-/** Error body of every /api route: a stable code for programs, a localized message for people. */
-export const ZApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+/**
+ * Error body of every /api route: a stable code for programs, a localized message for people. USER_BANNED
+ * also carries the ban's `reason` as staff wrote it, for the Mini App's ban screen.
+ */
+export const ZApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), reason: z.optional(z.string()) }),
+});
 export type TApiError = z.infer<typeof ZApiErrorSchema>;
 
 export const ZDevInitDataSchema = z.object({ initData: z.string() });

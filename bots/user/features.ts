@@ -46,7 +46,7 @@ export const USER_FEATURES: readonly ((deps: BotDeps) => Middleware<UserBotConte
   () => startFeature,
   () => helpFeature,
   () => profileFeature,
-  (deps) => languageFeature(deps.db),
+  languageFeature,
   supportFeature,
   (deps) => walletFeature(deps.db),
   buyFeature,

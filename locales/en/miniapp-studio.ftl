@@ -5,7 +5,7 @@
 
 api-error-chat-busy = I'm still answering your previous message. Send this one once that answer is finished.
 api-error-price-changed = The price of this model has just changed to { $price } tokens. Check it and confirm again.
-api-error-generation-limited = You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time } UTC).
+api-error-generation-limited = You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time }).
 miniapp-studio-chat-failed = The model couldn't answer this time. Nothing was charged, please try again.
 miniapp-studio-chat-insufficient = Not enough tokens: { $model } costs { $price } tokens a message and you have { $balance }. Nothing was charged.
 miniapp-studio-chat-insufficient-subscriber = Your subscription includes { $free } at no charge: switch this dialog to it and keep chatting.

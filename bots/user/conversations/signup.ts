@@ -1,5 +1,6 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
+import { setChatMenuButton } from '#bots/shared/chat-menu-button.ts';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { showMainMenu } from '#bots/user/menus/main-menu.ts';
@@ -57,8 +58,9 @@ export function createSignupConversation(deps: BotDeps) {
 
     const userId = BigInt(from.id);
     const chosenLang = lang;
-    await conversation.external(async () => {
+    await conversation.external(async (outer) => {
       await completeSignup(deps.db, { userId, language: chosenLang });
+      await setChatMenuButton(outer.api, { ...deps, log: outer.log }, { chatId: from.id, lang: chosenLang });
     });
     await emailFlow(conversation, ctx, deps, {
       lang,

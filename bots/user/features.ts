@@ -43,7 +43,7 @@ export const USER_CONVERSATIONS: readonly { id: string; build: (deps: BotDeps) =
  * shared middlewares and the conversations). A service adds one line.
  */
 export const USER_FEATURES: readonly ((deps: BotDeps) => Middleware<UserBotContext>)[] = [
-  () => startFeature,
+  startFeature,
   () => helpFeature,
   () => profileFeature,
   languageFeature,

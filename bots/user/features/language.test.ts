@@ -41,6 +41,13 @@ test('/language: the chosen language also renames the menu button, both ways', a
   );
 });
 
+test('/start of an account that signed up before gets the menu button in its language', async () => {
+  const user = await t.user({ lang: 'ru' });
+  const started = await user.send('/start');
+  assert.equal((menuButtonOf(started).menu_button as { text: string }).text, '📱 Открыть приложение');
+  assert.equal(menuButtonOf(started).chat_id, Number(user.id));
+});
+
 test('without a Mini App there is no menu button to set', async () => {
   const noApp = await startOfflineBot();
   try {

@@ -24,6 +24,7 @@ import { createAdminBot } from './admin/bot.ts';
 import { registerAdminCommands, registerUserCommands } from './register-commands.ts';
 import { runPolling } from './run-polling.ts';
 import { BackgroundWork } from './shared/background-work.ts';
+import { setChatMenuButton } from './shared/chat-menu-button.ts';
 import type { BotDeps } from './shared/deps.ts';
 import { createBotMetrics } from './shared/metrics.ts';
 import { createStarsGateway } from './shared/stars-gateway.ts';
@@ -110,6 +111,12 @@ async function main() {
     fileStore,
     fileUrlKey,
     aiQueue,
+    onLanguageChanged: (user) =>
+      setChatMenuButton(
+        userBot.api,
+        { translator, miniAppUrl: deps.miniAppUrl, log: logger },
+        { chatId: user.id, lang: user.language },
+      ),
     webhooks: webhookMode ? { user: webhookHandler(userBot), admin: webhookHandler(adminBot) } : undefined,
   });
   // Runs after polling and HTTP have stopped taking updates (closers run in reverse order).

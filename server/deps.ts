@@ -4,6 +4,7 @@ import type { TAiJob } from '#core/ai/generation/generation-job.ts';
 import type { TAiGateway } from '#core/ai/providers/ai-gateway.ts';
 import type { TEnv } from '#core/config/env.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
+import type { User } from '#core/db/generated/client.ts';
 import type { TFileStore } from '#core/files/file-store.ts';
 import type { Translator } from '#core/i18n/translator.ts';
 import type { Logger } from '#core/logging/logger.ts';
@@ -44,6 +45,11 @@ export interface ServerDeps {
    */
   fileStore?: TFileStore;
   fileUrlKey?: Buffer;
+  /**
+   * After the user changed their language in the Mini App: bots/main.ts sets their chat's menu button to it
+   * (the server has no bot API). Tests of other routes pass none.
+   */
+  onLanguageChanged?: (user: User) => Promise<void>;
   /** Generation jobs for the Mini App's studio (core/ai/generation/accept-generation.ts); optional until it has routes. */
   aiQueue?: Queue<TAiJob>;
 }

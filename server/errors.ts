@@ -22,6 +22,7 @@ export function sendError(
     const body: TApiError = {
       error: { code: error.code, message: translator.t(lang, spec.api, errorArgs(error.details)) },
     };
+    if (error.code === 'USER_BANNED') body.error.reason = String(error.details.reason ?? '');
     return reply.status(spec.status).send(body);
   }
   request.log.error({ err: error }, 'request failed');

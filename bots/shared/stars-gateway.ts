@@ -1,15 +1,19 @@
 import type { Api } from 'grammy';
 import type { LabeledPrice } from 'grammy/types';
 import type { Payment } from '#core/db/generated/client.ts';
-import type { Translator } from '#core/i18n/translator.ts';
+import type { TLang, Translator } from '#core/i18n/translator.ts';
 import type { PaymentGateway } from '#core/payments/payment-gateway.ts';
 import { paymentReference } from '#core/payments/start-checkout.ts';
 
-/** The one Stars invoice of a payment, sent into a chat or made a link: the payload is our reference. */
-function starsInvoice(translator: Translator, payment: Payment, description: string) {
+/**
+ * The one Stars invoice of a payment, sent into a chat or made a link: the payload is our reference. Title,
+ * description and price label are all in the buyer's language: Telegram's payment sheet shows them as given.
+ */
+function starsInvoice(translator: Translator, payment: Payment, opts: { description: string; lang: TLang }) {
+  const { description, lang } = opts;
   const prices: LabeledPrice[] = [{ label: description.slice(0, 32), amount: Number(payment.amount) }];
   return {
-    title: translator.t('en', 'buy-invoice-title'),
+    title: translator.t(lang, 'buy-invoice-title'),
     description,
     payload: paymentReference(payment.id),
     prices,
@@ -23,7 +27,7 @@ function starsInvoice(translator: Translator, payment: Payment, description: str
 export function createStarsGateway(api: Api, translator: Translator): PaymentGateway {
   return {
     async open(payment, opts) {
-      const invoice = starsInvoice(translator, payment, opts.description);
+      const invoice = starsInvoice(translator, payment, opts);
       // Stars invoices carry no provider token.
       const url = await api.createInvoiceLink(
         invoice.title,
@@ -56,7 +60,7 @@ export function createChatStarsGateway(
   return {
     ...createStarsGateway(api, translator),
     async open(payment, opts) {
-      const invoice = starsInvoice(translator, payment, opts.description);
+      const invoice = starsInvoice(translator, payment, opts);
       await api.sendInvoice(
         chat.id,
         invoice.title,

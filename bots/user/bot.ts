@@ -14,7 +14,7 @@ import { floodControl } from '#bots/shared/middlewares/flood-control.ts';
 import { installErrorBoundary } from '#bots/shared/middlewares/install-error-boundary.ts';
 import { observe } from '#bots/shared/middlewares/observe.ts';
 import { starsPaymentsFeature } from './features/stars-payments.ts';
-import { enterSupport } from './features/support.ts';
+import { enterSupport, isSupportAppeal } from './features/support.ts';
 import { USER_CONVERSATIONS, USER_FEATURES } from './features.ts';
 import { createMainMenu } from './menus/main-menu.ts';
 
@@ -36,21 +36,23 @@ export function createUserBot(token: string, deps: BotDeps, opts: { botInfo?: Us
   bot.use(createBotI18n<UserBotContext>());
   bot.use(starsPaymentsFeature(deps));
   bot.use(floodControl(deps.redis, prefix));
-  bot.use(banGuard);
 
   const mainMenu = createMainMenu(deps, enterSupport);
   bot.use((ctx, next) => {
     ctx.mainMenu = mainMenu;
     return next();
   });
-  // Before the conversations: replies sent from inside one (through `external`) must be able to carry it.
-  bot.use(mainMenu);
+  // The conversations' state before the ban guard: a banned user's message for the support conversation
+  // (their appeal) must pass it.
   bot.use(
     conversations<UserBotContext, Context>({
       storage: redisConversationStorage(deps.redis, `${prefix}:user`),
       plugins: [retryInsideConversations],
     }),
   );
+  bot.use(banGuard(isSupportAppeal));
+  // Before the conversations run: replies sent from inside one (through `external`) must be able to carry it.
+  bot.use(mainMenu);
   for (const conversation of USER_CONVERSATIONS)
     bot.use(createConversation(conversation.build(deps), conversation.id));
   for (const feature of USER_FEATURES) bot.use(feature(deps));

@@ -14,6 +14,7 @@ import { generateFeature } from './features/generate.ts';
 import { helpFeature } from './features/help.ts';
 import { historyFeature } from './features/history.ts';
 import { languageFeature } from './features/language.ts';
+import { otherMessagesFeature } from './features/other-messages.ts';
 import { partnerFeature } from './features/partner.ts';
 import { payoutsFeature } from './features/payouts.ts';
 import { photoToolsFeature } from './features/photo-tools.ts';
@@ -42,10 +43,10 @@ export const USER_CONVERSATIONS: readonly { id: string; build: (deps: BotDeps) =
  * shared middlewares and the conversations). A service adds one line.
  */
 export const USER_FEATURES: readonly ((deps: BotDeps) => Middleware<UserBotContext>)[] = [
-  () => startFeature,
+  startFeature,
   () => helpFeature,
   () => profileFeature,
-  (deps) => languageFeature(deps.db),
+  languageFeature,
   supportFeature,
   (deps) => walletFeature(deps.db),
   buyFeature,
@@ -59,6 +60,8 @@ export const USER_FEATURES: readonly ((deps: BotDeps) => Middleware<UserBotConte
   generateFeature,
   tasksFeature,
   dialogsFeature,
-  // Last: any private text that no command or conversation took is a message to the AI.
+  // Any private text that no command or conversation took is a message to the AI.
   chatFeature,
+  // Last: every other kind of message that nothing above took gets an answer.
+  otherMessagesFeature,
 ];

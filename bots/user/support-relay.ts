@@ -18,15 +18,21 @@ export async function forwardToSupport(ctx: UserBotContext, deps: BotDeps): Prom
   }
   const chatId = supportChat.toString();
   const forwarded = await ctx.api.forwardMessage(chatId, message.chat.id, message.message_id);
-  const info = await ctx.api.sendMessage(
-    chatId,
-    deps.translator.t(deps.config.SUPPORT_LANGUAGE, 'support-from', {
-      name: fullName(account),
-      id: account.id.toString(),
-      language: account.language,
-    }),
-    { reply_parameters: { message_id: forwarded.message_id } },
-  );
+  const staffText = (key: string, args: Record<string, string>) =>
+    deps.translator.t(deps.config.SUPPORT_LANGUAGE, key, args);
+  const from = staffText('support-from', {
+    name: fullName(account),
+    id: account.id.toString(),
+    language: account.language,
+  });
+  // A banned user can only reach support (their appeal): staff see the ban and its reason at once.
+  const banned =
+    account.status === 'banned'
+      ? staffText('support-from-banned', { reason: account.banReason ?? '—' })
+      : null;
+  const info = await ctx.api.sendMessage(chatId, banned ? `${from}\n${banned}` : from, {
+    reply_parameters: { message_id: forwarded.message_id },
+  });
   await deps.db.supportMessage.createMany({
     data: [forwarded.message_id, info.message_id].map((supportMessageId) => ({
       supportChatId: supportChat,

@@ -12,7 +12,8 @@ export const aiErrors = defineErrors({
   CHAT_BUSY: { status: 409, bot: 'error-chat-busy', api: 'api-error-chat-busy' },
   // The price the user confirmed is not the live one; carries `price` (formatted).
   PRICE_CHANGED: { status: 409, bot: 'error-price-changed', api: 'api-error-price-changed' },
-  // The tier's hourly limit; carries `tier`, `limit`, `planLimit`, `minutes` and `time` (UTC, HH:MM).
+  // The tier's hourly limit; carries `tier`, `limit`, `planLimit`, `minutes` and `time` (the clock time: the
+  // API's in the user's zone with its name, core/i18n/format-local-time.ts; the bot's likewise).
   GENERATION_LIMITED: {
     status: 429,
     bot: 'generate-refused-rate-limited',

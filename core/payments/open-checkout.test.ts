@@ -16,7 +16,13 @@ const translator = loadTranslator(LOCALES_DIR);
 
 /** A provider that records what it opened; `refuse` makes the next open throw what it is given. */
 function fakeProvider() {
-  const opened: { paymentId: bigint; description: string; returnUrl: string; email?: string | null }[] = [];
+  const opened: {
+    paymentId: bigint;
+    description: string;
+    lang: string;
+    returnUrl: string;
+    email?: string | null;
+  }[] = [];
   let refusal: unknown = null;
   const gateway: PaymentGateway = {
     async open(payment, opts) {
@@ -72,6 +78,7 @@ test('opens the provider’s side with the title in the buyer’s language and r
   assert.deepEqual(yookassa.opened.at(-1), {
     paymentId: payment.id,
     description: translator.t('ru', 'product-pack-150k'),
+    lang: 'ru',
     returnUrl: 'https://t.me/polygram_bot',
     email: 'buyer@example.com',
   });

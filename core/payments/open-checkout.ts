@@ -50,6 +50,7 @@ export async function openCheckout(
   try {
     opened = await gateway.open(payment, {
       description: deps.translator.t(input.lang, product.titleKey),
+      lang: input.lang,
       returnUrl: input.returnUrl,
       email: input.email,
     });

@@ -1,4 +1,5 @@
 import type { Payment, PaymentProvider } from '#core/db/generated/client.ts';
+import type { TLang } from '#core/i18n/translator.ts';
 
 /**
  * What the payment flow needs from a provider, implemented once per provider (core/payments/<provider>/ or,
@@ -8,7 +9,8 @@ export interface PaymentGateway {
   /** Opens the provider side of a checkout: a redirect page, a crypto invoice, a Stars invoice link. */
   open(
     payment: Payment,
-    opts: { description: string; returnUrl: string; email?: string | null },
+    /** `description` is in `lang`, the buyer's language, as is whatever else the provider shows them. */
+    opts: { description: string; lang: TLang; returnUrl: string; email?: string | null },
   ): Promise<{
     providerPaymentId?: string;
     confirmationUrl: string;

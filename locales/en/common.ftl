@@ -1,4 +1,5 @@
 ban-notice = ⛔ Your account is blocked. Reason: { $reason }
+    If you think this is a mistake, write /support: your message goes to our team.
 flood-slow-down = You are sending messages too fast. Please wait { $seconds } s.
 button-expired = This button has expired. Please open the menu again.
 cancelled = Cancelled.

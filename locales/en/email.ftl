@@ -11,7 +11,7 @@ email-code-wrong =
         [one] Wrong code. { $left } try left.
        *[other] Wrong code. { $left } tries left.
     }
-email-locked = Too many wrong codes. Email verification is locked until { $until } (UTC).
+email-locked = Too many wrong codes. Email verification is locked until { $until }.
 email-code-expired = This code has expired. Press “Send a new code”.
 email-invalid = That does not look like an email address. Please try again.
 email-taken = This email is already used by another account. Type another one.

@@ -48,8 +48,8 @@ generate-failed-unavailable = { $model } is overloaded or down right now. Nothin
 generate-failed-timeout = { $model } took too long, so the request was canceled. Nothing was charged.
 generate-failed-internal = Something went wrong on our side. Nothing was charged. Please try again.
 generate-refused-rate-limited = { $tier ->
-    [free] You have used all { $limit } generations for this hour on the free tier. You can start the next one in { $minutes } min (at { $time } UTC). A plan raises the limit to { $planLimit } an hour: /buy
-   *[other] You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time } UTC).
+    [free] You have used all { $limit } generations for this hour on the free tier. You can start the next one in { $minutes } min (at { $time }). A plan raises the limit to { $planLimit } an hour: /buy
+   *[other] You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time }).
 }
 generate-refused-funds =
     Not enough tokens: this costs { $price }, you have { $available }.

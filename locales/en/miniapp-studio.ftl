@@ -6,8 +6,8 @@
 api-error-chat-busy = I'm still answering your previous message. Send this one once that answer is finished.
 api-error-price-changed = The price of this model has just changed to { $price } tokens. Check it and confirm again.
 api-error-generation-limited = { $tier ->
-    [free] You have used all { $limit } generations for this hour on the free tier. You can start the next one in { $minutes } min (at { $time } UTC). A plan raises the limit to { $planLimit } an hour.
-   *[other] You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time } UTC).
+    [free] You have used all { $limit } generations for this hour on the free tier. You can start the next one in { $minutes } min (at { $time }). A plan raises the limit to { $planLimit } an hour.
+   *[other] You have used all { $limit } generations for this hour on your plan. You can start the next one in { $minutes } min (at { $time }).
 }
 miniapp-studio-chat-failed = The model couldn't answer this time. Nothing was charged, please try again.
 miniapp-studio-chat-insufficient = Not enough tokens: { $model } costs { $price } tokens a message and you have { $balance }. Nothing was charged.

@@ -25,7 +25,7 @@ buy-method-stars = ⭐ Telegram Stars · { $amount }
 buy-method-yookassa = 💳 Bank card · { $amount }
 buy-method-cryptobot = 💎 Crypto · { $amount }
 buy-back = ← Back
-buy-invoice-title = Polygram
+buy-invoice-title = Polygram purchase
 buy-open-link =
     <b>{ $product }</b>: { $amount }
     Press the button to pay. You will get a message here when the payment is confirmed.

@@ -25,7 +25,7 @@ buy-method-stars = ⭐ Telegram Stars · { $amount }
 buy-method-yookassa = 💳 Банковская карта · { $amount }
 buy-method-cryptobot = 💎 Криптовалюта · { $amount }
 buy-back = ← Назад
-buy-invoice-title = Polygram
+buy-invoice-title = Покупка в Polygram
 buy-open-link =
     <b>{ $product }</b>: { $amount }
     Нажмите кнопку, чтобы оплатить. Когда платёж подтвердится, здесь придёт сообщение.

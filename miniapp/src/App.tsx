@@ -2,8 +2,9 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import type { TLanguage, TMe } from '../../server/contracts/me.ts';
 import { ApiError } from './api/api-error.ts';
 import type { TApiRequest } from './api/client.ts';
-import { getMe, updateMyLanguage } from './api/me.ts';
+import { getMe, reportTimeZone, updateMyLanguage } from './api/me.ts';
 import { CurrentRoute } from './CurrentRoute.tsx';
+import { BannedScreen } from './components/BannedScreen.tsx';
 import { ErrorScreen } from './components/ErrorScreen.tsx';
 import { LoadingScreen } from './components/LoadingScreen.tsx';
 import { OpenFromTelegramScreen } from './components/OpenFromTelegramScreen.tsx';
@@ -29,7 +30,11 @@ export function App({ request, telegramLanguageCode }: TAppProps) {
   const load = useCallback(() => {
     setState({ status: 'loading' });
     getMe(request).then(
-      ({ user }) => setState({ status: 'ready', me: user }),
+      ({ user }) => {
+        setState({ status: 'ready', me: user });
+        // Nothing on screen waits for it: the zone only changes how the bot writes times.
+        reportTimeZone(request, user).catch((error: unknown) => console.warn('time zone not saved', error));
+      },
       (error: unknown) => setState({ status: 'failed', error }),
     );
   }, [request]);
@@ -58,8 +63,10 @@ export function App({ request, telegramLanguageCode }: TAppProps) {
   let screen: ReactNode;
   if (state.status === 'loading') screen = <LoadingScreen />;
   else if (state.status === 'failed') {
-    const unauthorized = state.error instanceof ApiError && state.error.isUnauthorized;
-    screen = unauthorized ? <OpenFromTelegramScreen /> : <ErrorScreen error={state.error} onRetry={load} />;
+    const error = state.error instanceof ApiError ? state.error : null;
+    if (error?.isUnauthorized) screen = <OpenFromTelegramScreen />;
+    else if (error?.isBanned) screen = <BannedScreen reason={error.reason ?? ''} />;
+    else screen = <ErrorScreen error={state.error} onRetry={load} />;
   } else if (meContext) {
     screen = (
       <MeContext value={meContext}>

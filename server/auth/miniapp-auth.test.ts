@@ -30,3 +30,23 @@ test('ten sign-ups an hour from one address; the eleventh waits, and existing us
   assert.equal((await me(existing, ip)).statusCode, 200);
   assert.equal((await me(uniqueTelegramId(), '203.0.113.8')).statusCode, 200, 'another address signs up');
 });
+
+test('a banned user gets 403 USER_BANNED with the reason, from /api/me and every other route', async () => {
+  const id = uniqueTelegramId();
+  await touchUser(server.database.db, { id, firstName: 'Eve', languageCode: 'ru' });
+  await server.database.db.user.update({
+    where: { id },
+    data: { status: 'banned', banReason: 'спам', language: 'ru' },
+  });
+  for (const url of ['/api/me', '/api/wallet', '/api/catalog']) {
+    const refused = await server.app.inject({ url, headers: server.auth({ id, language: 'ru' }) });
+    assert.equal(refused.statusCode, 403, url);
+    assert.deepEqual(refused.json(), {
+      error: {
+        code: 'USER_BANNED',
+        message: 'Ваш аккаунт заблокирован. Причина: спам',
+        reason: 'спам',
+      },
+    });
+  }
+});

@@ -93,6 +93,40 @@ describe('Mini App in headless Chromium', () => {
     await context.close();
   });
 
+  test('the device’s time zone is reported and kept; a banned user gets the ban screen with the reason', async () => {
+    const id = uniqueTelegramId();
+    createdUserIds.push(BigInt(id));
+    const initData = stack.signInitData({ id, first_name: 'Eve', language_code: 'ru' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      timezoneId: 'Asia/Yekaterinburg',
+    });
+    await emulateTelegramClient(context);
+    const page = await context.newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.goto(launchUrl(stack.appUrl, initData));
+    await waitForTitle(page, 'Привет, Eve!');
+    const zone = async () =>
+      (await stack.db.user.findUnique({ where: { id: BigInt(id) }, select: { timeZone: true } }))?.timeZone;
+    for (let i = 0; i < 50 && (await zone()) !== 'Asia/Yekaterinburg'; i++) await page.waitForTimeout(100);
+    assert.equal(await zone(), 'Asia/Yekaterinburg');
+
+    await stack.db.user.update({ where: { id: BigInt(id) }, data: { status: 'banned', banReason: 'спам' } });
+    await page.reload();
+    const banned = page.getByTestId('banned');
+    await banned.waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId('banned-reason').textContent(), 'Причина: спам');
+    const text = (await banned.textContent()) ?? '';
+    assert.match(text, /Ваш аккаунт заблокирован/);
+    assert.match(text, /\/support/, 'the screen says how to appeal');
+    assert.equal(await page.getByTestId('error').count(), 0, 'not the generic error screen');
+    await saveScreenshot(page, 'miniapp-banned-ru');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
   test('tampered initData shows the "open from Telegram" state', async () => {
     const initData = stack.signInitData({
       id: uniqueTelegramId(),

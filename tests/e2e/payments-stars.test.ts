@@ -55,7 +55,7 @@ test('buying a token pack with Stars: invoice, pre-checkout, payment, balance; t
     new Api(stack.userBot.token, { apiRoot: stack.telegramUrl }),
     loadTranslator(LOCALES_DIR),
   );
-  const link = await gateway.open(payment, { description: 'again', returnUrl: 'https://t.me' });
+  const link = await gateway.open(payment, { description: 'again', lang: 'en', returnUrl: 'https://t.me' });
   const again = await stack.telegram.payInvoice({
     token: stack.userBot.token,
     userId: id,

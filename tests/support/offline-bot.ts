@@ -47,6 +47,8 @@ export interface OfflineUser {
   id: bigint;
   /** Sends a text (a command when it starts with "/"); returns the API calls the bot made handling it. */
   send(text: string): Promise<TApiCall[]>;
+  /** Sends a message of another kind: its own fields (`{ document: … }`, `{ sticker: … }`) over chat and sender. */
+  sendMessage(fields: Partial<Message>): Promise<TApiCall[]>;
   /** Presses the inline button with this text on the latest message that shows one (throws if none does). */
   press(button: string | RegExp): Promise<TApiCall[]>;
   /** The chat as the user sees it, oldest first. */
@@ -81,13 +83,15 @@ function inlineButtons(markup: unknown): InlineKeyboardButton[][] {
     .map((row) => [...row]);
 }
 
-export async function startOfflineBot(
-  opts: {
-    gateways?: PaymentGateways;
-    /** More variables for the bot's config (AI_PROVIDERS, WELCOME_GRANT_TOKENS …). */
-    env?: Record<string, string>;
-  } = {},
-): Promise<OfflineBot> {
+export interface TOfflineBotOptions {
+  gateways?: PaymentGateways;
+  /** The Mini App's address: web_app buttons and the chat menu button appear only with one. */
+  miniAppUrl?: string;
+  /** More variables for the bot's config (AI_PROVIDERS, WELCOME_GRANT_TOKENS, SUPPORT_CHAT_ID …). */
+  env?: Record<string, string>;
+}
+
+export async function startOfflineBot(opts: TOfflineBotOptions = {}): Promise<OfflineBot> {
   const database = await createTestDatabase();
   const redis: TestRedis = await createTestRedis();
   const filesDir = mkdtempSync(join(tmpdir(), 'offline-bot-'));
@@ -120,7 +124,7 @@ export async function startOfflineBot(
     notifyQueue,
     metrics: createBotMetrics(new Registry()),
     emailCodeKey: deriveKey(config.DATA_ENCRYPTION_KEY, 'email-code'),
-    miniAppUrl: null,
+    miniAppUrl: opts.miniAppUrl ?? null,
     gateways: opts.gateways ?? {},
     ai: createAiGateway({ config: aiConfigOf(config), redis: redis.redis, redisPrefix: redis.prefix }),
     aiQueue,
@@ -166,6 +170,12 @@ export async function startOfflineBot(
           },
         });
       }
+      // Into the support chat: the forward is a new message there, with an id support replies to.
+      case 'forwardMessage':
+        return sent(payload, {
+          text: `forwarded ${String(payload.from_chat_id)}/${String(payload.message_id)}`,
+          buttons: [],
+        });
       case 'editMessageText':
       case 'editMessageReplyMarkup': {
         const message = chatOf(payload.chat_id).get(Number(payload.message_id));
@@ -222,21 +232,26 @@ export async function startOfflineBot(
       return calls.slice(before);
     };
     const messages = () => [...chatOf(from.id).values()];
+    const sendMessage = (fields: Partial<Message>) =>
+      feed({
+        message: {
+          message_id: nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          from,
+          ...fields,
+        } as Message & Update.NonChannel,
+      });
     const offline: OfflineUser = {
       id,
       send: (text) => {
         const command = /^\/\w+/.exec(text)?.[0];
-        return feed({
-          message: {
-            message_id: nextMessageId++,
-            date: Math.floor(Date.now() / 1000),
-            chat,
-            from,
-            text,
-            ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
-          },
+        return sendMessage({
+          text,
+          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
         });
       },
+      sendMessage,
       press: (label) => {
         const matches = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
         const message = messages()

@@ -3,8 +3,9 @@ import { type Context, InlineKeyboard } from 'grammy';
 import { attempt, type TAttempt } from '#bots/shared/attempt.ts';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
-import { formatUtc, secondsUntil } from '#bots/shared/format.ts';
+import { secondsUntil } from '#bots/shared/format.ts';
 import { requestEmailCode, verifyEmailCode } from '#core/accounts/email-verification.ts';
+import { formatLocalTime } from '#core/i18n/format-local-time.ts';
 import type { TLang } from '#core/i18n/translator.ts';
 
 const SKIP = 'email:skip';
@@ -24,6 +25,17 @@ export async function emailFlow(
   opts: { lang: TLang; userId: bigint; name: string; prompt: string; skipLabel?: string },
 ): Promise<void> {
   const tr = (key: string, args?: Record<string, string | number>) => deps.translator.t(opts.lang, key, args);
+  // The lock's end as the user reads it, in their zone (on the outer context's account). Worked out inside
+  // `external`, so a replay of the conversation shows the same text.
+  const withLockTime = <T>(outer: UserBotContext, result: TAttempt<T>): TAttempt<T> => {
+    if (result.ok || result.code !== 'EMAIL_LOCKED') return result;
+    const until = new Date(String(result.details.until));
+    const timeZone = outer.account?.timeZone ?? null;
+    return {
+      ...result,
+      details: { ...result.details, untilText: formatLocalTime(until, { timeZone, lang: opts.lang }) },
+    };
+  };
   const later = new InlineKeyboard().text(opts.skipLabel ?? tr('email-skip'), SKIP);
   const codeKeyboard = new InlineKeyboard()
     .text(tr('email-code-resend'), RESEND)
@@ -32,19 +44,22 @@ export async function emailFlow(
     .text(tr('email-skip'), SKIP);
 
   const sendCode = (email: string): Promise<TAttempt<{ email: string }>> =>
-    conversation.external(() =>
-      attempt(async () => {
-        const issued = await requestEmailCode(
-          { db: deps.db, codeKey: deps.emailCodeKey },
-          { userId: opts.userId, email },
-        );
-        await deps.mailer.send({
-          to: issued.email,
-          subject: tr('email-subject', { code: issued.code }),
-          text: tr('email-body', { code: issued.code, name: opts.name }),
-        });
-        return { email: issued.email };
-      }),
+    conversation.external(async (outer) =>
+      withLockTime(
+        outer,
+        await attempt(async () => {
+          const issued = await requestEmailCode(
+            { db: deps.db, codeKey: deps.emailCodeKey },
+            { userId: opts.userId, email },
+          );
+          await deps.mailer.send({
+            to: issued.email,
+            subject: tr('email-subject', { code: issued.code }),
+            text: tr('email-body', { code: issued.code, name: opts.name }),
+          });
+          return { email: issued.email };
+        }),
+      ),
     );
   const explain = (failure: { code: string; details: Record<string, string | number> }): string => {
     switch (failure.code) {
@@ -53,7 +68,7 @@ export async function emailFlow(
       case 'EMAIL_TAKEN':
         return tr('email-taken');
       case 'EMAIL_LOCKED':
-        return tr('email-locked', { until: formatUtc(String(failure.details.until)) });
+        return tr('email-locked', { until: String(failure.details.untilText ?? failure.details.until) });
       case 'EMAIL_CODE_EXPIRED':
         return tr('email-code-expired');
       case 'EMAIL_CODE_WRONG':
@@ -112,14 +127,17 @@ export async function emailFlow(
       continue;
     }
     const typed = text;
-    const verified = await conversation.external(() =>
-      attempt(async () => {
-        const user = await verifyEmailCode(
-          { db: deps.db, codeKey: deps.emailCodeKey },
-          { userId: opts.userId, code: typed },
-        );
-        return { email: user.email ?? '' };
-      }),
+    const verified = await conversation.external(async (outer) =>
+      withLockTime(
+        outer,
+        await attempt(async () => {
+          const user = await verifyEmailCode(
+            { db: deps.db, codeKey: deps.emailCodeKey },
+            { userId: opts.userId, code: typed },
+          );
+          return { email: user.email ?? '' };
+        }),
+      ),
     );
     if (verified.ok) {
       await next.reply(tr('email-verified', { email: verified.value.email }));

@@ -1,5 +1,6 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
+import { setChatMenuButton } from '#bots/shared/chat-menu-button.ts';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { showMainMenu } from '#bots/user/menus/main-menu.ts';
@@ -59,12 +60,13 @@ export function createSignupConversation(deps: BotDeps) {
     const userId = BigInt(from.id);
     const chosenLang = lang;
     // A decimal string: what `external` returns is kept as JSON in the conversation's state.
-    const welcomeTokens = await conversation.external(async () => {
+    const welcomeTokens = await conversation.external(async (outer) => {
       const done = await completeSignup(deps.db, {
         userId,
         language: chosenLang,
         welcomeGrant: { tokens: deps.config.WELCOME_GRANT_TOKENS, days: deps.config.WELCOME_GRANT_DAYS },
       });
+      await setChatMenuButton(outer.api, { ...deps, log: outer.log }, { chatId: from.id, lang: chosenLang });
       return done.welcomeTokens.toString();
     });
     await emailFlow(conversation, ctx, deps, {

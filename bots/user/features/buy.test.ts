@@ -68,8 +68,9 @@ test('/buy: shelves, then products with prices, then methods, then a Stars invoi
   const [payment] = await paymentsOf(user.id);
   assert.ok(payment);
   assert.deepEqual(
-    [invoice.currency, invoice.payload, invoice.prices, invoice.description],
+    [invoice.title, invoice.currency, invoice.payload, invoice.prices, invoice.description],
     [
+      'Покупка в Polygram',
       'XTR',
       `pay:${payment.id}`,
       [{ label: '150 000 токенов · навсегда', amount: 100 }],

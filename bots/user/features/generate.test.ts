@@ -128,6 +128,10 @@ test('with the hour used up a picker says when the next fits, in the words of th
   );
   assert.deepEqual(buttons(refusal), [['💳 Plans and tokens']]);
   assert.deepEqual(await holdsOf(free.id), [], 'no price step, nothing reserved');
+  // Once the Mini App has reported the device's zone, the time is said in it.
+  await db().user.update({ where: { id: free.id }, data: { timeZone: 'Asia/Yekaterinburg' } });
+  await free.send('/music a lullaby');
+  assert.match(lastMessage(free).text, /in (59|60) min \(at \d\d:\d\d \(GMT\+5\)\)\./);
 
   const subscriber = await t.user({ lang: 'en' });
   await creditUser(db(), subscriber.id, 100_000n);

@@ -1,11 +1,13 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { setChatMenuButton } from '#bots/shared/chat-menu-button.ts';
 import type { UserBotContext } from '#bots/shared/context.ts';
+import type { BotDeps } from '#bots/shared/deps.ts';
 import { setLanguage } from '#core/accounts/complete-signup.ts';
-import type { PrismaClient } from '#core/db/create-prisma.ts';
 
 const CHOICE = /^v1:lang:(ru|en)$/;
 
-export function languageFeature(db: PrismaClient) {
+/** `/language`: the bot's texts, the commands' descriptions aside (Telegram's app language picks those), and the menu button. */
+export function languageFeature(deps: Pick<BotDeps, 'db' | 'translator' | 'miniAppUrl'>) {
   const feature = new Composer<UserBotContext>();
   const privateChats = feature.chatType('private');
   privateChats.command('language', async (ctx) => {
@@ -21,8 +23,9 @@ export function languageFeature(db: PrismaClient) {
   privateChats.callbackQuery(CHOICE, async (ctx) => {
     const lang = ctx.match[1] === 'ru' ? 'ru' : 'en';
     if (!ctx.account) return ctx.answerCallbackQuery();
-    ctx.account = await setLanguage(db, ctx.account.id, lang);
+    ctx.account = await setLanguage(deps.db, ctx.account.id, lang);
     ctx.i18n.useLocale(lang);
+    await setChatMenuButton(ctx.api, { ...deps, log: ctx.log }, { chatId: ctx.chat.id, lang });
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('language-changed'));
     await ctx.reply(ctx.t('menu-title'), { reply_markup: ctx.mainMenu });

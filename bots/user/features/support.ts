@@ -22,6 +22,18 @@ export function supportFeature(deps: BotDeps) {
   return feature;
 }
 
+/**
+ * What a banned user may still do (bots/shared/middlewares/ban-guard.ts): appeal to support. `/support`, with
+ * or without the text, and while the support conversation waits for it, the message itself or /cancel;
+ * another command stays blocked (the conversation would pass it on to its feature).
+ */
+export function isSupportAppeal(ctx: UserBotContext): boolean {
+  if (ctx.chat?.type !== 'private' || !ctx.message) return false;
+  if (ctx.hasCommand('support')) return true;
+  if (ctx.conversation.active(SUPPORT_CONVERSATION) === 0) return false;
+  return !(ctx.message.text ?? '').startsWith('/') || ctx.hasCommand('cancel');
+}
+
 export const enterSupport = async (ctx: UserBotContext) => {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(SUPPORT_CONVERSATION);

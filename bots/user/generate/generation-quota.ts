@@ -8,6 +8,7 @@ import {
 } from '#core/ai/rate-limit/generation-limit.ts';
 import { aiPlanOf } from '#core/ai/user-tier.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { formatLocalTime } from '#core/i18n/format-local-time.ts';
 
 export interface TRefusalView {
   text: string;
@@ -37,7 +38,8 @@ export function limitReachedView(
     tier: limit.tier,
     limit: limit.limit,
     minutes,
-    time: limit.retryAt.toISOString().slice(11, 16),
+    // In the zone the Mini App reported, else "14:05 UTC": a bare clock time would read as local.
+    time: formatLocalTime(limit.retryAt, { timeZone: ctx.account?.timeZone ?? null, lang: ctx.lang }),
     planLimit: GENERATIONS_PER_HOUR.basic,
   });
   if (limit.tier !== 'free') return { text };

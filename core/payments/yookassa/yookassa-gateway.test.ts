@@ -29,7 +29,11 @@ const gateway = (receipts: boolean) =>
 const payment = (id: bigint, overrides: Partial<Payment> = {}) =>
   ({ id, amount: 14_900n, currency: 'RUB', providerPaymentId: null, ...overrides }) as Payment;
 
-const open = { description: '150,000 tokens · forever', returnUrl: 'https://t.me/polygram_bot' };
+const open = {
+  description: '150,000 tokens · forever',
+  lang: 'en' as const,
+  returnUrl: 'https://t.me/polygram_bot',
+};
 
 describe('YooKassa gateway', () => {
   test('a receipt with the email goes along only when receipts are on and the user has an email', async () => {

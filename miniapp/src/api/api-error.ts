@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The ban's reason as staff wrote it, sent with USER_BANNED. */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -19,5 +21,10 @@ export class ApiError extends Error {
   /** Telegram did not vouch for this session: missing, forged or expired initData. */
   get isUnauthorized(): boolean {
     return this.status === 401;
+  }
+
+  /** The account is banned: every call is refused with this until staff lift the ban. */
+  get isBanned(): boolean {
+    return this.code === 'USER_BANNED';
   }
 }

@@ -33,8 +33,10 @@ export function createApiRequest(options: { initDataRaw: string; baseUrl?: strin
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const parsed = ZApiErrorSchema.safeParse(body);
-      if (parsed.success)
-        throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+      if (parsed.success) {
+        const { code, message, reason } = parsed.data.error;
+        throw new ApiError(response.status, code, message, reason);
+      }
       throw new ApiError(response.status, 'BAD_RESPONSE', '');
     }
     const parsed = schema.safeParse(body);

@@ -20,6 +20,16 @@ export function PaperPlaneIcon() {
   );
 }
 
+/** A circle struck through: the ban screen. */
+export function BlockedIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="56" height="56" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="m5.6 5.6 12.8 12.8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 export function WalletIcon() {
   return (
     <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">

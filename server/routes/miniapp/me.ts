@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { setLanguage } from '#core/accounts/complete-signup.ts';
+import { setTimeZone } from '#core/accounts/set-time-zone.ts';
 import type { User } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
 import { type TMe, ZUpdateMeSchema } from '#server/contracts/me.ts';
@@ -14,6 +15,7 @@ async function toMe(deps: ServerDeps, user: User): Promise<TMe> {
       lastName: user.lastName,
       username: user.username,
       language: user.language,
+      timeZone: user.timeZone,
       email: user.email,
       emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
       status: user.status,
@@ -33,7 +35,13 @@ export function meRoutes(app: FastifyInstance, deps: ServerDeps) {
     if (!request.account) throw new AppError('UNAUTHORIZED');
     const body = ZUpdateMeSchema.safeParse(request.body);
     if (!body.success) throw new AppError('INVALID_INPUT');
-    const user = await setLanguage(deps.db, request.account.id, body.data.language);
+    const { language, timeZone } = body.data;
+    let user = request.account;
+    if (timeZone !== undefined) user = await setTimeZone(deps.db, { userId: user.id, timeZone });
+    if (language !== undefined) {
+      user = await setLanguage(deps.db, user.id, language);
+      await deps.onLanguageChanged?.(user);
+    }
     return toMe(deps, user);
   });
 }

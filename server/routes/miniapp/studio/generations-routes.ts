@@ -5,7 +5,9 @@ import type { TAiJob } from '#core/ai/generation/generation-job.ts';
 import { findModel } from '#core/ai/models/list-models.ts';
 import { GENERATIONS_PER_HOUR } from '#core/ai/rate-limit/generation-limit.ts';
 import { ownGeneration } from '#core/ai/usage/own-generation.ts';
+import type { User } from '#core/db/generated/client.ts';
 import { AppError, isAppError } from '#core/errors/app-error.ts';
+import { formatLocalTime } from '#core/i18n/format-local-time.ts';
 import { formatTokens } from '#core/money/format-money.ts';
 import { type TGeneration, ZStartGenerationSchema } from '#server/contracts/studio.ts';
 import type { TFileRouteDeps } from '#server/routes/files/file-route-deps.ts';
@@ -15,17 +17,18 @@ import { toGenerationView } from './studio-views.ts';
 export type TGenerationRouteDeps = TFileRouteDeps & { aiQueue: Queue<TAiJob> };
 
 /**
- * The limiter's refusal with when to come back, in minutes and as a UTC clock time, like the bot says it,
- * in the words of the user's tier (the free tier hears what a plan raises the limit to).
+ * The limiter's refusal with when to come back: in minutes and as a clock time in the user's zone (the one
+ * the Mini App reported), else in UTC, said so; in the words of the user's tier (the free tier hears what a
+ * plan raises the limit to).
  */
-function limited(error: AppError): AppError {
+function limited(error: AppError, user: User): AppError {
   const retryAt = error.details.retryAt instanceof Date ? error.details.retryAt : new Date();
   return new AppError('GENERATION_LIMITED', {
     tier: String(error.details.tier ?? ''),
     planLimit: GENERATIONS_PER_HOUR.basic,
     limit: Number(error.details.limit ?? 0),
     minutes: Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000)),
-    time: retryAt.toISOString().slice(11, 16),
+    time: formatLocalTime(retryAt, { timeZone: user.timeZone, lang: user.language }),
   });
 }
 
@@ -69,7 +72,7 @@ export function studioGenerationRoutes(api: FastifyInstance, deps: TGenerationRo
       );
     } catch (error) {
       if (!isAppError(error, 'RATE_LIMITED')) throw error;
-      const refusal = limited(error);
+      const refusal = limited(error, account);
       reply.header('retry-after', String(Number(refusal.details.minutes) * 60));
       throw refusal;
     }

@@ -309,6 +309,13 @@ describe('generation from the Mini App', () => {
       retryAt: new Date(first.createdAt.getTime() + 3_600_000).toISOString(),
       planLimit: 100,
     });
+    // Once the Mini App has reported the device's zone, the time is in it.
+    await db().user.update({ where: { id: user.id }, data: { timeZone: 'Asia/Yekaterinburg' } });
+    const local = await call(user, 'POST', '/api/studio/generations', {
+      modelId: 'dall-e-3',
+      prompt: 'cat 7',
+    });
+    assert.match(local.json().error.message, /in \d+ min \(at \d\d:\d\d \(GMT\+5\)\)/);
     for (const id of started) assert.equal((await settled(user, id)).status, 'succeeded');
   });
 

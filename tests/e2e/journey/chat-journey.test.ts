@@ -103,7 +103,11 @@ test('2 · buys a token pack with Stars from the invoice card; /balance and the 
   await emu.press(/Telegram Stars · 100/);
   const invoiceId = await emu.expectBot(/TELEGRAM STARS/);
   const invoice = emu.message(invoiceId).getByTestId('invoice');
-  assert.equal(await invoice.locator('.invoice-title').textContent(), 'Polygram');
+  assert.equal(
+    await invoice.locator('.invoice-title').textContent(),
+    'Покупка в Polygram',
+    'the invoice title in the buyer’s language',
+  );
   assert.match(
     (await invoice.locator('.invoice-description').textContent()) ?? '',
     /^150\s000 токенов · навсегда$/,

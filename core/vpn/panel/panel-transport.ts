@@ -119,7 +119,7 @@ export function backoffMs(retry: number, baseMs: number): number {
   return Math.round(step / 2 + Math.random() * (step / 2));
 }
 
-function requestHeaders(config: TPanelConfig, url: URL, hasBody: boolean): Headers {
+export function panelRequestHeaders(config: TPanelConfig, url: URL, hasBody: boolean): Headers {
   const headers = new Headers(config.extraHeaders);
   headers.set('Authorization', `Bearer ${config.token.replace(/^Bearer\s+/i, '')}`);
   headers.set('Accept', 'application/json');
@@ -134,6 +134,8 @@ function requestHeaders(config: TPanelConfig, url: URL, hasBody: boolean): Heade
   return headers;
 }
 
+const withoutTrailingSlash = (path: string) => path.replace(/(?<=.)\/+(?=\?|$)/, '');
+
 /** Sends one call: headers, timeout, retries of idempotent calls, errors typed, the answer parsed. */
 export function createPanelTransport(config: TPanelConfig): TPanelTransport {
   const baseUrl = config.baseUrl.replace(/\/+$/, '');
@@ -145,7 +147,7 @@ export function createPanelTransport(config: TPanelConfig): TPanelTransport {
     try {
       const response = await fetch(url, {
         method: request.method,
-        headers: requestHeaders(config, url, hasBody),
+        headers: panelRequestHeaders(config, url, hasBody),
         body: hasBody ? JSON.stringify(request.body) : undefined,
         signal: AbortSignal.timeout(config.timeoutMs),
         redirect: 'error',
@@ -159,7 +161,14 @@ export function createPanelTransport(config: TPanelConfig): TPanelTransport {
     }
   }
 
-  return async function send<T>(request: TPanelRequest<T>): Promise<T> {
+  return async function send<T>(given: TPanelRequest<T>): Promise<T> {
+    // The contract writes list routes with a trailing slash (`/api/nodes/`); the panel (Express, not
+    // strict) answers both, and stand-ins and logs read better without it.
+    const request = {
+      ...given,
+      route: withoutTrailingSlash(given.route),
+      path: withoutTrailingSlash(given.path),
+    };
     const label = `${request.method} ${request.route}`;
     const attempts = request.idempotent ? config.maxAttempts : 1;
     for (let attempt = 1; ; attempt++) {

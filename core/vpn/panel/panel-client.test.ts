@@ -240,7 +240,10 @@ describe('Remnawave panel client', () => {
     panel.override('GET /api/nodes', { status: 502 }, { status: 502 }, { status: 502 }, { status: 502 });
     const client = createPanelClient(configOf());
     await assert.rejects(client.listNodes(), (error: unknown) => {
-      assert.ok(isPanelError(error, 'unavailable'));
+      assert.ok(
+        isPanelError(error, 'unavailable'),
+        `expected a unavailable PanelError, got ${String(error)}`,
+      );
       assert.equal(error.route, 'GET /api/nodes');
       return true;
     });
@@ -256,7 +259,7 @@ describe('Remnawave panel client', () => {
     });
     const client = createPanelClient(configOf());
     await assert.rejects(client.updateUser(3, { expireAt: expireAt() }), (error: unknown) => {
-      assert.ok(isPanelError(error, 'invalid'));
+      assert.ok(isPanelError(error, 'invalid'), `expected a invalid PanelError, got ${String(error)}`);
       assert.equal(error.panelCode, 'A039');
       assert.equal(error.panelMessage, 'Update user error');
       return true;
@@ -276,7 +279,10 @@ describe('Remnawave panel client', () => {
     panel.state.nodes = [broken as unknown as ReturnType<typeof panelNodeBody>];
     const client = createPanelClient(configOf());
     await assert.rejects(client.listNodes(), (error: unknown) => {
-      assert.ok(isPanelError(error, 'bad_response'));
+      assert.ok(
+        isPanelError(error, 'bad_response'),
+        `expected a bad_response PanelError, got ${String(error)}`,
+      );
       assert.equal(error.route, 'GET /api/nodes');
       assert.match(error.message, /0\.isConnected|response\.0\.isConnected/);
       return true;
@@ -288,7 +294,7 @@ describe('Remnawave panel client', () => {
   it('maps a refused token to an auth error that does not carry the token', async () => {
     const client = createPanelClient(configOf({ token: 'wrong-token-secret' }));
     await assert.rejects(client.listNodes(), (error: unknown) => {
-      assert.ok(isPanelError(error, 'auth'));
+      assert.ok(isPanelError(error, 'auth'), `expected a auth PanelError, got ${String(error)}`);
       assert.equal(error.status, 401);
       assert.doesNotMatch(
         `${error.message} ${error.panelMessage} ${JSON.stringify(error)}`,
@@ -296,6 +302,13 @@ describe('Remnawave panel client', () => {
       );
       return true;
     });
+  });
+
+  it('maps a redirect to a login page (an auth layer in front of the panel) to an auth error', async () => {
+    panel.override('GET /api/nodes', { status: 302, body: {} });
+    const client = createPanelClient(configOf());
+    await assert.rejects(client.listNodes(), (error: unknown) => isPanelError(error, 'auth'));
+    assert.equal(panel.calls('GET /api/nodes'), 1);
   });
 
   it('a dropped connection is a typed unavailable error', async () => {
@@ -347,7 +360,7 @@ describe('Remnawave panel client', () => {
     panel.users.set('tg_44', panelUserBody({ id: 9, username: 'tg_44' }));
     const client = createPanelClient(configOf());
     await assert.rejects(client.createUser({ telegramId: 44n, expireAt: expireAt() }), (error: unknown) => {
-      assert.ok(isPanelError(error, 'conflict'));
+      assert.ok(isPanelError(error, 'conflict'), `expected a conflict PanelError, got ${String(error)}`);
       assert.equal(error.panelCode, 'A019');
       return true;
     });
@@ -394,7 +407,7 @@ describe('Remnawave panel client', () => {
     assert.equal(await client.checkVersion(), '3.3.2');
     panel.state.version = '2.8.1';
     await assert.rejects(client.checkVersion(), (error: unknown) => {
-      assert.ok(error instanceof PanelError);
+      assert.ok(error instanceof PanelError, String(error));
       assert.equal(error.kind, 'unsupported');
       assert.match(error.message, /Remnawave panel 2\.8\.1 is not supported.*supports Remnawave 3\.x/);
       return true;

@@ -46,7 +46,8 @@ function kindOfStatus(status: number, panelCode: string | undefined, message: st
   if (status === 404) return 'not_found';
   if (status === 409 || panelCode === USERNAME_TAKEN_CODE || /username already exists/i.test(message))
     return 'conflict';
-  if (status === 401 || status === 403) return 'auth';
+  // The panel never redirects an API call; an auth layer in front of it sends us to its login page.
+  if (status === 401 || status === 403 || (status >= 300 && status < 400)) return 'auth';
   if (status === 408) return 'timeout';
   // 429 comes only from a proxy in front of the panel (the panel has no rate limit): wait and repeat.
   if (status === 429 || status >= 500) return 'unavailable';
@@ -150,7 +151,7 @@ export function createPanelTransport(config: TPanelConfig): TPanelTransport {
         headers: panelRequestHeaders(config, url, hasBody),
         body: hasBody ? JSON.stringify(request.body) : undefined,
         signal: AbortSignal.timeout(config.timeoutMs),
-        redirect: 'error',
+        redirect: 'manual',
       });
       if (!response.ok) throw await errorOfResponse(label, response);
       const text = await response.text();

@@ -24,14 +24,14 @@ describe('verifyPanelWebhook', () => {
     const payload = userEvent('user.expiration', { expiration: -72, notConnectedAfterHours: null });
     assert.ok(RemnawaveWebhookUserEvents.safeParse(payload).success, 'the payload is what the contract says');
     const result = verifyPanelWebhook({ ...signed(payload), secret: SECRET });
-    assert.ok(result.ok);
+    assert.ok(result.ok, JSON.stringify(result));
     assert.equal(result.event.kind, 'user');
     if (result.event.kind !== 'user') return;
     assert.equal(result.event.event, 'user.expiration');
     assert.equal(result.event.hoursFromExpiry, -72);
     assert.equal(result.event.user.telegramId, 5);
     assert.equal(result.event.user.id, 5);
-    assert.ok(result.event.user.expireAt instanceof Date);
+    assert.ok(result.event.user.expireAt instanceof Date, 'expireAt is a Date');
   });
 
   it('reads the pre-2.8 reminder names as user.expiration with the same signed hours', () => {
@@ -58,7 +58,10 @@ describe('verifyPanelWebhook', () => {
 
   it('parses other user events and node events', () => {
     const expired = verifyPanelWebhook({ ...signed(userEvent('user.expired', null)), secret: SECRET });
-    assert.ok(expired.ok && expired.event.kind === 'user' && expired.event.event === 'user.expired');
+    assert.ok(
+      expired.ok && expired.event.kind === 'user' && expired.event.event === 'user.expired',
+      'user.expired',
+    );
     assert.equal(
       expired.ok && expired.event.kind === 'user' ? expired.event.hoursFromExpiry : 'x',
       undefined,
@@ -70,9 +73,12 @@ describe('verifyPanelWebhook', () => {
       timestamp: new Date().toISOString(),
       data: panelNodeBody({ id: 3, name: 'Frankfurt', countryCode: 'DE', isConnected: false }),
     };
-    assert.ok(RemnawaveWebhookNodeEvents.safeParse(nodePayload).success);
+    assert.ok(
+      RemnawaveWebhookNodeEvents.safeParse(nodePayload).success,
+      'the node payload is what the contract says',
+    );
     const node = verifyPanelWebhook({ ...signed(nodePayload), secret: SECRET });
-    assert.ok(node.ok && node.event.kind === 'node');
+    assert.ok(node.ok && node.event.kind === 'node', 'a node event');
     assert.equal(node.ok && node.event.kind === 'node' ? node.event.node.countryCode : '', 'DE');
 
     const service = {
@@ -82,7 +88,10 @@ describe('verifyPanelWebhook', () => {
       data: {},
     };
     const other = verifyPanelWebhook({ ...signed(service), secret: SECRET });
-    assert.ok(other.ok && other.event.kind === 'other' && other.event.event === 'service.panel_started');
+    assert.ok(
+      other.ok && other.event.kind === 'other' && other.event.event === 'service.panel_started',
+      'a service event',
+    );
   });
 
   it('refuses a missing, malformed or wrong signature', () => {
@@ -112,6 +121,7 @@ describe('verifyPanelWebhook', () => {
         signature: signature.toUpperCase(),
         secret: SECRET,
       }).ok,
+      'an upper-case hex signature verifies too',
     );
   });
 

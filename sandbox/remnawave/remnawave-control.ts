@@ -5,7 +5,7 @@ import type { RequestFaults, TFaultOptions } from '#sandbox/http-stand-in/reques
 import type { TDelivery } from '#sandbox/http-stand-in/webhook-outbox.ts';
 import { deviceJson, nodeJson, squadJson, userJson } from './remnawave-json.ts';
 import type { TPanel } from './remnawave-routes.ts';
-import type { TDevice, TResult, TStoredUser } from './remnawave-store.ts';
+import type { TDevice, TResult, TStoredUser, TUserEvent } from './remnawave-store.ts';
 import type { RemnawaveWebhooks } from './remnawave-webhooks.ts';
 
 type TUserJson = ReturnType<typeof userJson>;
@@ -34,7 +34,7 @@ export type TPanelControl = {
    * { notConnectedAfterHours: 24 })`.
    */
   fireUserWebhook(
-    event: `user.${string}`,
+    event: TUserEvent,
     userId: number,
     meta?: { expiration?: number; notConnectedAfterHours?: number },
   ): void;

@@ -1,7 +1,7 @@
 // The panel's state and its rules for users, devices, nodes and squads, in memory, one per stand-in.
 // Every change that the real panel announces is reported through `onEvent` (webhooks are built from it).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CreateUserCommand, ERRORS, UpdateUserCommand } from '@remnawave/backend-contract';
+import type { CreateUserCommand, ERRORS, EVENTS, UpdateUserCommand } from '@remnawave/backend-contract';
 import type { TPanelError } from './remnawave-replies.ts';
 
 export type TUserStatus = 'ACTIVE' | 'DISABLED' | 'LIMITED' | 'EXPIRED';
@@ -81,15 +81,21 @@ export type TNode = {
   updatedAt: Date;
 };
 
+type TValues<T> = T[keyof T];
+/** The panel's event names, from the contract's EVENTS. */
+export type TUserEvent = TValues<typeof EVENTS.USER>;
+type TDeviceEvent = TValues<typeof EVENTS.USER_HWID_DEVICES>;
+type TNodeEvent = TValues<typeof EVENTS.NODE>;
+
 export type TPanelEvent =
   | {
       scope: 'user';
-      event: `user.${string}`;
+      event: TUserEvent;
       user: TStoredUser;
       meta: { notConnectedAfterHours: number | null; expiration: number | null } | null;
     }
-  | { scope: 'user_hwid_devices'; event: `user_hwid_devices.${string}`; user: TStoredUser; device: TDevice }
-  | { scope: 'node'; event: `node.${string}`; node: TNode };
+  | { scope: 'user_hwid_devices'; event: TDeviceEvent; user: TStoredUser; device: TDevice }
+  | { scope: 'node'; event: TNodeEvent; node: TNode };
 
 export type TResult<T> = { ok: true; value: T } | { ok: false; error: TPanelError };
 
@@ -431,7 +437,7 @@ export class RemnawaveStore {
   }
 
   userEvent(
-    event: `user.${string}`,
+    event: TUserEvent,
     user: TStoredUser,
     meta: { notConnectedAfterHours?: number; expiration?: number } = {},
   ): void {
@@ -459,7 +465,7 @@ export class RemnawaveStore {
     return user ? change(user) : fail(this.opts.errors.USER_NOT_FOUND);
   }
 
-  private changed(user: TStoredUser, event: `user.${string}`): TResult<TStoredUser> {
+  private changed(user: TStoredUser, event: TUserEvent): TResult<TStoredUser> {
     user.updatedAt = this.now();
     this.userEvent(event, user);
     return { ok: true, value: user };

@@ -12,6 +12,7 @@ import {
   GetUserByShortUuidCommand,
   GetUserByUsernameCommand,
   GetUserHwidDevicesCommand,
+  GetUsersCommand,
   GetUsersStreamCommand,
   REST_API,
   ResetUserTrafficCommand,
@@ -73,6 +74,21 @@ export const userRoutes: TRoute[] = [
     handle(panel, req) {
       const body = parseWith(UpdateUserCommand.RequestBodySchema, req.body);
       return body.ok ? userResult(panel, req, panel.store.update(body.data)) : body.reply;
+    },
+  },
+  {
+    method: 'GET',
+    path: REST_API.USERS.GET,
+    handle(panel, req) {
+      const query = parseWith(GetUsersCommand.RequestQuerySchema, req.query);
+      if (!query.ok) return query.reply;
+      // Offset paging in creation order; the table's `filters` and `sorting` are accepted, not applied.
+      const users = panel.store.list();
+      const page = users.slice(query.data.start, query.data.start + query.data.size);
+      return ok({
+        users: page.map((u) => userJson(u, panel.store.squads, panel.subscriptionBase)),
+        total: users.length,
+      });
     },
   },
   {

@@ -6,6 +6,7 @@ import {
   GetUserByShortUuidCommand,
   GetUserByUsernameCommand,
   GetUserHwidDevicesCommand,
+  GetUsersCommand,
   GetUsersStreamCommand,
   RevokeUserSubscriptionCommand,
   UpdateUserCommand,
@@ -77,6 +78,10 @@ describe('Remnawave stand-in: users', () => {
         rest.response.users.map((u) => u.username),
         ['tg_3'],
       );
+      const listed = GetUsersCommand.ResponseSchema.parse(
+        (await call('GET', '/api/users?start=1&size=1')).json,
+      );
+      assert.deepEqual([listed.response.total, listed.response.users.map((u) => u.username)], [3, ['tg_2']]);
     }));
 
   test('a duplicate username is 400 A019 in the panel error shape', () =>

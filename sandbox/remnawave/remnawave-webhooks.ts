@@ -35,7 +35,7 @@ export function webhookPayload(
     case 'user':
       return {
         scope: 'user',
-        event: event.event as Extract<TWebhookPayload, { scope: 'user' }>['event'],
+        event: event.event,
         timestamp,
         data: userJson(event.user, squads, subscriptionBase),
         // User-scope events always carry meta; null when there is nothing to say.
@@ -44,7 +44,7 @@ export function webhookPayload(
     case 'user_hwid_devices':
       return {
         scope: 'user_hwid_devices',
-        event: event.event as Extract<TWebhookPayload, { scope: 'user_hwid_devices' }>['event'],
+        event: event.event,
         timestamp,
         data: {
           user: userJson(event.user, squads, subscriptionBase),
@@ -54,7 +54,7 @@ export function webhookPayload(
     case 'node':
       return {
         scope: 'node',
-        event: event.event as Extract<TWebhookPayload, { scope: 'node' }>['event'],
+        event: event.event,
         timestamp,
         data: nodeJson(event.node, squads),
       };

@@ -1,4 +1,4 @@
-// Outgoing webhook deliveries with retries, shared by the provider stand-ins (YooKassa, Crypto Pay).
+// Outgoing webhook deliveries with retries, shared by the provider stand-ins (YooKassa, Crypto Pay, Remnawave).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from './http-basics.ts';
 

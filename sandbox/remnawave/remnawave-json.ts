@@ -7,14 +7,8 @@ import type {
   NodesSchema,
 } from '@remnawave/backend-contract';
 import type { TWire } from './remnawave-replies.ts';
-import {
-  PROFILE_UUID,
-  type TDevice,
-  type TInbound,
-  type TNode,
-  type TSquad,
-  type TStoredUser,
-} from './remnawave-store.ts';
+import { PROFILE_UUID, type TInbound, type TNode, type TSquad } from './remnawave-sample-infra.ts';
+import type { TDevice, TStoredUser } from './remnawave-store.ts';
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreateUserCommand, ERRORS, EVENTS, UpdateUserCommand } from '@remnawave/backend-contract';
 import type { TPanelError } from './remnawave-replies.ts';
+import { sampleInfrastructure, type TNode, type TSquad } from './remnawave-sample-infra.ts';
 
 export type TUserStatus = 'ACTIVE' | 'DISABLED' | 'LIMITED' | 'EXPIRED';
 
@@ -48,39 +49,6 @@ export type TStoredUser = {
   devices: TDevice[];
 };
 
-export type TInbound = {
-  uuid: string;
-  tag: string;
-  type: string;
-  network: string;
-  security: string;
-  port: number;
-};
-
-export type TSquad = {
-  uuid: string;
-  name: string;
-  viewPosition: number;
-  inbounds: TInbound[];
-  createdAt: Date;
-};
-
-export type TNode = {
-  uuid: string;
-  id: number;
-  name: string;
-  address: string;
-  countryCode: string;
-  isConnected: boolean;
-  isDisabled: boolean;
-  lastStatusChange: Date | null;
-  lastStatusMessage: string | null;
-  usersOnline: number;
-  trafficUsedBytes: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
 type TValues<T> = T[keyof T];
 /** The panel's event names, from the contract's EVENTS. */
 export type TUserEvent = TValues<typeof EVENTS.USER>;
@@ -104,8 +72,6 @@ type TCreate = CreateUserCommand.RequestBody;
 type TUpdate = UpdateUserCommand.RequestBody;
 
 const DAY_MS = 86_400_000;
-// The panel's config profile that every sample inbound belongs to.
-export const PROFILE_UUID = randomUUID();
 
 export type TStoreOptions = {
   errors: TErrors;
@@ -131,50 +97,9 @@ export class RemnawaveStore {
   reset(): void {
     this.users = new Map();
     this.lastUserId = 0;
-    const at = this.now();
-    const inbound = (tag: string, port: number): TInbound => ({
-      uuid: randomUUID(),
-      tag,
-      type: 'vless',
-      network: 'tcp',
-      security: 'reality',
-      port,
-    });
-    this.squads = [
-      {
-        uuid: randomUUID(),
-        name: 'Default-Squad',
-        viewPosition: 1,
-        inbounds: [inbound('VLESS_REALITY', 443)],
-        createdAt: at,
-      },
-      {
-        uuid: randomUUID(),
-        name: 'Premium',
-        viewPosition: 2,
-        inbounds: [inbound('VLESS_REALITY_PREMIUM', 8443)],
-        createdAt: at,
-      },
-    ];
-    const node = (id: number, name: string, address: string, countryCode: string): TNode => ({
-      uuid: randomUUID(),
-      id,
-      name,
-      address,
-      countryCode,
-      isConnected: true,
-      isDisabled: false,
-      lastStatusChange: at,
-      lastStatusMessage: null,
-      usersOnline: 0,
-      trafficUsedBytes: 0,
-      createdAt: at,
-      updatedAt: at,
-    });
-    this.nodes = [
-      node(1, 'Amsterdam', 'nl1.vpn.example', 'NL'),
-      node(2, 'Frankfurt', 'de1.vpn.example', 'DE'),
-    ];
+    const sample = sampleInfrastructure(this.now());
+    this.squads = sample.squads;
+    this.nodes = sample.nodes;
   }
 
   list(): TStoredUser[] {

@@ -8,7 +8,8 @@ import type { Logger } from '#sandbox/http-stand-in/http-basics.ts';
 import { WebhookOutbox } from '#sandbox/http-stand-in/webhook-outbox.ts';
 import { deviceJson, nodeJson, userJson } from './remnawave-json.ts';
 import type { TWire } from './remnawave-replies.ts';
-import type { TPanelEvent, TSquad } from './remnawave-store.ts';
+import type { TSquad } from './remnawave-sample-infra.ts';
+import type { TPanelEvent } from './remnawave-store.ts';
 
 export type TWebhookPayload = TWire<typeof RemnawaveWebhookEventSchema>;
 

@@ -1,4 +1,4 @@
-// Outgoing webhook deliveries with retries, shared by the provider stand-ins (YooKassa, Crypto Pay).
+// Outgoing webhook deliveries with retries, shared by the provider stand-ins (YooKassa, Crypto Pay, Remnawave).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from './http-basics.ts';
 
@@ -18,6 +18,8 @@ export type TOutboxOptions = {
   attempts: number;
   /** Delay before the second try; doubles each time. */
   delayMs: number;
+  /** Which answers count as received; default only HTTP 200, as YooKassa and Crypto Pay. */
+  accepts?: (status: number) => boolean;
   logger?: Logger;
 };
 
@@ -71,8 +73,7 @@ export class WebhookOutbox {
         const response = await this.post(url, delivery.body, delivery.headers);
         await response.arrayBuffer();
         delivery.lastStatus = response.status;
-        // Both YooKassa and Crypto Pay treat only HTTP 200 as "received" and repeat anything else.
-        if (response.status === 200) {
+        if ((this.opts.accepts ?? ((status) => status === 200))(response.status)) {
           delivery.delivered = true;
           return;
         }

@@ -153,7 +153,8 @@ test('/tts shows its price and quota first; the sixth of an hour on the free tie
     orderBy: { id: 'asc' },
   });
   const at = new Date(first.createdAt.getTime() + 3_600_000).toISOString().slice(11, 16);
-  assert.match(refusal.text ?? '', new RegExp(`in (59|60) min \\(at ${at} UTC\\)`));
+  // When the next slot is past midnight UTC the date comes first ("Dec 8, 00:13 UTC").
+  assert.match(refusal.text ?? '', new RegExp(`in (59|60) min \\(at (?:[^()]+, )?${at} UTC\\)`));
   assert.equal(await stack.db.aiRequest.count({ where: { userId: BigInt(id) } }), 5);
   assert.equal(await tokens(id), 100_000n - 5n * 2_000n);
 });

@@ -6,8 +6,8 @@
 // minute; the stand-in remembers for its whole life), and a refused request answers 200 with
 // `insertErrors` (the bad row with reason "invalid", the others "stopped") and stores nothing.
 // Simpler: any table exists, there are no schemas, and "invalid" rows are only the ones a test asks for.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { closeServer, listen } from '#sandbox/http-stand-in/http-basics.ts';
 
 export interface TStoredRow {
   insertId: string | null;
@@ -84,11 +84,7 @@ export async function startBigQueryStandIn(opts: {
     sendJson(res, 200, { kind: 'bigquery#tableDataInsertAllResponse' });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, opts.port ?? 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}/bigquery/v2`,
     close: () => closeServer(server),
@@ -143,13 +139,5 @@ function googleError(res: ServerResponse, code: number, status: string, message:
   if (res.headersSent) return void res.destroy();
   sendJson(res, code, {
     error: { code, message, status, errors: [{ message, reason: status.toLowerCase() }] },
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // Keep-alive sockets (fetch keeps them) would hold close() up until they time out.
-    server.closeAllConnections();
-    server.close((err) => (err ? reject(err) : resolve()));
   });
 }

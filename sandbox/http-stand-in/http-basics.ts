@@ -6,7 +6,19 @@ export type Logger = (msg: string) => void;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Public APIs keep an idle connection far longer than Node's clients do (nginx: 75 s; Node's agent drops an
+ * idle socket after 5 s). With Node's server default of 5 s both ends close at the same moment, and a request
+ * sent on a socket the server is just closing fails with ECONNRESET: for a send we then cannot tell whether
+ * it went out. Under load that race is common, and no real API shows it.
+ */
+export function keepConnectionsLikeAPublicApi(server: Server): void {
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
+}
+
 export async function listen(server: Server, port: number, host: string): Promise<number> {
+  keepConnectionsLikeAPublicApi(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { keepConnectionsLikeAPublicApi } from '#sandbox/http-stand-in/http-basics.ts';
 import { executeBotApiCall } from './bot-api/execute-method.ts';
 import { handleControlRequest } from './control/control-routes.ts';
 import { handleBotApiRequest, handleFileDownload } from './http/bot-api-routes.ts';
@@ -89,6 +90,7 @@ export async function startTelegramServer(opts: TelegramServerOptions = {}): Pro
       .finally(() => inFlight.delete(task));
     inFlight.add(task);
   });
+  keepConnectionsLikeAPublicApi(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

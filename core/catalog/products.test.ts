@@ -12,7 +12,7 @@ const tokensOf = (id: string) => {
 
 test('the AI price list is exactly the spec', () => {
   const rub = Object.fromEntries(
-    PRODUCTS.filter((p) => p.prices.RUB).map((p) => [p.id, Number(p.prices.RUB) / 100]),
+    PRODUCTS.filter((p) => p.service === 'ai' && p.prices.RUB).map((p) => [p.id, Number(p.prices.RUB) / 100]),
   );
   assert.deepEqual(rub, {
     'ai-sub-7d': 98,

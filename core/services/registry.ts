@@ -5,13 +5,14 @@ import { type TErrorCatalog, type TErrorSpec, UNKNOWN_ERROR } from '#core/errors
 import { platformErrors } from '#core/errors/platform-errors.ts';
 import { tokenPackFulfilment } from '#core/payments/fulfilments/token-pack.ts';
 import { videoTasksService } from '#core/video-tasks/service.ts';
+import { vpnService } from '#core/vpn/service.ts';
 import type { TFulfilmentKind, TServiceModule, TServiceOperation } from './service-module.ts';
 
 /**
  * The services of the platform: the one place that names them. Adding a service is one line here (and one
  * in each adapter list: bots, Mini App API and pages, worker jobs, sandbox stand-ins).
  */
-const MODULES = [aiService, videoTasksService] as const;
+const MODULES = [aiService, videoTasksService, vpnService] as const;
 
 export const SERVICES: readonly TServiceModule[] = MODULES;
 

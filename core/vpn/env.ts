@@ -39,6 +39,8 @@ export const vpnEnv = {
   REMNAWAVE_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long one request to the panel may take before it is abandoned (and retried when safe). */
   REMNAWAVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Spec 001 starts the trial at the end of signup; `false` leaves it to /trial and the VPN page. */
+  VPN_TRIAL_AT_SIGNUP: z.stringbool().default(true),
   /** Attempts per idempotent call, the first included. */
   REMNAWAVE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
 };

@@ -15,14 +15,14 @@ test('every tier is sold for 30, 90, 180 and 365 days, longer is cheaper per day
     for (const currency of ['RUB', 'USD', 'XTR'] as const) {
       const perDay = DURATIONS.map((d) => price(planProductId(tier, d.days), currency) / d.days);
       for (let i = 1; i < perDay.length; i++)
-        assert.ok(perDay[i] < perDay[i - 1], `${tier} ${currency}: ${perDay.join(' > ')}`);
+        assert.ok((perDay[i] ?? 0) < (perDay[i - 1] ?? 0), `${tier} ${currency}: ${perDay.join(' > ')}`);
     }
 });
 
 test('higher tiers cost more for the same days; RUB prices end in 9', () => {
   for (const d of DURATIONS) {
     const rub = PAID_TIERS.map((tier) => price(planProductId(tier, d.days), 'RUB'));
-    for (let i = 1; i < rub.length; i++) assert.ok(rub[i] > rub[i - 1], rub.join(' < '));
+    for (let i = 1; i < rub.length; i++) assert.ok((rub[i] ?? 0) > (rub[i - 1] ?? 0), rub.join(' < '));
     for (const r of rub) assert.equal((r / 100) % 10, 9, `${r / 100} RUB`);
   }
   assert.equal(price('vpn-basic-30d', 'RUB'), 19_900);

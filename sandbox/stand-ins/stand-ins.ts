@@ -1,6 +1,7 @@
 import { aiStandIn } from './ai-stand-ins.ts';
 import { bigqueryStandIn } from './bigquery-stand-in-entry.ts';
 import { cryptopayStandIn, yookassaStandIn } from './payment-stand-ins.ts';
+import { remnawaveStandIn } from './remnawave-stand-in-entry.ts';
 import type { TRunningStandIn, TStandIn, TStandInContext } from './stand-in.ts';
 
 /**
@@ -13,6 +14,7 @@ export const STAND_INS = {
   cryptopay: cryptopayStandIn,
   ai: aiStandIn,
   bigquery: bigqueryStandIn,
+  remnawave: remnawaveStandIn,
 };
 
 type TList = typeof STAND_INS;

@@ -22,6 +22,7 @@ const WHAT: Record<TPortName, string> = {
   openai: 'the OpenAI-compatible stand-in',
   predictions: 'the prediction API stand-in',
   bigquery: 'the BigQuery stand-in',
+  remnawave: 'the Remnawave panel stand-in',
   postgres: 'the embedded PostgreSQL',
   redis: 'the local redis-server',
 };

@@ -35,7 +35,15 @@ export const DEMO_PURCHASES: readonly TDemoPurchase[] = [
   { buyer: MARIA, productId: 'pack-150k', provider: 'stars' },
   { buyer: BEN, productId: 'ai-sub-7d', provider: 'yookassa' },
   { buyer: CHEN, productId: 'bundle-small', provider: 'cryptobot' },
+  // VPN: Maria has an active plan; Alex's ran out (seed-demo.ts moves it into the past); Ben is on trial.
+  { buyer: MARIA, productId: 'vpn-pro-90d', provider: 'stars' },
+  { buyer: SUPER_ADMIN, productId: 'vpn-basic-30d', provider: 'yookassa' },
 ];
+
+/** The demo's expired VPN plan: bought like the others, then moved into the past by this many days. */
+export const DEMO_EXPIRED_VPN = { buyer: SUPER_ADMIN, productId: 'vpn-basic-30d', endedDaysAgo: 3 } as const;
+/** On the VPN trial. */
+export const DEMO_VPN_TRIAL = BEN;
 
 export interface TDemoSpend {
   user: TSandboxPerson;

@@ -13,6 +13,7 @@ export const PORT_NAMES = [
   'openai',
   'predictions',
   'bigquery',
+  'remnawave',
   'postgres',
   'redis',
 ] as const;
@@ -29,6 +30,7 @@ export const PORT_VARIABLES: Record<TPortName, string> = {
   openai: 'SANDBOX_OPENAI_PORT',
   predictions: 'SANDBOX_PREDICTIONS_PORT',
   bigquery: 'SANDBOX_BIGQUERY_PORT',
+  remnawave: 'SANDBOX_REMNAWAVE_PORT',
   postgres: 'SANDBOX_POSTGRES_PORT',
   redis: 'SANDBOX_REDIS_PORT',
 };
@@ -44,6 +46,7 @@ const DEFAULT_PORTS: Record<TPortName, number> = {
   openai: 4305,
   predictions: 4306,
   bigquery: 4307,
+  remnawave: 4309,
   mail: 4308,
   smtp: 4325,
   postgres: 54329,

@@ -33,6 +33,7 @@ test('the demo data: catalog models, accounts, a super admin, paid purchases, wa
     promoCodes: DEMO_PROMO_CODES.length,
     promoClaims: 1,
     adjustments: 1,
+    vpnTrials: 1,
   });
   assert.equal(await db.aiModel.count(), MODEL_CATALOG.length);
   assert.equal(
@@ -64,6 +65,16 @@ test('the demo data: catalog models, accounts, a super admin, paid purchases, wa
   });
   const sum = await db.ledgerEntry.aggregate({ where: { accountId: account.id }, _sum: { amount: true } });
   assert.equal(sum._sum.amount, account.balance);
+
+  // The VPN: Maria active, Alex expired, Ben on trial; each waits for the worker to set up the panel user.
+  const vpn = async (person: { id: number }) =>
+    db.vpnSubscription.findUniqueOrThrow({ where: { userId: BigInt(person.id) } });
+  const now = Date.now();
+  assert.equal((await vpn(MARIA)).tier, 'pro');
+  assert.ok((await vpn(MARIA)).expiresAt.getTime() > now + 89 * 86_400_000);
+  assert.ok((await vpn(SUPER_ADMIN)).expiresAt.getTime() < now - 2 * 86_400_000, 'Alex’s plan ran out');
+  assert.equal((await vpn(BEN)).tier, 'trial');
+  assert.equal(await db.serviceOperation.count({ where: { operation: 'vpn.provision' } }), 3);
 });
 
 test('a second run adds nothing and changes no balance', async () => {
@@ -80,6 +91,10 @@ test('a second run adds nothing and changes no balance', async () => {
     promoCodes: await db.promoCode.count(),
     redemptions: await db.promoRedemption.count(),
     audit: await db.auditLog.count(),
+    vpn: JSON.stringify(
+      (await db.vpnSubscription.findMany({ orderBy: { userId: 'asc' } })).map((v) => [v.userId, v.expiresAt]),
+      (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v),
+    ),
   });
   const countsBefore = await counts();
   const added = await seedDemo(db);
@@ -91,6 +106,7 @@ test('a second run adds nothing and changes no balance', async () => {
     promoCodes: 0,
     promoClaims: 0,
     adjustments: 0,
+    vpnTrials: 0,
   });
   assert.deepEqual(await balances(), before);
   assert.deepEqual(await counts(), countsBefore);

@@ -5,6 +5,7 @@ import { touchUser } from '#core/accounts/touch-user.ts';
 import { findCatalogModel } from '#core/ai/model-catalog.ts';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 import { adjustBalance } from '#core/ledger/adjust-balance.ts';
 import { spendTokens } from '#core/ledger/spend-tokens.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
@@ -12,13 +13,16 @@ import { startCheckout } from '#core/payments/start-checkout.ts';
 import { claimPromoCode } from '#core/referrals/claim-promo-code.ts';
 import { createPromoCode } from '#core/referrals/create-promo-code.ts';
 import { normalizePromoCode } from '#core/referrals/promo-rules.ts';
+import { activateTrial } from '#core/vpn/subscription/activate-trial.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_ADJUSTMENTS,
+  DEMO_EXPIRED_VPN,
   DEMO_PROMO_CLAIMS,
   DEMO_PROMO_CODES,
   DEMO_PURCHASES,
   DEMO_SPENDS,
+  DEMO_VPN_TRIAL,
   type TDemoPurchase,
 } from './demo-data.ts';
 import { SUPER_ADMIN, type TSandboxPerson } from './sandbox-world.ts';
@@ -32,6 +36,7 @@ export interface TSeedSummary {
   promoCodes: number;
   promoClaims: number;
   adjustments: number;
+  vpnTrials: number;
 }
 
 // Idempotency keys and provider ids of the demo: each step finds its own earlier result by them.
@@ -143,6 +148,31 @@ async function seedAdjustments(db: PrismaClient, staff: TStaff): Promise<number>
   return posted;
 }
 
+/** A plan that ran out some days ago, for the "expired" screens: the purchase's period moved back. */
+async function endVpnPlan(db: PrismaClient, userId: bigint, daysAgo: number): Promise<void> {
+  const endedAt = new Date(Date.now() - daysAgo * 86_400_000);
+  const period = await db.vpnPeriod.findFirstOrThrow({ where: { userId, source: 'paid' } });
+  const shift = period.endsAt.getTime() - endedAt.getTime();
+  await db.vpnPeriod.update({
+    where: { id: period.id },
+    data: { startsAt: new Date(period.startsAt.getTime() - shift), endsAt: endedAt },
+  });
+  await db.vpnSubscription.update({
+    where: { userId },
+    data: { expiresAt: endedAt, version: { increment: 1 } },
+  });
+}
+
+async function seedVpnTrial(db: PrismaClient): Promise<number> {
+  try {
+    await activateTrial(db, { userId: BigInt(DEMO_VPN_TRIAL.id) });
+    return 1;
+  } catch (error) {
+    if (isAppError(error, 'VPN_TRIAL_USED')) return 0;
+    throw error;
+  }
+}
+
 /**
  * The demo database, through the same services the bots and the Mini App call (no balance is written by
  * hand: every token moves through the ledger). Idempotent: each step recognises what an earlier run did,
@@ -155,10 +185,16 @@ export async function seedDemo(db: PrismaClient): Promise<TSeedSummary> {
   const staff = await findStaff(db, BigInt(SUPER_ADMIN.id));
   if (!staff) throw new Error('the sandbox super admin has no role after bootstrapSuperAdmins');
   let payments = 0;
-  for (const purchase of DEMO_PURCHASES) if (await seedPurchase(db, purchase)) payments++;
+  for (const purchase of DEMO_PURCHASES)
+    if (await seedPurchase(db, purchase)) {
+      payments++;
+      if (purchase.buyer === DEMO_EXPIRED_VPN.buyer && purchase.productId === DEMO_EXPIRED_VPN.productId)
+        await endVpnPlan(db, BigInt(purchase.buyer.id), DEMO_EXPIRED_VPN.endedDaysAgo);
+    }
+  const vpnTrials = await seedVpnTrial(db);
   const spends = await seedSpends(db);
   const promoCodes = await seedPromoCodes(db, staff);
   const promoClaims = await seedPromoClaims(db);
   const adjustments = await seedAdjustments(db, staff);
-  return { models, accounts, payments, spends, promoCodes, promoClaims, adjustments };
+  return { models, accounts, payments, spends, promoCodes, promoClaims, adjustments, vpnTrials };
 }

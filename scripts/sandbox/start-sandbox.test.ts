@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createRedis } from '#core/redis/create-redis.ts';
 import { ROOT } from '#scripts/dev/dev-config.ts';
@@ -142,6 +143,17 @@ test('start brings up the platform on the machine’s PostgreSQL and Redis; stop
 
     const health = await fetch(`${sandbox.appUrl}/health`);
     assert.equal(health.status, 200);
+    // The worker sets up the demo's VPN users on the panel stand-in, as it does after a payment.
+    const provisioned = async () =>
+      Number(
+        (
+          await query<{ n: string }>(
+            'SELECT count(*) AS n FROM vpn_subscriptions WHERE panel_user_id IS NOT NULL AND synced_version >= version',
+          )
+        )[0]?.n,
+      );
+    for (let i = 0; i < 150 && (await provisioned()) < 3; i++) await sleep(200);
+    assert.equal(await provisioned(), 3, 'active, expired and trial VPN users are on the panel');
     for (const bot of [USER_BOT, ADMIN_BOT]) {
       const me = (await (await fetch(`${sandbox.telegramUrl}/bot${bot.token}/getMe`)).json()) as {
         ok: boolean;
@@ -187,7 +199,7 @@ for (const run of ['second', 'third']) {
     const launcher = new SandboxLauncher(testConfig());
     try {
       const sandbox = await launcher.start();
-      assert.deepEqual(Object.values(sandbox.seed), [0, 0, 0, 0, 0, 0, 0], 'no demo data added');
+      assert.deepEqual(Object.values(sandbox.seed), [0, 0, 0, 0, 0, 0, 0, 0], 'no demo data added');
       assert.equal(await transactions(), before);
 
       // The local Bot API started empty; the people of earlier runs come back from the database.

@@ -11,6 +11,7 @@ import { chooseStores, type TStoreChoices } from './choose-stores.ts';
 import type { TEmbeddedPostgresModules } from './embedded-postgres-package.ts';
 import { startLocalRedis } from './local-redis.ts';
 import { resolvePorts } from './port-check.ts';
+import { resyncVpnToFreshPanel } from './resync-vpn.ts';
 import type { TWhereLine } from './sandbox-banner.ts';
 import type { TPortName, TSandboxConfig } from './sandbox-config.ts';
 import { appUrlOf, sandboxAppEnv } from './sandbox-env.ts';
@@ -199,6 +200,7 @@ export class SandboxLauncher {
     const db = createPrisma(databaseUrl, { maxConnections: 2 });
     try {
       const seed = await seedDemo(db);
+      await resyncVpnToFreshPanel(db);
       const people = await readAppPeople(db);
       this.#checkpoint();
       return { seed, people };

@@ -78,7 +78,9 @@ async function runOperations(userId?: bigint) {
   const outcomes = [];
   for (const row of due) {
     await t.db.serviceOperation.update({ where: { id: row.id }, data: { nextAttemptAt: new Date(0) } });
-    outcomes.push(await performOperation({ db: t.db, logger, env, registry: REGISTRY, retryBaseMs: 1 }, row.id));
+    outcomes.push(
+      await performOperation({ db: t.db, logger, env, registry: REGISTRY, retryBaseMs: 1 }, row.id),
+    );
   }
   return outcomes;
 }
@@ -160,17 +162,17 @@ test('renewal of the same tier extends from the expiry; an upgrade converts the 
 test('an expired plan renews from now', async () => {
   const userId = await newUser();
   await (await pay(userId, 'vpn-pro-30d')).confirm();
-  await t.db.vpnSubscription.update({ where: { userId }, data: { expiresAt: new Date(Date.now() - 5 * DAY) } });
+  await t.db.vpnSubscription.update({
+    where: { userId },
+    data: { expiresAt: new Date(Date.now() - 5 * DAY) },
+  });
   await (await pay(userId, 'vpn-pro-30d')).confirm();
   assert.ok(near((await sub(userId)).expiresAt, new Date(Date.now() + 30 * DAY)));
 });
 
 test('the trial is once per account, also after it ended, and not for someone who paid', async () => {
   const userId = await newUser();
-  const [a, b] = await Promise.allSettled([
-    activateTrial(t.db, { userId }),
-    activateTrial(t.db, { userId }),
-  ]);
+  const [a, b] = await Promise.allSettled([activateTrial(t.db, { userId }), activateTrial(t.db, { userId })]);
   assert.deepEqual([a.status, b.status].sort(), ['fulfilled', 'rejected'], 'two taps at once: one trial');
   const row = await sub(userId);
   assert.equal(row.tier, 'trial');
@@ -218,7 +220,10 @@ test('the referrer gets 3 days at a referred user’s first payment only, for at
   await (await pay(friend, 'vpn-basic-30d')).confirm();
   await (await pay(friend, 'vpn-basic-30d')).confirm();
   const rewarded = (await sub(referrer)).expiresAt;
-  assert.ok(near(rewarded, new Date(start.getTime() + REFERRAL_BONUS_DAYS * DAY)), 'once, at the first payment');
+  assert.ok(
+    near(rewarded, new Date(start.getTime() + REFERRAL_BONUS_DAYS * DAY)),
+    'once, at the first payment',
+  );
 
   await t.db.vpnPeriod.createMany({
     data: Array.from({ length: MAX_REWARDED_REFERRALS - 1 }, () => ({

@@ -95,10 +95,10 @@ test('+7 days run from the expiry while the plan runs, and from now once it has 
   assert.equal(audit?.action, 'vpn.extend');
   assert.equal(audit?.actorId, admin.id);
   assert.deepEqual(audit?.after, { days: 7, expiresAt: a.expiresAt.toISOString() });
-  assert.equal(
-    (audit?.before as { expiresAt: string }).expiresAt,
-    new Date(NOW.getTime() + 3 * DAY).toISOString(),
-  );
+  assert.deepEqual(audit?.before, {
+    tier: 'ultra',
+    expiresAt: new Date(NOW.getTime() + 3 * DAY).toISOString(),
+  });
   const op = await t.db.serviceOperation.findFirst({ where: { userId: running } });
   assert.equal(op?.operation, 'vpn.provision', 'the panel is asked to follow');
 });

@@ -1,4 +1,5 @@
 # Admin bot: the VPN card of a user, /vpn_servers, the VPN block of /stats, VPN broadcast segments.
+admin-command-vpn_servers = VPN servers: status and users online
 admin-vpn-line = 🛡 VPN: { $tier } · { $state } · until { $expires }
 admin-vpn-line-none = 🛡 VPN: none
 admin-vpn-button = 🛡 VPN

@@ -1,4 +1,5 @@
 # Админ-бот: VPN-карточка пользователя, /vpn_servers, блок VPN в /stats, сегменты рассылки по VPN.
+admin-command-vpn_servers = Серверы VPN: состояние и пользователи онлайн
 admin-vpn-line = 🛡 VPN: { $tier } · { $state } · до { $expires }
 admin-vpn-line-none = 🛡 VPN: нет
 admin-vpn-button = 🛡 VPN

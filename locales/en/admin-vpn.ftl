@@ -68,7 +68,7 @@ admin-stats-vpn =
     Trial → paid: { $trialConverted } of { $trialUsers } ({ $conversion } %)
     MRR: { $mrr }
     Churn, { $churnDays } days: { $churned } of { $churnBase } ({ $churn } %)
-broadcast-segment-vpn_active = VPN: paying now
+broadcast-segment-vpn_active = VPN: plan running
 broadcast-segment-vpn_trial = VPN: on trial
 broadcast-segment-vpn_expiring = VPN: ending soon
 broadcast-segment-vpn_expired = VPN: ended

@@ -68,7 +68,7 @@ admin-stats-vpn =
     Пробный → оплата: { $trialConverted } из { $trialUsers } ({ $conversion } %)
     MRR: { $mrr }
     Отток за { $churnDays } дн.: { $churned } из { $churnBase } ({ $churn } %)
-broadcast-segment-vpn_active = VPN: платная подписка
+broadcast-segment-vpn_active = VPN: действующий тариф
 broadcast-segment-vpn_trial = VPN: пробный период
 broadcast-segment-vpn_expiring = VPN: скоро закончится
 broadcast-segment-vpn_expired = VPN: закончился

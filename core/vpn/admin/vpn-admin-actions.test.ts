@@ -229,3 +229,12 @@ test('panel actions say why they cannot run: no subscription, not provisioned ye
     isAppError(e, 'VPN_NO_SUBSCRIPTION'),
   );
 });
+
+test('free days for someone without a VPN start the basic plan from now', async () => {
+  const id = await person('newcomer');
+  const { expiresAt } = await adminExtendDays(t.db, { staff: admin, userId: id, days: 30, now: NOW });
+  assert.equal(expiresAt.toISOString(), new Date(NOW.getTime() + 30 * DAY).toISOString());
+  const row = await t.db.vpnSubscription.findUniqueOrThrow({ where: { userId: id } });
+  assert.deepEqual([row.tier, row.deviceLimit, row.disabledAt], ['basic', 2, null]);
+  assert.deepEqual((await auditOf(id)).at(0)?.before, { tier: null, expiresAt: null });
+});

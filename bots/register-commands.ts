@@ -33,6 +33,7 @@ const ADMIN_COMMANDS = [
   'broadcast',
   'models',
   'aistats',
+  'vpn_servers',
   'cancel',
 ];
 

@@ -136,6 +136,14 @@ export const COMPOSE_CHOICES = [
   'unfinished_signup',
   'lang_ru',
   'lang_en',
+  'vpn_active',
+  'vpn_trial',
+  'vpn_expiring',
+  'vpn_expired',
+  'vpn_never_connected',
+  'days_1',
+  'days_3',
+  'days_7',
 ] as const;
 export type TComposeChoice = (typeof COMPOSE_CHOICES)[number];
 

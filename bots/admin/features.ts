@@ -8,6 +8,7 @@ import { BROADCAST_CONVERSATION, createBroadcastConversation } from './conversat
 import { createModelPriceConversation, MODEL_PRICE_CONVERSATION } from './conversations/model-price.ts';
 import { createRefundConversation, REFUND_CONVERSATION } from './conversations/refund.ts';
 import { createRejectPayoutConversation, REJECT_PAYOUT_CONVERSATION } from './conversations/reject-payout.ts';
+import { createVpnDaysConversation, VPN_DAYS_CONVERSATION } from './conversations/vpn-days.ts';
 import { aiModelsFeature } from './features/ai-models.ts';
 import { aiStatsFeature } from './features/ai-stats.ts';
 import { broadcastFeature } from './features/broadcast.ts';
@@ -19,6 +20,7 @@ import { payoutRatesFeature } from './features/payout-rates.ts';
 import { payoutsFeature } from './features/payouts.ts';
 import { promoCodesFeature } from './features/promo-codes.ts';
 import { statsFeature } from './features/stats.ts';
+import { vpnFeature } from './features/vpn.ts';
 
 /** A conversation's body (the plugin's own type: some take what they act on as arguments). */
 type TConversationBuilder = ConversationBuilder<AdminBotContext, Context>;
@@ -32,6 +34,7 @@ export const ADMIN_CONVERSATIONS: readonly { id: string; build: (deps: BotDeps) 
     { id: REJECT_PAYOUT_CONVERSATION, build: createRejectPayoutConversation },
     { id: BROADCAST_CONVERSATION, build: createBroadcastConversation },
     { id: MODEL_PRICE_CONVERSATION, build: createModelPriceConversation },
+    { id: VPN_DAYS_CONVERSATION, build: createVpnDaysConversation },
   ];
 
 /** The admin bot's features, each behind the staff gate and its own permission checks. A service adds one line. */
@@ -47,4 +50,5 @@ export const ADMIN_FEATURES: readonly ((deps: BotDeps) => Middleware<AdminBotCon
   (deps) => statsFeature(deps.db),
   aiModelsFeature,
   (deps) => aiStatsFeature(deps.db),
+  vpnFeature,
 ];

@@ -7,6 +7,7 @@ import type { TStaff } from '#core/accounts/staff.ts';
 import type { TWallet } from '#core/ledger/wallet.ts';
 import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import { balanceButton, cardAction, grantAction, userPaymentsButton } from './callbacks.ts';
+import { vpnCardButton, vpnCardLine } from './vpn-card-view.ts';
 
 /** The card with the user's balances as `getWallet` reports them (callers load it next to the card). */
 export function renderUserCard(
@@ -42,7 +43,11 @@ export function renderUserCard(
     sessions: card._count.loginEvents,
     recent: recent || none,
   });
-  return { text: `${text}\n${walletLines(ctx, wallet)}`, keyboard: cardKeyboard(ctx, ctx.staff, card) };
+  const vpn = vpnCardLine(ctx, card.vpnSubscription);
+  return {
+    text: `${text}\n${walletLines(ctx, wallet)}\n${vpn}`,
+    keyboard: cardKeyboard(ctx, ctx.staff, card),
+  };
 }
 
 function walletLines(ctx: AdminBotContext, wallet: TWallet): string {
@@ -74,6 +79,7 @@ function cardKeyboard(ctx: AdminBotContext, staff: TStaff, card: TUserCard): Inl
       InlineKeyboard.text(ctx.t('admin-button-balance'), balanceButton.encode({ userId })),
     can(staff.role, 'users.view') &&
       InlineKeyboard.text(ctx.t('admin-button-payments'), userPaymentsButton.encode({ userId })),
+    can(staff.role, 'users.view') && vpnCardButton(ctx, card.id),
   ];
   const refresh = [
     InlineKeyboard.text(ctx.t('admin-button-refresh'), cardAction.encode({ action: 'refresh', userId })),

@@ -35,6 +35,7 @@ export async function loadUserCard(db: PrismaClient, userId: bigint) {
       role: true,
       loginEvents: { orderBy: { createdAt: 'desc' }, take: 5 },
       _count: { select: { loginEvents: true } },
+      vpnSubscription: true,
     },
   });
 }

@@ -3,7 +3,7 @@ import { assertCan, type TStaff } from '#core/accounts/staff.ts';
 import { recordAudit } from '#core/audit/record-audit.ts';
 import type { Broadcast, PrismaClient } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
-import type { TSegmentTarget } from './segment-users.ts';
+import { type TSegmentTarget, VPN_EXPIRING_MAX_DAYS } from './segment-users.ts';
 
 // Telegram's limits: a message holds 4096 characters, a photo caption 1024, a button label is kept short.
 export const BROADCAST_TEXT_MAX = 4096;
@@ -51,6 +51,9 @@ export async function createBroadcast(
   if (!content.success) throw new AppError('INVALID_INPUT', { field: 'content' });
   if (opts.target.segment === 'language' && !opts.target.language)
     throw new AppError('INVALID_INPUT', { field: 'language' });
+  const days = opts.target.segment === 'vpn_expiring' ? (opts.target.days ?? 0) : null;
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > VPN_EXPIRING_MAX_DAYS))
+    throw new AppError('INVALID_INPUT', { field: 'days' });
   const { text, photo, button } = content.data;
   return db.$transaction(async (tx) => {
     const broadcast = await tx.broadcast.create({
@@ -62,6 +65,7 @@ export async function createBroadcast(
         buttonUrl: button?.url ?? null,
         segment: opts.target.segment,
         language: opts.target.segment === 'language' ? opts.target.language : null,
+        days,
       },
     });
     await recordAudit(tx, {
@@ -71,6 +75,7 @@ export async function createBroadcast(
         broadcastId: broadcast.id.toString(),
         segment: broadcast.segment,
         language: broadcast.language,
+        days: broadcast.days,
         photo: broadcast.photoFileId !== null,
         textLength: text.length,
       },

@@ -13,6 +13,44 @@ export interface TSegmentTarget {
   segment: BroadcastSegment;
   /** Only for the `language` segment. */
   language?: Language | null;
+  /** Only for the `vpn_expiring` segment: the plan ends within this many days. */
+  days?: number | null;
+}
+
+/** The longest "ends within N days" a VPN reminder may reach for. */
+export const VPN_EXPIRING_MAX_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The VPN segments (core/vpn/): a condition on the user's one subscription. A subscription an admin switched
+ * off is in none of them: its renewals are refused until an admin enables it, so no reminder or offer fits.
+ */
+function vpnCondition(target: TSegmentTarget, now: Date): Prisma.Sql {
+  const sub = (rest: Prisma.Sql) => Prisma.sql`EXISTS (
+  SELECT 1 FROM vpn_subscriptions s
+  WHERE s.user_id = u.id AND s.disabled_at IS NULL AND ${rest}
+)`;
+  switch (target.segment) {
+    case 'vpn_active':
+      return sub(Prisma.sql`s.tier <> 'trial' AND s.expires_at > ${now}`);
+    case 'vpn_trial':
+      return sub(Prisma.sql`s.tier = 'trial' AND s.expires_at > ${now}`);
+    case 'vpn_expiring': {
+      const days = target.days;
+      if (!days || !Number.isInteger(days) || days < 1 || days > VPN_EXPIRING_MAX_DAYS)
+        throw new AppError('INVALID_INPUT', { field: 'days' });
+      return sub(
+        Prisma.sql`s.expires_at > ${now} AND s.expires_at <= ${new Date(now.getTime() + days * DAY_MS)}`,
+      );
+    }
+    case 'vpn_expired':
+      return sub(Prisma.sql`s.expires_at <= ${now}`);
+    case 'vpn_never_connected':
+      // Only a running subscription: help to connect is no use to someone whose plan has ended.
+      return sub(Prisma.sql`s.expires_at > ${now} AND s.first_connected_at IS NULL`);
+    default:
+      throw new AppError('INVALID_INPUT', { field: 'segment' });
+  }
 }
 
 // A refund does not undo "has paid": the person trusted us with money once, which is what the segment is for.
@@ -45,6 +83,12 @@ export function segmentCondition(target: TSegmentTarget, now: Date): Prisma.Sql 
     case 'language':
       if (!target.language) throw new AppError('INVALID_INPUT', { field: 'language' });
       return Prisma.sql`${member} AND u.language = ${target.language}::"Language"`;
+    case 'vpn_active':
+    case 'vpn_trial':
+    case 'vpn_expiring':
+    case 'vpn_expired':
+    case 'vpn_never_connected':
+      return Prisma.sql`${member} AND ${vpnCondition(target, now)}`;
   }
 }
 

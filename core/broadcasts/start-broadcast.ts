@@ -43,7 +43,7 @@ export async function startBroadcast(
       const total = await tx.$executeRaw`
         INSERT INTO broadcast_deliveries (broadcast_id, user_id, updated_at)
         SELECT ${current.id}, u.id, ${now} FROM users u
-        WHERE ${segmentCondition({ segment: current.segment, language: current.language }, now)}
+        WHERE ${segmentCondition({ segment: current.segment, language: current.language, days: current.days }, now)}
         ON CONFLICT DO NOTHING`;
       const started = await tx.broadcast.update({
         where: { id: current.id },

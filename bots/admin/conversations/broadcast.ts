@@ -34,8 +34,25 @@ const SEGMENT_ROWS: TComposeChoice[][] = [
   ['active_7d', 'never_paid'],
   ['language'],
   ['unfinished_signup'],
+  ['vpn_active', 'vpn_trial'],
+  ['vpn_expiring', 'vpn_expired'],
+  ['vpn_never_connected'],
 ];
-const PLAIN_SEGMENTS = ['all', 'paid_ever', 'active_7d', 'never_paid', 'unfinished_signup'] as const;
+const PLAIN_SEGMENTS = [
+  'all',
+  'paid_ever',
+  'active_7d',
+  'never_paid',
+  'unfinished_signup',
+  'vpn_active',
+  'vpn_trial',
+  'vpn_expired',
+  'vpn_never_connected',
+] as const;
+/** "Ends within N days" for the VPN reminder segment: tomorrow, in three days, within the week. */
+const EXPIRING_DAYS = { days_1: 1, days_3: 3, days_7: 7 } as const;
+const isDaysChoice = (choice: TComposeChoice | null): choice is keyof typeof EXPIRING_DAYS =>
+  choice !== null && choice in EXPIRING_DAYS;
 const isPlainSegment = (choice: TComposeChoice | null): choice is (typeof PLAIN_SEGMENTS)[number] =>
   PLAIN_SEGMENTS.some((s) => s === choice);
 
@@ -105,6 +122,21 @@ export function createBroadcastConversation(deps: BotDeps) {
           });
           return wait();
         }
+        if (choice === 'vpn_expiring') {
+          await next.editMessageText(t('broadcast-ask-vpn-days'), {
+            reply_markup: InlineKeyboard.from([
+              (['days_1', 'days_3', 'days_7'] as const).map((d) =>
+                InlineKeyboard.text(
+                  t('broadcast-vpn-days', { days: EXPIRING_DAYS[d] }),
+                  composeChoice.encode({ choice: d }),
+                ),
+              ),
+              [cancel],
+            ]),
+          });
+          return wait();
+        }
+        if (isDaysChoice(choice)) return done({ segment: 'vpn_expiring', days: EXPIRING_DAYS[choice] });
         if (choice === 'lang_ru' || choice === 'lang_en')
           return done({ segment: 'language', language: choice === 'lang_ru' ? 'ru' : 'en' });
         if (isPlainSegment(choice)) return done({ segment: choice });
@@ -134,7 +166,9 @@ export function createBroadcastConversation(deps: BotDeps) {
     const segmentName =
       target.segment === 'language'
         ? `${t('broadcast-segment-language')}: ${t(`language-name-${target.language}`)}`
-        : t(`broadcast-segment-${target.segment}`);
+        : target.segment === 'vpn_expiring'
+          ? `${t('broadcast-segment-vpn_expiring')}: ${t('broadcast-vpn-days', { days: target.days ?? 0 })}`
+          : t(`broadcast-segment-${target.segment}`);
     // The count already leaves these people out; saying so keeps a smaller-than-expected number from
     // looking like a bug, and warns before a message goes to people who never accepted the terms.
     const excluded = t(

@@ -5,6 +5,7 @@ import { userStats } from '#core/accounts/user-stats.ts';
 import type { PrismaClient } from '#core/db/create-prisma.ts';
 import { formatMoney } from '#core/money/format-money.ts';
 import { revenueStats } from '#core/payments/revenue-stats.ts';
+import { vpnStatsBlock } from '../vpn-stats-view.ts';
 
 const DAYS = 7;
 
@@ -41,6 +42,8 @@ export function statsFeature(db: PrismaClient) {
         conversion: (revenue.conversionBp / 100).toFixed(2),
         arpu: money(revenue.arpu),
       }),
+      '',
+      await vpnStatsBlock(ctx, db, DAYS),
     );
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
   });

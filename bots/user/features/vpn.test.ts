@@ -76,6 +76,10 @@ test('/trial twice: the second is refused, and the provision makes one panel use
     String(onlyCall(await ru.send('/trial'), 'sendMessage').text),
     /уже использовали пробный период/,
   );
+  const ruStatus = String(onlyCall(await ru.send('/vpn'), 'sendMessage').text);
+  assert.match(ruStatus, /Тариф: <b>Пробный<\/b>\nДействует до .* UTC \(осталось 2 дня\)/);
+  assert.match(ruStatus, /Трафик: 0,0 из 2,0 ГБ/);
+  assert.match(ruStatus, /VPN настраивается/);
 });
 
 test('/config: not ready before the panel user exists; then a QR photo, the link and https import buttons', async () => {

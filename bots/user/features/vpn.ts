@@ -26,8 +26,8 @@ import {
 } from '#core/vpn/account/panel-account.ts';
 import { getVpnStatus } from '#core/vpn/account/vpn-status.ts';
 import { subscriptionQrPng } from '#core/vpn/connect/qr-code.ts';
-import { panelFromEnv } from '#core/vpn/panel-sync/panel-from-env.ts';
 import type { TPanelClient } from '#core/vpn/panel/panel-client.ts';
+import { panelFromEnv } from '#core/vpn/panel-sync/panel-from-env.ts';
 import { isPaidTier, planProductId } from '#core/vpn/plans.ts';
 import { activateTrial } from '#core/vpn/subscription/activate-trial.ts';
 

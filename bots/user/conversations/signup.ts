@@ -71,7 +71,6 @@ export function createSignupConversation(deps: BotDeps) {
       await setChatMenuButton(outer.api, { ...deps, log: outer.log }, { chatId: from.id, lang: chosenLang });
       return done.welcomeTokens.toString();
     });
-    const vpnTrialUntil = await conversation.external((outer) => trialAtSignup(deps, userId, outer.log));
     await emailFlow(conversation, ctx, deps, {
       lang,
       userId,
@@ -92,6 +91,7 @@ export function createSignupConversation(deps: BotDeps) {
             : outer.t('limits-welcome-grant', { tokens }),
         );
       }
+      const vpnTrialUntil = await trialAtSignup(deps, userId, outer.log);
       if (vpnTrialUntil) done.push(outer.t('vpn-signup-trial', { until: formatUtc(vpnTrialUntil) }));
       await outer.reply(done.join('\n\n'));
       await showMainMenu(outer);

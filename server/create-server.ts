@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.ts';
 import { internalApiRoutes } from './routes/internal/internal-api.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { MINIAPP_ROUTES } from './routes/miniapp/miniapp-routes.ts';
+import { vpnImportRoutes } from './routes/vpn-import.ts';
 import { cryptoPayWebhookRoutes } from './routes/webhooks/cryptopay.ts';
 import { telegramWebhookRoutes } from './routes/webhooks/telegram.ts';
 import { yooKassaWebhookRoutes } from './routes/webhooks/yookassa.ts';
@@ -41,6 +42,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   healthRoutes(app, deps);
   metricsRoutes(app, deps);
+  vpnImportRoutes(app, deps);
   telegramWebhookRoutes(app, deps);
   yooKassaWebhookRoutes(app, deps);
   await cryptoPayWebhookRoutes(app, deps);

@@ -24,6 +24,7 @@ import { referralFeature } from './features/referral.ts';
 import { startFeature } from './features/start.ts';
 import { supportFeature } from './features/support.ts';
 import { tasksFeature } from './features/tasks.ts';
+import { vpnFeature } from './features/vpn.ts';
 import { walletFeature } from './features/wallet.ts';
 
 /** A conversation's body (the plugin's own type: some take what they act on as arguments). */
@@ -54,6 +55,7 @@ export const USER_FEATURES: readonly ((deps: BotDeps) => Middleware<UserBotConte
   (deps) => referralFeature(deps.db),
   promoFeature,
   partnerFeature,
+  vpnFeature,
   () => payoutsFeature,
   // Photo tools before any text handler: the answer to "describe the new background" is a plain text.
   photoToolsFeature,

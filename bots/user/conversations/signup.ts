@@ -3,7 +3,9 @@ import { type Context, InlineKeyboard } from 'grammy';
 import { setChatMenuButton } from '#bots/shared/chat-menu-button.ts';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
+import { formatUtc } from '#bots/shared/format.ts';
 import { showMainMenu } from '#bots/user/menus/main-menu.ts';
+import { trialAtSignup } from '#bots/user/vpn/vpn-signup-trial.ts';
 import { completeSignup } from '#core/accounts/complete-signup.ts';
 import { type TLang, toLang } from '#core/i18n/translator.ts';
 import { formatTokens } from '#core/money/format-money.ts';
@@ -89,6 +91,8 @@ export function createSignupConversation(deps: BotDeps) {
             : outer.t('limits-welcome-grant', { tokens }),
         );
       }
+      const vpnTrialUntil = await trialAtSignup(deps, userId, outer.log);
+      if (vpnTrialUntil) done.push(outer.t('vpn-signup-trial', { until: formatUtc(vpnTrialUntil) }));
       await outer.reply(done.join('\n\n'));
       await showMainMenu(outer);
     });

@@ -3,6 +3,7 @@ import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { createChatStarsGateway } from '#bots/shared/stars-gateway.ts';
 import { BUY_ROOT, buyCategory, buyMethod, buyProduct } from '#bots/user/buy-callbacks.ts';
+import { vpnPurchaseNote } from '#bots/user/vpn/vpn-purchase-note.ts';
 import { findProduct, PRODUCTS, SHELVES } from '#core/catalog/products.ts';
 import { formatMoney } from '#core/money/format-money.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
@@ -68,7 +69,8 @@ export function buyFeature(deps: BotDeps) {
     await ctx.answerCallbackQuery();
     const text = ctx.t('buy-choose-method', { product: ctx.t(product.titleKey) });
     const note = discounted && claim ? `\n${ctx.t('promo-buy-applies', { code: claim.code })}` : '';
-    await ctx.editMessageText(text + note, { parse_mode: 'HTML', reply_markup: keyboard });
+    const vpnNote = await vpnPurchaseNote(ctx, deps.db, product);
+    await ctx.editMessageText(text + note + vpnNote, { parse_mode: 'HTML', reply_markup: keyboard });
   });
 
   chats.callbackQuery(buyMethod.pattern, async (ctx) => {

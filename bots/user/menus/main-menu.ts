@@ -3,9 +3,11 @@ import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { buyCategoriesKeyboard } from '#bots/user/features/buy.ts';
 import { showReferral } from '#bots/user/features/referral.ts';
+import { showVpnStatus } from '#bots/user/features/vpn.ts';
 import { renderWallet } from '#bots/user/features/wallet.ts';
 import { renderProfile } from '#bots/user/profile-view.ts';
 import { setLanguage } from '#core/accounts/complete-signup.ts';
+import { panelFromEnv } from '#core/vpn/panel-sync/panel-from-env.ts';
 
 // Later services add their entries here (one `.submenu()` or `.text()` each).
 export function createMainMenu(deps: BotDeps, onSupport: (ctx: UserBotContext) => Promise<void>) {
@@ -38,6 +40,11 @@ export function createMainMenu(deps: BotDeps, onSupport: (ctx: UserBotContext) =
       (ctx) => ctx.reply(ctx.t('help-text'), { parse_mode: 'HTML' }),
     )
     .text((ctx) => ctx.t('menu-support'), onSupport);
+  if (panelFromEnv(deps.config))
+    main.row().text(
+      (ctx) => ctx.t('vpn-menu'),
+      (ctx) => showVpnStatus(ctx, deps),
+    );
   if (deps.miniAppUrl) main.row().webApp((ctx) => ctx.t('menu-open-app'), deps.miniAppUrl);
 
   const language = new Menu<UserBotContext>('language');

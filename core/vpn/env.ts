@@ -20,6 +20,33 @@ const ZExtraHeadersSchema = z
     return headers.data;
   });
 
+const DEFAULT_SQUADS = { standard: 'Default-Squad', premium: 'Premium' };
+
+/** `{"standard":"Default-Squad","premium":"Premium"}`: which panel squad each server group opens. */
+const ZSquadNamesSchema = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === '') return DEFAULT_SQUADS;
+    const parsed = z.record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1)).safeParse(safeJson(raw));
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a JSON object of server groups to panel squad names',
+      });
+      return z.NEVER;
+    }
+    return { ...DEFAULT_SQUADS, ...parsed.data };
+  });
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The VPN service's variables: a fragment of the one env schema (core/config/env.ts merges it once the
  * service is registered). No REMNAWAVE_URL: the VPN service is off and the rest of the platform runs.
@@ -39,6 +66,11 @@ export const vpnEnv = {
   REMNAWAVE_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long one request to the panel may take before it is abandoned (and retried when safe). */
   REMNAWAVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Our server groups (core/vpn/plans.ts) → the panel's internal squad names, as JSON. The panel's install
+   * creates `Default-Squad`; the operator adds a squad for the premium locations.
+   */
+  VPN_SQUADS: ZSquadNamesSchema,
   /** Spec 001 starts the trial at the end of signup; `false` leaves it to /trial and the VPN page. */
   VPN_TRIAL_AT_SIGNUP: z.stringbool().default(true),
   /** Attempts per idempotent call, the first included. */

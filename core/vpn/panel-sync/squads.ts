@@ -4,11 +4,17 @@ const CACHE_MS = 5 * 60_000;
 const cache = new WeakMap<TPanelClient, { at: number; byName: Map<string, string> }>();
 
 /**
- * The panel's internal squads for our server groups, matched by name without regard to case: the operator
- * names the squads `standard`, `premium`, … in the panel (core/vpn/README.md). A group the panel lacks is a
- * setup mistake the sync reports (and retries) rather than a user left without servers silently.
+ * The panel's internal squads for our server groups: each group's squad name (VPN_SQUADS) matched without
+ * regard to case. A squad the panel lacks is a setup mistake the sync reports (and retries) rather than a
+ * user left without servers silently.
  */
-export async function squadUuidsFor(panel: TPanelClient, names: readonly string[], now = Date.now()) {
+export async function squadUuidsFor(
+  panel: TPanelClient,
+  groups: readonly string[],
+  squadNames: Readonly<Record<string, string>>,
+  now = Date.now(),
+) {
+  const names = groups.map((g) => squadNames[g] ?? g);
   let entry = cache.get(panel);
   const missing = () => names.filter((n) => !entry?.byName.has(n.toLowerCase()));
   if (!entry || now - entry.at > CACHE_MS || missing().length > 0) {

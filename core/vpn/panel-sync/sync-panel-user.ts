@@ -19,7 +19,7 @@ export interface TSyncResult {
  * operation idempotent. Stores the panel's ids and subscription URL, and the version it pushed.
  */
 export async function syncPanelUser(
-  deps: { db: PrismaClient; panel: TPanelClient; now?: Date },
+  deps: { db: PrismaClient; panel: TPanelClient; squadNames: Readonly<Record<string, string>>; now?: Date },
   userId: bigint,
 ): Promise<TSyncResult> {
   const now = deps.now ?? new Date();
@@ -35,7 +35,7 @@ export async function syncPanelUser(
     trafficLimitBytes,
     trafficLimitStrategy: sub.trafficStrategy as 'NO_RESET' | 'DAY' | 'WEEK' | 'MONTH',
     hwidDeviceLimit: sub.deviceLimit + sub.extraDevices,
-    activeInternalSquads: await squadUuidsFor(deps.panel, sub.squads),
+    activeInternalSquads: await squadUuidsFor(deps.panel, sub.squads, deps.squadNames),
     tag: sub.tier.toUpperCase(),
   };
   const description = `Polygram: ${sub.user.firstName}${sub.user.username ? ` @${sub.user.username}` : ''}`;

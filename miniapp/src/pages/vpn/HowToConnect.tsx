@@ -10,7 +10,12 @@ const PLATFORMS: readonly TVpnPlatform[] = ['ios', 'android', 'windows', 'macos'
 /** Platform tabs (the user's own device first chosen) and that platform's apps: install, then import in one tap. */
 export function HowToConnect({ clients }: { clients: readonly TVpnClient[] }) {
   const t = useT();
-  const [platform, setPlatform] = useState<TVpnPlatform>(detectPlatform);
+  // The user's own device first: on a phone's narrow row of chips the others may scroll out of view.
+  const [order] = useState(() => {
+    const own = detectPlatform();
+    return [own, ...PLATFORMS.filter((p) => p !== own)];
+  });
+  const [platform, setPlatform] = useState<TVpnPlatform>(() => order[0] ?? 'android');
   const shown = clients.filter((c) => c.platforms.includes(platform));
 
   return (
@@ -20,7 +25,7 @@ export function HowToConnect({ clients }: { clients: readonly TVpnClient[] }) {
       </h2>
       <FilterChips
         legend={t('miniapp-vpn-platform-legend')}
-        options={PLATFORMS.map((p) => ({ value: p, label: t('miniapp-vpn-platform', { platform: p }) }))}
+        options={order.map((p) => ({ value: p, label: t('miniapp-vpn-platform', { platform: p }) }))}
         value={platform}
         onChange={(value) => value && setPlatform(value)}
         testId="vpn-platform"

@@ -22,7 +22,7 @@ export function TrafficGauge({ used, limit }: { used: string; limit: string }) {
     <figure className="vpn-gauge" data-testid="vpn-traffic" data-percent={Math.round(percent)}>
       <svg viewBox="0 0 100 100" className="vpn-gauge__ring" role="img" aria-label={label}>
         <circle className="vpn-gauge__track" cx="50" cy="50" r={RADIUS} />
-        {unlimited ? null : (
+        {unlimited || percent === 0 ? null : (
           <circle
             className={
               percent >= WARN_PERCENT ? 'vpn-gauge__value vpn-gauge__value--warn' : 'vpn-gauge__value'

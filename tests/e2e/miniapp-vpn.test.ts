@@ -80,7 +80,8 @@ test('a provisioned user opens VPN from home and sees the trial, days left, the 
   const qr = page.getByTestId('vpn-qr');
   assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/png;base64,/);
   // The image decoded: a broken data URL would leave it 0 pixels wide.
-  assert.ok(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100));
+  const width = await qr.evaluate((img) => ('naturalWidth' in img && img.complete ? img.naturalWidth : 0));
+  assert.ok(width > 100, `the QR code decoded (${width} px)`);
   assert.equal((await page.getByTestId('vpn-link').textContent())?.trim(), subscriptionUrl);
   // The launch says Telegram Desktop and the headless browser's user agent says Linux: Linux apps only.
   await page.getByTestId('vpn-app-hiddify').waitFor();

@@ -41,9 +41,9 @@ export function PlansSection({ vpn, onChoose }: { vpn: TVpn; onChoose: (product:
   const t = useT();
   const language = useLanguage();
   const [duration, setDuration] = useState<TDuration>('30');
-  // A trial is not a plan to renew: after it every plan simply starts.
+  // A trial is not a plan to renew: after it every plan simply starts. An expired plan is renewed.
   const sub = vpn.subscription;
-  const current = sub?.state === 'active' && !sub.isTrial ? sub.tier : null;
+  const current = sub && sub.state !== 'disabled' && !sub.isTrial ? sub.tier : null;
   const shown = vpn.plans.filter((p) => String(p.days) === duration);
   if (vpn.plans.length === 0) return null;
 

@@ -3,9 +3,9 @@ import { createContext, createElement, type ReactNode, useContext, useMemo } fro
 import { type TLanguage, ZLanguageSchema } from '../../server/contracts/me.ts';
 
 // The same Fluent folders the bots read, inlined at build time: no extra request before first paint.
-// Only the Mini App's own files, and shop.ftl for product titles (one source for the bot and the app):
+// Only the Mini App's own files, and shop.ftl and vpn.ftl for product titles (one source for bot and app):
 // the bots' and admin texts would be shipped to every user for nothing.
-const sources = import.meta.glob<string>(['../../locales/*/miniapp*.ftl', '../../locales/*/shop.ftl'], {
+const sources = import.meta.glob<string>(['../../locales/*/miniapp*.ftl', '../../locales/*/{shop,vpn}.ftl'], {
   query: '?raw',
   import: 'default',
   eager: true,

@@ -15,7 +15,8 @@ export type TRoutePath =
   | '/studio/video'
   | '/studio/audio'
   | '/studio/gallery'
-  | '/studio/usage';
+  | '/studio/usage'
+  | '/vpn';
 
 type TRouter = {
   path: TRoutePath;

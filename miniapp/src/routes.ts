@@ -80,4 +80,9 @@ export const routes: readonly TRoute[] = [
     component: page(() => import('./pages/studio/usage/UsagePage.tsx'), 'UsagePage'),
     titleKey: 'miniapp-studio-usage-title',
   },
+  {
+    path: '/vpn',
+    component: page(() => import('./pages/vpn/VpnPage.tsx'), 'VpnPage'),
+    titleKey: 'miniapp-vpn-title',
+  },
 ];

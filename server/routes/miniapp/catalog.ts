@@ -19,7 +19,7 @@ import type { ServerDeps } from '#server/deps.ts';
  * Prices in the providers that are configured here and take the product's currency, with the claimed
  * discount code applied by the same rule startCheckout uses, so the page shows what the invoice will say.
  */
-function pricesOf(product: TProduct, deps: ServerDeps, claim: TUsableClaim | null): TPrice[] {
+export function pricesOf(product: TProduct, deps: ServerDeps, claim: TUsableClaim | null): TPrice[] {
   return providersFor(product).flatMap((provider) => {
     const price = deps.gateways[provider] ? checkoutPrice(product, provider) : null;
     if (!price) return [];

@@ -10,6 +10,7 @@ import { promoRoutes } from './promo.ts';
 import { referralRoutes } from './referral.ts';
 import { studioRoutes } from './studio/studio-routes.ts';
 import { taskRoutes } from './tasks.ts';
+import { vpnRoutes } from './vpn.ts';
 import { walletRoutes } from './wallet.ts';
 
 /** Mounts one area of the Mini App API on the authenticated scope (initData checked before every route). */
@@ -36,4 +37,5 @@ export const MINIAPP_ROUTES: readonly TMiniAppRoutes[] = [
   },
   // The AI studio: chat, generation, gallery, usage (each part mounted when its dependencies are given).
   studioRoutes,
+  vpnRoutes,
 ];

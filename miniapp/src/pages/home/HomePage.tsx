@@ -5,6 +5,7 @@ import { useT } from '../../i18n.ts';
 import { useMe } from '../../me-context.ts';
 import { useRouter } from '../../router.tsx';
 import { FilmIcon } from '../tasks/FilmIcon.tsx';
+import { ShieldIcon } from '../vpn/ShieldIcon.tsx';
 
 export function HomePage() {
   const t = useT();
@@ -44,6 +45,13 @@ export function HomePage() {
             hint={t('miniapp-home-tasks-tile-hint')}
             onOpen={() => navigate('/tasks')}
             testId="nav-tasks"
+          />
+          <NavTile
+            icon={<ShieldIcon />}
+            title={t('miniapp-home-vpn-tile')}
+            hint={t('miniapp-home-vpn-tile-hint')}
+            onOpen={() => navigate('/vpn')}
+            testId="nav-vpn"
           />
           <NavTile
             icon={<GiftIcon />}

@@ -3,6 +3,7 @@ import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { escapeHtml } from '#bots/shared/format.ts';
 import { type TVpnPlatform, VPN_CLIENTS } from '#core/vpn/connect/vpn-clients.ts';
+import { vpnImportUrl } from '#core/vpn/miniapp/import-url.ts';
 import { VPN_PLATFORMS, VPN_STATUS, vpnPlatform } from './vpn-callbacks.ts';
 
 const PLATFORMS: readonly TVpnPlatform[] = ['ios', 'android', 'windows', 'macos', 'linux', 'tv'];
@@ -52,14 +53,11 @@ export function appsKeyboard(
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const base = importPageBase(deps);
-  const shortUuid = encodeURIComponent(shortUuidOf(subscriptionUrl));
+  const shortUuid = shortUuidOf(subscriptionUrl);
   for (const app of VPN_CLIENTS.filter((c) => c.platforms.includes(platform))) {
     keyboard.url(ctx.t('vpn-button-download', { app: app.name }), app.downloadUrl);
     if (base)
-      keyboard.url(
-        ctx.t('vpn-button-connect', { app: app.name }),
-        `${base}/vpn/import/${app.id}?s=${shortUuid}`,
-      );
+      keyboard.url(ctx.t('vpn-button-connect', { app: app.name }), vpnImportUrl(base, app.id, shortUuid));
     keyboard.row();
   }
   return keyboard.text(ctx.t('vpn-button-platforms'), VPN_PLATFORMS);

@@ -31,20 +31,19 @@ export async function announcePayment(
       where: { id: payment.userId },
       select: { language: true },
     });
-    const key = payment.status === 'succeeded' ? 'payment-succeeded' : 'payment-canceled';
-    const wallet = await getWallet(deps.db, payment.userId);
-    const text = deps.translator.t(buyer.language, key, {
-      product: productTitle(deps.translator, buyer.language, payment),
-      tokens: formatTokens(wallet.tokens.available, buyer.language),
-    });
-    const pending = await pendingServiceNote(deps, payment, buyer.language);
+    const text =
+      payment.status === 'succeeded'
+        ? await paymentReceivedText(deps, payment, buyer.language)
+        : deps.translator.t(buyer.language, 'payment-canceled', {
+            product: productTitle(deps.translator, buyer.language, payment),
+          });
     await enqueueNotification(
       deps.queue,
       {
         bot: 'user',
         chatId: payment.userId.toString(),
         userId: payment.userId.toString(),
-        text: pending ? `${text}\n${pending}` : text,
+        text,
       },
       { dedupeKey: `payment-${payment.id}-${payment.status}` },
     );
@@ -84,4 +83,28 @@ export async function pendingServiceNote(
     where: { paymentId: payment.id, status: 'pending' },
   });
   return pending > 0 ? deps.translator.t(lang, 'payment-service-pending') : null;
+}
+
+/**
+ * What the buyer reads when a payment succeeds (the bot's reply to a Stars payment and the webhook
+ * announcement alike): the token balance for what tokens pay for; for a service with an outside part (a VPN
+ * account…), no balance but a note that it is being set up, or nothing more once it is ready.
+ */
+export async function paymentReceivedText(
+  deps: Pick<TAnnounceDeps, 'db' | 'translator'>,
+  payment: Payment,
+  lang: TLang,
+): Promise<string> {
+  const product = productTitle(deps.translator, lang, payment);
+  const operations = await deps.db.serviceOperation.count({ where: { paymentId: payment.id } });
+  if (operations > 0) {
+    const pending = await pendingServiceNote(deps, payment, lang);
+    const text = deps.translator.t(lang, 'payment-succeeded-service', { product });
+    return pending ? `${text}\n${pending}` : text;
+  }
+  const wallet = await getWallet(deps.db, payment.userId);
+  return deps.translator.t(lang, 'payment-succeeded', {
+    product,
+    tokens: formatTokens(wallet.tokens.available, lang),
+  });
 }

@@ -32,6 +32,7 @@ buy-open-link =
 buy-pay-button = Pay { $amount }
 buy-method-unavailable = This payment method is not available right now. Please choose another.
 payment-succeeded = ✅ Payment received: { $product }. Token balance: { $tokens }.
+payment-succeeded-service = ✅ Payment received: { $product }.
 payment-service-pending = ⏳ Your service is being set up: you will get a message as soon as it is ready.
 payment-canceled = ❌ The payment for { $product } did not go through. No money was taken.
 payment-problem = We received your payment but could not credit it automatically. Support has been notified and will fix it shortly.

@@ -32,6 +32,7 @@ buy-open-link =
 buy-pay-button = Оплатить { $amount }
 buy-method-unavailable = Этот способ оплаты сейчас недоступен. Выберите другой.
 payment-succeeded = ✅ Оплата получена: { $product }. Баланс токенов: { $tokens }.
+payment-succeeded-service = ✅ Оплата получена: { $product }.
 payment-service-pending = ⏳ Подключаем услугу: пришлём сообщение, как только всё будет готово.
 payment-canceled = ❌ Оплата { $product } не прошла. Деньги не списаны.
 payment-problem = Мы получили ваш платёж, но не смогли зачислить его автоматически. Поддержка уже знает и скоро всё исправит.

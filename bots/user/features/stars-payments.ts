@@ -2,9 +2,7 @@ import { Composer } from 'grammy';
 import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { toJson } from '#core/db/to-json.ts';
-import { getWallet } from '#core/ledger/wallet.ts';
-import { formatTokens } from '#core/money/format-money.ts';
-import { announcePayment, pendingServiceNote } from '#core/payments/announce-payment.ts';
+import { announcePayment, paymentReceivedText } from '#core/payments/announce-payment.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
 import { validatePreCheckout } from '#core/payments/stars/validate-pre-checkout.ts';
 import { parsePaymentReference } from '#core/payments/start-checkout.ts';
@@ -55,15 +53,7 @@ export function starsPaymentsFeature(deps: BotDeps) {
       await announcePayment({ db: deps.db, queue: deps.notifyQueue, translator: deps.translator }, outcome, {
         toBuyer: false,
       });
-      const wallet = await getWallet(deps.db, payment.userId);
-      const titleKey = (payment.product as { titleKey?: string }).titleKey ?? payment.productId;
-      const paidText = ctx.t('payment-succeeded', {
-        product: ctx.t(titleKey),
-        tokens: formatTokens(wallet.tokens.available, ctx.lang),
-      });
-      // A service with an outside part (a panel account…) is still being set up: say it is on its way.
-      const pending = await pendingServiceNote(deps, payment, ctx.lang);
-      await ctx.reply(pending ? `${paidText}\n${pending}` : paidText);
+      await ctx.reply(await paymentReceivedText(deps, payment, ctx.lang));
     } catch (error) {
       // The Stars are taken: the charge id in the log is what support needs to credit or refund by hand.
       ctx.log.error(

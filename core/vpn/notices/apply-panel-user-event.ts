@@ -39,13 +39,16 @@ export async function applyPanelUserEvent(
   if (userId === null) return { kind: 'unknown_user' };
   const sub = await deps.db.vpnSubscription.findUnique({ where: { userId }, select: { tier: true } });
   if (!sub) return { kind: 'unknown_user' };
-  // Absolute values, so a repeated delivery changes nothing; a first connection, once stored, never moves.
+  // Deliveries may come out of order: usage only grows between resets, so an older payload never lowers
+  // it (the traffic sync stores the panel's exact figure every few minutes anyway).
   const used = event.user.userTraffic?.usedTrafficBytes;
-  if (used !== undefined)
-    await deps.db.vpnSubscription.update({
-      where: { userId },
-      data: { usedTrafficBytes: BigInt(Math.max(0, Math.trunc(used))) },
+  if (used !== undefined) {
+    const bytes = BigInt(Math.max(0, Math.trunc(used)));
+    await deps.db.vpnSubscription.updateMany({
+      where: event.event === 'user.traffic_reset' ? { userId } : { userId, usedTrafficBytes: { lt: bytes } },
+      data: { usedTrafficBytes: bytes },
     });
+  }
   if (event.event === 'user.first_connected')
     await deps.db.vpnSubscription.updateMany({
       where: { userId, firstConnectedAt: null },

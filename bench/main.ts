@@ -17,6 +17,7 @@ import { describeMachine, gitCommit } from './machine.ts';
 import { miniAppBench } from './miniapp/index.ts';
 import { formatTable } from './print-table.ts';
 import type { TBenchModule, TBenchReport, TBenchResult } from './types.ts';
+import { vpnExpiryScanBench } from './vpn-expiry-scan/index.ts';
 import { writeResults } from './write-results.ts';
 
 const BENCHMARKS: TBenchModule[] = [
@@ -26,6 +27,7 @@ const BENCHMARKS: TBenchModule[] = [
   aiStreamingBench,
   aiQueueBench,
   miniAppBench,
+  vpnExpiryScanBench,
 ];
 
 async function main() {

@@ -158,6 +158,16 @@ test('an event about a user we do not have answers 200 (the panel must not retry
   assert.equal((await panel.control.sendWebhook(body)).status, 200);
 });
 
+test('a body over 64 KB is refused before its signature is even checked', async () => {
+  const answer = await server.app.inject({
+    method: 'POST',
+    url: '/webhooks/remnawave',
+    headers: { 'content-type': 'application/json', 'x-remnawave-signature': 'a'.repeat(64) },
+    payload: JSON.stringify({ event: 'user.expired', padding: 'x'.repeat(70 * 1024) }),
+  });
+  assert.ok(answer.statusCode === 413 || answer.statusCode === 400, `got ${answer.statusCode}`);
+});
+
 test('with no REMNAWAVE_WEBHOOK_SECRET the route does not exist', async () => {
   const plain = await startMiniAppTestServer();
   try {

@@ -7,6 +7,8 @@ export type TSeedSubscription = {
   tier?: string;
   /** GB of the plan's traffic; 0 = unlimited. */
   trafficGb?: number;
+  /** Default NO_RESET: tests are not to depend on the day of the month they run on. */
+  trafficStrategy?: string;
   panelUserId?: number | null;
   language?: 'en' | 'ru';
 };
@@ -23,6 +25,7 @@ export async function seedVpnSubscriptions(db: PrismaClient, subs: readonly TSee
     const expires = chunk.map((s) => s.expiresAt.toISOString());
     const tiers = chunk.map((s) => s.tier ?? 'basic');
     const limits = chunk.map((s) => BigInt(s.trafficGb ?? 100) * GB);
+    const strategies = chunk.map((s) => s.trafficStrategy ?? 'NO_RESET');
     const panelIds = chunk.map((s) => s.panelUserId ?? null);
     await db.$executeRaw`
       INSERT INTO users (id, first_name, language, referral_code, updated_at)
@@ -31,9 +34,9 @@ export async function seedVpnSubscriptions(db: PrismaClient, subs: readonly TSee
     await db.$executeRaw`
       INSERT INTO vpn_subscriptions (user_id, tier, expires_at, traffic_limit_bytes, traffic_strategy,
         device_limit, squads, panel_user_id, updated_at)
-      SELECT v.id, v.tier, (v.expires::timestamptz AT TIME ZONE 'UTC'), v.lim, 'MONTH', 2, ARRAY['standard'],
+      SELECT v.id, v.tier, (v.expires::timestamptz AT TIME ZONE 'UTC'), v.lim, v.strategy, 2, ARRAY['standard'],
         v.panel, now()
       FROM unnest(${ids}::bigint[], ${tiers}::text[], ${expires}::text[], ${limits}::bigint[],
-        ${panelIds}::int[]) AS v(id, tier, expires, lim, panel)`;
+        ${strategies}::text[], ${panelIds}::int[]) AS v(id, tier, expires, lim, strategy, panel)`;
   }
 }

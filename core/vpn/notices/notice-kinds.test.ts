@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expiryNoticeKind, isNoticeTrue, noticeDedupeKey, type TNoticeState } from './notice-kinds.ts';
+import {
+  expiryNoticeKind,
+  isNoticeTrue,
+  noticeDedupeKey,
+  noticePeriod,
+  type TNoticeState,
+} from './notice-kinds.ts';
 
 const now = new Date('2026-12-08T12:00:00.000Z');
 const inHours = (h: number) => new Date(now.getTime() + h * 3600_000);
@@ -28,6 +34,7 @@ const state = (over: Partial<TNoticeState>): TNoticeState => ({
   expiresAt: inHours(200),
   disabledAt: null,
   trafficLimitBytes: 1000n,
+  trafficStrategy: 'NO_RESET',
   extraTrafficBytes: 0n,
   usedTrafficBytes: 0n,
   firstConnectedAt: null,
@@ -72,4 +79,31 @@ test('dedupe keys are BullMQ-safe (no colon) and differ per period', () => {
   const b = noticeDedupeKey('expired', 5n, '2027-01-08T12:00:00.000Z');
   assert.ok(!a.includes(':'));
   assert.notEqual(a, b);
+});
+
+test('traffic notices are once per reset window: a monthly reset makes next month’s 80 % news again', () => {
+  const expiresAt = new Date('2027-06-01T00:00:00.000Z');
+  const monthly = (at: string) =>
+    noticePeriod('traffic_80', expiresAt, { strategy: 'MONTH', now: new Date(at) });
+  assert.equal(monthly('2026-12-08T12:00:00Z'), monthly('2026-12-31T23:59:00Z'), 'one window per month');
+  assert.notEqual(monthly('2026-12-31T23:59:00Z'), monthly('2027-01-02T00:00:00Z'));
+  assert.equal(
+    noticePeriod('traffic_80', expiresAt, { strategy: 'NO_RESET', now: new Date() }),
+    expiresAt.toISOString(),
+    'without resets: once per subscription period',
+  );
+  assert.equal(
+    noticePeriod('expired', expiresAt, { strategy: 'MONTH', now: new Date() }),
+    expiresAt.toISOString(),
+    'expiry notices ignore the traffic window',
+  );
+  const full = state({ usedTrafficBytes: 900n, trafficStrategy: 'MONTH', expiresAt });
+  assert.equal(
+    isNoticeTrue('traffic_80', full, new Date('2027-01-01T00:20:00Z')),
+    false,
+    'reset not settled',
+  );
+  assert.equal(isNoticeTrue('traffic_80', full, new Date('2027-01-01T02:00:00Z')), true);
+  const key = noticeDedupeKey('traffic_80', 5n, monthly('2026-12-08T12:00:00Z'));
+  assert.match(key, /^vpn-traffic_80-5-[0-9A-Za-z]+$/);
 });

@@ -45,6 +45,8 @@ export type TNoticeState = {
   expiresAt: Date;
   disabledAt: Date | null;
   trafficLimitBytes: bigint;
+  /** The panel's reset strategy for the plan's traffic (NO_RESET, DAY, WEEK, MONTH). */
+  trafficStrategy: string;
   extraTrafficBytes: bigint;
   usedTrafficBytes: bigint;
   firstConnectedAt: Date | null;
@@ -93,6 +95,10 @@ export function isNoticeTrue(kind: TVpnNoticeKind, state: TNoticeState, now: Dat
     case 'traffic_100': {
       const due = trafficNoticeKind(state);
       if (left <= 0 || due === null) return false;
+      // Just after a reset moment the stored usage may still be last window's (the panel's reset job or
+      // our sync has not run yet): it would be told again in the new window.
+      const windowStart = trafficWindowStart(state.trafficStrategy, now);
+      if (windowStart && now.getTime() - windowStart.getTime() < RESET_SETTLE_MS) return false;
       return kind === 'traffic_80' || due === 'traffic_100';
     }
     case 'first_connected':
@@ -103,19 +109,49 @@ export function isNoticeTrue(kind: TVpnNoticeKind, state: TNoticeState, now: Dat
   }
 }
 
+/** How long after a traffic reset moment usage is not trusted to be the new window's. */
+const RESET_SETTLE_MS = HOUR;
+
 /**
- * The period a notice is sent once in: the expiry it is about, so a renewal (which moves the expiry)
- * gets its own reminders. "It works" is once per account: a renewal does not make it news again.
+ * The start of the traffic window `now` falls in, for plans whose traffic the panel resets: days, weeks
+ * from Monday and calendar months, in UTC like the panel's reset jobs. Null for NO_RESET (and for
+ * MONTH_ROLLING, per user on the panel, which our plans do not use).
  */
-export function noticePeriod(kind: TVpnNoticeKind, expiresAt: Date): string {
-  return kind === 'first_connected' ? 'first' : expiresAt.toISOString();
+export function trafficWindowStart(strategy: string, now: Date): Date | null {
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  switch (strategy) {
+    case 'DAY':
+      return new Date(day);
+    case 'WEEK':
+      return new Date(day - ((new Date(day).getUTCDay() + 6) % 7) * 24 * HOUR);
+    case 'MONTH':
+      return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    default:
+      return null;
+  }
+}
+
+/**
+ * The period a notice is sent once in: the expiry it is about, so a renewal (which moves the expiry) gets
+ * its own reminders. Traffic notices are once per traffic window too: a year's plan whose traffic resets
+ * monthly is told about 80 % each month. "It works" is once per account: a renewal does not make it news.
+ */
+export function noticePeriod(
+  kind: TVpnNoticeKind,
+  expiresAt: Date,
+  traffic?: { strategy: string; now: Date },
+): string {
+  if (kind === 'first_connected') return 'first';
+  const period = expiresAt.toISOString();
+  if ((kind !== 'traffic_80' && kind !== 'traffic_100') || !traffic) return period;
+  const window = trafficWindowStart(traffic.strategy, traffic.now);
+  return window ? `${period}/${window.toISOString().slice(0, 10)}` : period;
 }
 
 /**
  * The notify job's id: a retried claim (the transaction failed after the enqueue) enqueues nothing new,
- * and the notify worker's journal keys on it. BullMQ refuses `:` in ids, so the period goes as a number.
+ * and the notify worker's journal keys on it. BullMQ refuses `:` in ids, so the period goes without punctuation.
  */
 export function noticeDedupeKey(kind: TVpnNoticeKind, userId: bigint, period: string): string {
-  const stamp = period === 'first' ? period : String(Date.parse(period));
-  return `vpn-${kind}-${userId}-${stamp}`;
+  return `vpn-${kind}-${userId}-${period.replace(/[^0-9A-Za-z]/g, '')}`;
 }

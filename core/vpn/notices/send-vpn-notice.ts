@@ -29,6 +29,7 @@ type TLockedRow = {
   expires_at: Date;
   disabled_at: Date | null;
   traffic_limit_bytes: bigint;
+  traffic_strategy: string;
   extra_traffic_bytes: bigint;
   used_traffic_bytes: bigint;
   first_connected_at: Date | null;
@@ -41,6 +42,7 @@ const stateOf = (row: TLockedRow): TNoticeState => ({
   expiresAt: row.expires_at,
   disabledAt: row.disabled_at,
   trafficLimitBytes: row.traffic_limit_bytes,
+  trafficStrategy: row.traffic_strategy,
   extraTrafficBytes: row.extra_traffic_bytes,
   usedTrafficBytes: row.used_traffic_bytes,
   firstConnectedAt: row.first_connected_at,
@@ -60,7 +62,8 @@ export async function sendVpnNotice(
   const now = input.now ?? new Date();
   return deps.db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<TLockedRow[]>`
-      SELECT s.tier, s.expires_at, s.disabled_at, s.traffic_limit_bytes, s.extra_traffic_bytes,
+      SELECT s.tier, s.expires_at, s.disabled_at, s.traffic_limit_bytes, s.traffic_strategy,
+             s.extra_traffic_bytes,
              s.used_traffic_bytes, s.first_connected_at, u.language::text AS language, u.time_zone
       FROM vpn_subscriptions s JOIN users u ON u.id = s.user_id
       WHERE s.user_id = ${input.userId}
@@ -69,7 +72,7 @@ export async function sendVpnNotice(
     if (!row) return 'no_subscription';
     const state = stateOf(row);
     if (!isNoticeTrue(input.kind, state, now, input.leadMs ?? 0)) return 'stale';
-    const period = noticePeriod(input.kind, state.expiresAt);
+    const period = noticePeriod(input.kind, state.expiresAt, { strategy: state.trafficStrategy, now });
     const claimed = await tx.$executeRaw`
       INSERT INTO vpn_notices (user_id, kind, period) VALUES (${input.userId}, ${input.kind}, ${period})
       ON CONFLICT DO NOTHING`;

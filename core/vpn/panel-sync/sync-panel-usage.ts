@@ -15,6 +15,7 @@ type TUpdatedRow = {
   expires_at: Date;
   disabled_at: Date | null;
   traffic_limit_bytes: bigint;
+  traffic_strategy: string;
   extra_traffic_bytes: bigint;
   used_traffic_bytes: bigint;
   first_connected_at: Date | null;
@@ -76,7 +77,8 @@ async function storeUsage(deps: TNoticeDeps, users: (TPanelUser & { telegramId: 
     FROM unnest(${telegramIds}::bigint[], ${panelIds}::int[], ${used}::bigint[], ${first}::text[],
                 ${online}::text[]) AS v(user_id, panel_id, used, first, online)
     WHERE s.user_id = v.user_id AND s.panel_user_id = v.panel_id
-    RETURNING s.user_id, s.tier, s.expires_at, s.disabled_at, s.traffic_limit_bytes, s.extra_traffic_bytes,
+    RETURNING s.user_id, s.tier, s.expires_at, s.disabled_at, s.traffic_limit_bytes, s.traffic_strategy,
+      s.extra_traffic_bytes,
       s.used_traffic_bytes, s.first_connected_at,
       ARRAY(SELECT n.kind || '|' || n.period FROM vpn_notices n
             WHERE n.user_id = s.user_id AND n.kind IN (${USAGE_KINDS[0]}, ${USAGE_KINDS[1]}, ${USAGE_KINDS[2]})
@@ -89,6 +91,7 @@ function dueUsageNotices(row: TUpdatedRow, now: Date): TVpnNoticeKind[] {
     expiresAt: row.expires_at,
     disabledAt: row.disabled_at,
     trafficLimitBytes: row.traffic_limit_bytes,
+    trafficStrategy: row.traffic_strategy,
     extraTrafficBytes: row.extra_traffic_bytes,
     usedTrafficBytes: row.used_traffic_bytes,
     firstConnectedAt: row.first_connected_at,
@@ -100,6 +103,8 @@ function dueUsageNotices(row: TUpdatedRow, now: Date): TVpnNoticeKind[] {
   return kinds.filter(
     (kind) =>
       isNoticeTrue(kind, state, now) &&
-      !row.claimed.includes(`${kind}|${noticePeriod(kind, state.expiresAt)}`),
+      !row.claimed.includes(
+        `${kind}|${noticePeriod(kind, state.expiresAt, { strategy: state.trafficStrategy, now })}`,
+      ),
   );
 }

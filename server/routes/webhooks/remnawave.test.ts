@@ -158,6 +158,18 @@ test('an event about a user we do not have answers 200 (the panel must not retry
   assert.equal((await panel.control.sendWebhook(body)).status, 200);
 });
 
+test('node events are taken (200) without touching any subscription', async () => {
+  const node = panel.control.nodes()[0];
+  assert.ok(node);
+  const before = panel.control.webhooks().length;
+  panel.control.setNodeOnline(node.uuid, false);
+  panel.control.setNodeOnline(node.uuid, true);
+  await panel.control.flushWebhooks();
+  const deliveries = panel.control.webhooks().slice(before);
+  assert.equal(deliveries.length, 2);
+  assert.ok(deliveries.every((d) => d.delivered && d.lastStatus === 200));
+});
+
 test('a body over 64 KB is refused before its signature is even checked', async () => {
   const answer = await server.app.inject({
     method: 'POST',

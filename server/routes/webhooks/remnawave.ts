@@ -45,13 +45,20 @@ export async function remnawaveWebhookRoutes(app: FastifyInstance, deps: ServerD
         return reply.status(200).send({ ok: true });
       }
       const { event } = verified;
+      if (event.kind === 'node' && event.event === 'node.connection_lost') {
+        // The node health job says the same within two minutes; this is the moment it happened.
+        request.log.warn({ node: event.node.name, countryCode: event.node.countryCode }, 'VPN node offline');
+        return reply.status(200).send({ ok: true });
+      }
       if (event.kind !== 'user') {
         request.log.debug({ kind: event.kind, event: event.event }, 'Remnawave webhook ignored');
         return reply.status(200).send({ ok: true });
       }
       try {
         const result = await applyPanelUserEvent(noticeDeps, event);
-        request.log.info(
+        // Most panel events (modified, traffic) are routine; a notice sent or a stranger is worth a line.
+        const level = result.kind === 'applied' && result.outcome !== 'sent' ? 'debug' : 'info';
+        request.log[level](
           { event: event.event, sentAs: event.sentAs, panelUser: event.user.username, ...result },
           'Remnawave webhook applied',
         );

@@ -84,6 +84,11 @@ test('each reminder goes once although the scan runs twice and the webhook also 
   assert.match(messages[0]?.text ?? '', /через 3 дня/, 'in the user’s language');
   assert.match(messages[0]?.text ?? '', /\/vpn/, 'names the command that renews');
   assert.deepEqual(
+    messages[0]?.buttons,
+    [[{ text: 'Открыть приложение', webApp: 'https://app.example.test' }]],
+    'with the Mini App button',
+  );
+  assert.deepEqual(
     (await noticesOf(userId)).map((n) => [n.kind, n.period]),
     [['expires_72h', expiresAt.toISOString()]],
   );

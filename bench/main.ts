@@ -18,6 +18,7 @@ import { miniAppBench } from './miniapp/index.ts';
 import { formatTable } from './print-table.ts';
 import type { TBenchModule, TBenchReport, TBenchResult } from './types.ts';
 import { vpnBench } from './vpn/index.ts';
+import { vpnExpiryScanBench } from './vpn-expiry-scan/index.ts';
 import { writeResults } from './write-results.ts';
 
 const BENCHMARKS: TBenchModule[] = [
@@ -28,6 +29,7 @@ const BENCHMARKS: TBenchModule[] = [
   aiQueueBench,
   miniAppBench,
   vpnBench,
+  vpnExpiryScanBench,
 ];
 
 async function main() {

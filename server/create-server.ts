@@ -15,6 +15,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { MINIAPP_ROUTES } from './routes/miniapp/miniapp-routes.ts';
 import { vpnImportRoutes } from './routes/vpn-import.ts';
 import { cryptoPayWebhookRoutes } from './routes/webhooks/cryptopay.ts';
+import { remnawaveWebhookRoutes } from './routes/webhooks/remnawave.ts';
 import { telegramWebhookRoutes } from './routes/webhooks/telegram.ts';
 import { yooKassaWebhookRoutes } from './routes/webhooks/yookassa.ts';
 
@@ -46,6 +47,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   telegramWebhookRoutes(app, deps);
   yooKassaWebhookRoutes(app, deps);
   await cryptoPayWebhookRoutes(app, deps);
+  await remnawaveWebhookRoutes(app, deps);
   if (deps.config.DEV_AUTH) devInitDataRoute(app, deps);
   // Admin token instead of initData; mounted only when ADMIN_API_TOKEN is set.
   await internalApiRoutes(app, deps);

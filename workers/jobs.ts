@@ -12,6 +12,9 @@ import { ledgerMaintenanceJob } from './ledger-maintenance.ts';
 import { notifyJob } from './notify.ts';
 import { serviceOperationsJob } from './service-operations.ts';
 import { starReconciliationJob } from './star-reconciliation.ts';
+import { vpnExpiryScanJob } from './vpn-expiry-scan.ts';
+import { vpnNodeHealthJob } from './vpn-node-health.ts';
+import { vpnTrafficSyncJob } from './vpn-traffic-sync.ts';
 
 export const JOBS: readonly TJobDefinition[] = [
   notifyJob,
@@ -22,4 +25,7 @@ export const JOBS: readonly TJobDefinition[] = [
   aiRecoveryJob,
   serviceOperationsJob(),
   starReconciliationJob,
+  vpnExpiryScanJob,
+  vpnTrafficSyncJob,
+  vpnNodeHealthJob,
 ];

@@ -1,6 +1,6 @@
 import type { TNoticeDeps } from '#core/vpn/notices/send-vpn-notice.ts';
-import { createPanelClient, type TPanelClient } from '#core/vpn/panel/panel-client.ts';
-import { panelConfigFromEnv } from '#core/vpn/panel/panel-config.ts';
+import type { TPanelClient } from '#core/vpn/panel/panel-client.ts';
+import { panelFromEnv } from '#core/vpn/panel-sync/panel-from-env.ts';
 import type { TWorkerContext } from '#workers/runtime/worker-context.ts';
 
 /** What the VPN jobs' notices need, from the worker's context. */
@@ -14,15 +14,13 @@ export const noticeDepsOf = (ctx: TWorkerContext): TNoticeDeps => ({
 const panels = new WeakMap<TWorkerContext, { client: TPanelClient | null; toldOff: Set<string> }>();
 
 /**
- * The panel client, or null when the VPN service is off (no REMNAWAVE_URL; what panelFromEnv says, read
- * from the already parsed env): the VPN jobs then do nothing and say so once per worker process and job,
- * not at every tick of their schedules. One client per context, so its keep-alive connections are reused.
+ * The panel client, or null when the VPN service is off (no REMNAWAVE_URL): the VPN jobs then do nothing and say so once per worker process and job,
+ * not at every tick of their schedules.
  */
 export function panelOrSayOff(ctx: TWorkerContext, job: string): TPanelClient | null {
   let entry = panels.get(ctx);
   if (!entry) {
-    const config = panelConfigFromEnv(ctx.config);
-    entry = { client: config ? createPanelClient(config) : null, toldOff: new Set() };
+    entry = { client: panelFromEnv(ctx.config), toldOff: new Set() };
     panels.set(ctx, entry);
   }
   if (entry.client) return entry.client;

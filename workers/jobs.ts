@@ -12,6 +12,7 @@ import { ledgerMaintenanceJob } from './ledger-maintenance.ts';
 import { notifyJob } from './notify.ts';
 import { serviceOperationsJob } from './service-operations.ts';
 import { starReconciliationJob } from './star-reconciliation.ts';
+import { vpnAutoRenewJob } from './vpn-auto-renew.ts';
 
 export const JOBS: readonly TJobDefinition[] = [
   notifyJob,
@@ -22,4 +23,5 @@ export const JOBS: readonly TJobDefinition[] = [
   aiRecoveryJob,
   serviceOperationsJob(),
   starReconciliationJob,
+  vpnAutoRenewJob,
 ];

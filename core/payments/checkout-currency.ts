@@ -20,6 +20,8 @@ export function checkoutPrice(
       if (product.prices.USD) return { amount: product.prices.USD, currency: 'USD' };
       return product.prices.RUB ? { amount: product.prices.RUB, currency: 'RUB' } : null;
     case 'wallet':
+      // A top-up bought with the wallet's own money would only move it in a circle.
+      if (product.fulfilment.kind === 'wallet.topup') return null;
       return product.prices.RUB ? { amount: product.prices.RUB, currency: 'RUB' } : null;
   }
 }

@@ -60,6 +60,7 @@ test('/buy: shelves, then products with prices, then methods, then a Stars invoi
   assert.deepEqual(buttonTexts(methods), [
     ['⭐ Telegram Stars · 100 ⭐'],
     ['💳 Банковская карта · 149 ₽'],
+    ['💼 Кошелёк: не хватает 149 ₽ · пополнить'],
     ['← Назад'],
   ]);
 

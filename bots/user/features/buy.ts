@@ -3,6 +3,7 @@ import type { UserBotContext } from '#bots/shared/context.ts';
 import type { BotDeps } from '#bots/shared/deps.ts';
 import { createChatStarsGateway } from '#bots/shared/stars-gateway.ts';
 import { BUY_ROOT, buyCategory, buyMethod, buyProduct } from '#bots/user/buy-callbacks.ts';
+import { walletPayButton } from '#bots/user/wallet-pay-button.ts';
 import { findProduct, PRODUCTS, SHELVES } from '#core/catalog/products.ts';
 import { formatMoney } from '#core/money/format-money.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
@@ -64,6 +65,8 @@ export function buyFeature(deps: BotDeps) {
         .text(ctx.t(`buy-method-${provider}`, { amount }), buyMethod.encode({ id: product.id, provider }))
         .row();
     }
+    const wallet = await walletPayButton(ctx, deps, product);
+    if (wallet) keyboard.text(wallet.text, wallet.data).row();
     keyboard.text(ctx.t('buy-back'), buyCategory.encode({ cat: product.shelf }));
     await ctx.answerCallbackQuery();
     const text = ctx.t('buy-choose-method', { product: ctx.t(product.titleKey) });

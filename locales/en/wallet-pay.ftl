@@ -20,3 +20,6 @@ vpn-autorenew-soon = 🔁 On { $date } your VPN renews by itself: { $plan } for 
 vpn-autorenew-soon-short = 🔁 On { $date } your VPN should renew: { $plan } for { $price }, but your wallet has { $balance }. Top up { $missing } to renew it: /buy
 vpn-autorenew-done = ✅ Your VPN has renewed: { $plan } for { $price } from your wallet. Balance: { $balance }.
 vpn-autorenew-no-funds = ⚠️ We could not renew your VPN: { $plan } costs { $price } and your wallet has { $balance }. Top up with /buy or pay for the plan here: /vpn
+
+# History lines of wallet payments (core/ledger/describe-entry.ts).
+history-provider-wallet = wallet

@@ -20,3 +20,6 @@ vpn-autorenew-soon = 🔁 { $date } VPN продлится автоматиче�
 vpn-autorenew-soon-short = 🔁 { $date } VPN должен продлиться: { $plan } за { $price }, но в кошельке только { $balance }. Пополните его на { $missing }, чтобы продление прошло: /buy
 vpn-autorenew-done = ✅ VPN продлён: { $plan } за { $price } из кошелька. Остаток: { $balance }.
 vpn-autorenew-no-funds = ⚠️ Не получилось продлить VPN: { $plan } стоит { $price }, а в кошельке { $balance }. Пополните кошелёк через /buy или оплатите тариф здесь: /vpn
+
+# Строки истории для оплат из кошелька (core/ledger/describe-entry.ts).
+history-provider-wallet = из кошелька

@@ -6,6 +6,8 @@ import type { TProduct } from '#core/catalog/product.ts';
 import { formatMoney } from '#core/money/format-money.ts';
 import { checkoutPrice } from '#core/payments/checkout-currency.ts';
 import { walletBalance } from '#core/payments/wallet/wallet-balance.ts';
+import { priceWithClaim } from '#core/referrals/price-with-claim.ts';
+import type { TUsableClaim } from '#core/referrals/usable-claim.ts';
 import { walletPay } from './wallet-pay-callbacks.ts';
 
 /**
@@ -16,9 +18,12 @@ export async function walletPayButton(
   ctx: UserBotContext,
   deps: Pick<BotDeps, 'db'>,
   product: TProduct,
+  claim: TUsableClaim | null,
 ): Promise<{ text: string; data: string } | null> {
-  const price = checkoutPrice(product, 'wallet');
-  if (!price || !ctx.account) return null;
+  const listed = checkoutPrice(product, 'wallet');
+  if (!listed || !ctx.account) return null;
+  // payFromWallet applies a claimed discount code by the same rule: the button says what will be taken.
+  const price = (claim && priceWithClaim(claim.terms, { productId: product.id, ...listed })) || listed;
   const balance = await walletBalance(deps.db, ctx.account.id);
   const money = (amount: bigint) => formatMoney(amount, 'RUB', ctx.lang);
   if (balance >= price.amount)

@@ -13,7 +13,6 @@ api-error-wallet-insufficient = There is not enough in your wallet: { $missing }
 buy-method-wallet = 💼 From wallet · { $amount } (balance { $balance })
 buy-method-wallet-short = 💼 Wallet: { $missing } short · top up
 buy-wallet-paid = ✅ Paid { $amount } from your wallet: { $product }. Balance: { $balance }.
-buy-wallet-topup-offer = Your wallet has { $balance }; { $product } costs { $amount }. Top up by at least { $missing }:
 
 # VPN auto-renew from the wallet (core/vpn/auto-renew/).
 vpn-autorenew-soon = 🔁 On { $date } your VPN renews by itself: { $plan } for { $price } from your wallet. Balance: { $balance }.

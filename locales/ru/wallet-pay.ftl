@@ -13,7 +13,6 @@ api-error-wallet-insufficient = В кошельке не хватает { $missi
 buy-method-wallet = 💼 Из кошелька · { $amount } (на балансе { $balance })
 buy-method-wallet-short = 💼 Кошелёк: не хватает { $missing } · пополнить
 buy-wallet-paid = ✅ Оплачено из кошелька { $amount }: { $product }. Остаток: { $balance }.
-buy-wallet-topup-offer = В кошельке { $balance }, а { $product } стоит { $amount }. Пополните хотя бы на { $missing }:
 
 # Автопродление VPN из кошелька (core/vpn/auto-renew/).
 vpn-autorenew-soon = 🔁 { $date } VPN продлится автоматически: { $plan } за { $price } из кошелька. На балансе: { $balance }.

@@ -65,7 +65,7 @@ export function buyFeature(deps: BotDeps) {
         .text(ctx.t(`buy-method-${provider}`, { amount }), buyMethod.encode({ id: product.id, provider }))
         .row();
     }
-    const wallet = await walletPayButton(ctx, deps, product);
+    const wallet = await walletPayButton(ctx, deps, product, claim);
     if (wallet) keyboard.text(wallet.text, wallet.data).row();
     keyboard.text(ctx.t('buy-back'), buyCategory.encode({ cat: product.shelf }));
     await ctx.answerCallbackQuery();

@@ -6,6 +6,7 @@ import { postTransaction } from '#core/ledger/post-transaction.ts';
 import { confirmPayment } from '#core/payments/confirm-payment.ts';
 import { refundPayment } from '#core/payments/refund-payment.ts';
 import { startCheckout } from '#core/payments/start-checkout.ts';
+import { createPartner } from '#core/referrals/create-partner.ts';
 import { assertBooksBalance } from '#tests/support/ledger-books.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
@@ -177,5 +178,32 @@ test('a half refund of a top-up takes back half of it', async () => {
     { staff: finance, paymentId: topup.id, amount: 50_000n, reason: 'half' },
   );
   assert.equal(await balance(userId), 50_000n);
+  await assertBooksBalance(t.db);
+});
+
+test('a partner earns their share of a top-up once, not again when the wallet money is spent', async () => {
+  const owner = (await touchUser(t.db, { id: uniqueTelegramId(), firstName: 'Partner' })).user.id;
+  const staff = { id: owner, role: 'super_admin' as const };
+  const { partner } = await createPartner(t.db, { staff, userId: owner, percent: 10 });
+  const buyer = (
+    await touchUser(t.db, { id: uniqueTelegramId(), firstName: 'B' }, { referralCode: `p_${partner.code}` })
+  ).user.id;
+  const topup = await startCheckout(t.db, {
+    userId: buyer,
+    productId: 'wallet-topup-500',
+    provider: 'yookassa',
+  });
+  await confirmPayment(t.db, {
+    paymentId: topup.id,
+    provider: 'yookassa',
+    providerPaymentId: `yk-${topup.id}`,
+    amount: topup.amount,
+    currency: 'RUB',
+    raw: {},
+  });
+  assert.equal(await balance(owner), 5_000n, '10% of 500 ₽');
+  await payFromWallet(t.db, { userId: buyer, productId: PACK.id, key: 'partner-spend' });
+  assert.equal(await balance(owner), 5_000n);
+  assert.equal(await balance(buyer), 50_000n - PACK.rub);
   await assertBooksBalance(t.db);
 });

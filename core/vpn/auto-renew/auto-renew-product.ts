@@ -9,5 +9,6 @@ import { isPaidTier, planProductId } from '../plans.ts';
 export function autoRenewProduct(sub: { tier: string; autoRenewProduct: string | null }): TProduct | null {
   const id = sub.autoRenewProduct ?? (isPaidTier(sub.tier) ? planProductId(sub.tier, 30) : null);
   const product = id ? findProduct(id) : undefined;
-  return product?.prices.RUB ? product : null;
+  // Only a plan moves the expiry on; anything else chosen here would be charged and leave the VPN to lapse.
+  return product?.prices.RUB && product.fulfilment.kind === 'vpn.plan' ? product : null;
 }

@@ -186,3 +186,20 @@ test('a plan bought from the wallet extends an active subscription as a wallet p
   const provision = await t.db.serviceOperation.count({ where: { paymentId: paid.payment.id } });
   assert.equal(provision, 1, 'the panel is brought in line after commit, as for any payment');
 });
+
+test('a trial, or a renewal product that is not a plan, is never charged', async () => {
+  const now = new Date('2026-12-10T12:00:00Z');
+  const trial = await subscriber({ rub: 50_000n, expiresAt: new Date(now.getTime() + 60_000) });
+  await t.db.vpnSubscription.update({
+    where: { userId: trial },
+    data: { tier: 'trial', autoRenewProduct: null },
+  });
+  const addon = await subscriber({ rub: 50_000n, expiresAt: new Date(now.getTime() + 60_000) });
+  await t.db.vpnSubscription.update({
+    where: { userId: addon },
+    data: { autoRenewProduct: 'vpn-traffic-50gb' },
+  });
+  await runAutoRenew(deps, { now });
+  assert.equal(await t.db.payment.count({ where: { userId: { in: [trial, addon] } } }), 0);
+  assert.deepEqual([await rub(trial), await rub(addon)], [50_000n, 50_000n]);
+});

@@ -12,6 +12,7 @@ import { ledgerMaintenanceJob } from './ledger-maintenance.ts';
 import { notifyJob } from './notify.ts';
 import { serviceOperationsJob } from './service-operations.ts';
 import { starReconciliationJob } from './star-reconciliation.ts';
+import { vpnAutoRenewJob } from './vpn-auto-renew.ts';
 import { vpnExpiryScanJob } from './vpn-expiry-scan.ts';
 import { vpnNodeHealthJob } from './vpn-node-health.ts';
 import { vpnTrafficSyncJob } from './vpn-traffic-sync.ts';
@@ -28,4 +29,5 @@ export const JOBS: readonly TJobDefinition[] = [
   vpnExpiryScanJob,
   vpnTrafficSyncJob,
   vpnNodeHealthJob,
+  vpnAutoRenewJob,
 ];

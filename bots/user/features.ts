@@ -26,6 +26,7 @@ import { supportFeature } from './features/support.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { vpnFeature } from './features/vpn.ts';
 import { walletFeature } from './features/wallet.ts';
+import { walletPayFeature } from './features/wallet-pay.ts';
 
 /** A conversation's body (the plugin's own type: some take what they act on as arguments). */
 type TConversationBuilder = ConversationBuilder<UserBotContext, Context>;
@@ -51,6 +52,7 @@ export const USER_FEATURES: readonly ((deps: BotDeps) => Middleware<UserBotConte
   supportFeature,
   (deps) => walletFeature(deps.db),
   buyFeature,
+  walletPayFeature,
   (deps) => historyFeature(deps.db),
   (deps) => referralFeature(deps.db),
   promoFeature,

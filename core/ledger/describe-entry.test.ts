@@ -176,3 +176,16 @@ test('every kind of movement reads as words in both languages, whatever its meta
         assert.ok(text.length > 0 && !/undefined|null|\{\$|history-/.test(text), `${type} ${lang}: ${text}`);
       }
 });
+
+test('a wallet payment reads as a purchase from the wallet, in both languages', () => {
+  const wallet: TEntryLookups = {
+    ...NO_LOOKUPS,
+    payments: new Map([['51', { titleKey: 'product-vpn-basic-30d', provider: 'wallet' }]]),
+  };
+  const debit = entry('spend', { paymentId: '51' }, { asset: 'RUB', amount: -19_900n });
+  assert.equal(
+    said(describeEntry(debit, wallet)),
+    'Purchase: VPN Basic · 30 days · 100 GB/month · 2 devices (wallet)',
+  );
+  assert.match(said(describeEntry(debit, wallet), 'ru'), /^Покупка: VPN Базовый · 30 дней.*\(из кошелька\)$/);
+});

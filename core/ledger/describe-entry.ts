@@ -20,8 +20,10 @@ export function describeEntry(entry: TEntryFacts, lookups: TEntryLookups): TLoca
   const meta = entry.metadata;
   switch (entry.type) {
     case 'spend':
-      return describeSpend(entry, lookups) ?? plain(entry);
     case 'topup': {
+      // A spend names its AI work; one that paid for a payment (the wallet's debit) is a purchase like a top-up.
+      const work = entry.type === 'spend' ? describeSpend(entry, lookups) : null;
+      if (work) return work;
       const product = purchasedProduct(entry, lookups);
       return product
         ? { key: 'history-desc-purchase', args: { product: product.title, provider: product.provider } }

@@ -28,6 +28,8 @@ export const PLATFORM_ACCOUNTS = {
   'external:stars': { allowNegative: true },
   'external:yookassa': { allowNegative: true },
   'external:cryptobot': { allowNegative: true },
+  /** Clearing for payments from users' own RUB balances: debited user → here → revenue in one transaction. */
+  'external:wallet': { allowNegative: true },
   /** Money sent out to partners by hand (card, wallet) when finance approves a payout. */
   'external:payouts': { allowNegative: true },
   /** Counterpart of admin corrections and manual adjustments. */

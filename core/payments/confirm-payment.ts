@@ -70,8 +70,12 @@ export async function confirmPaymentUnlessBusy(
   }, LEDGER_TX_OPTIONS);
 }
 
-/** The payment row is locked by the caller's transaction. */
-async function confirmLockedPayment(
+/**
+ * The payment row is locked by the caller's transaction. Shared by every way a payment becomes paid (provider
+ * confirmations here, wallet payments in core/payments/wallet/), so fulfilment, promo redemption, partner
+ * commission and referral bonus behave the same whoever took the money.
+ */
+export async function confirmLockedPayment(
   tx: TTx,
   input: TProviderConfirmation,
   registry: TServiceRegistry,

@@ -8,6 +8,7 @@ import { reversePartnerCommission } from '#core/referrals/reverse-partner-commis
 import { REGISTRY, type TServiceRegistry } from '#core/services/registry.ts';
 import { snapshotFulfilment } from './fulfil-product.ts';
 import type { PaymentGateways } from './payment-gateway.ts';
+import { createWalletGateway } from './wallet/wallet-gateway.ts';
 
 /**
  * Refunds all or part of a payment. The provider refund runs first: if it fails, nothing changes in our books.
@@ -31,7 +32,8 @@ export async function refundPayment(
   const amount = input.amount ?? refundable;
   if (amount <= 0n || amount > refundable)
     throw new AppError('INVALID_INPUT', { max: refundable.toString() });
-  const gateway = gateways[payment.provider];
+  // The wallet needs no credentials: its refund is a ledger credit, available wherever refunds are made.
+  const gateway = payment.provider === 'wallet' ? createWalletGateway(db) : gateways[payment.provider];
   if (!gateway) throw new AppError('PROVIDER_ERROR', { provider: payment.provider });
 
   const refund = await db.refund.create({

@@ -68,3 +68,25 @@ test('revenue is net of refunds, by day, provider and currency; conversion and A
     { currency: 'XTR', amount: 25n },
   ]);
 });
+
+test('a purchase paid from the wallet is not counted again: its money was counted at the top-up', async () => {
+  const buyer = (await touchUser(t.db, { id: uniqueTelegramId(), firstName: 'W' })).user;
+  const now = new Date(Date.UTC(2026, 10, 23, 12));
+  const before = await revenueStats(t.db, { days: 7, now });
+  await t.db.payment.create({
+    data: {
+      userId: buyer.id,
+      provider: 'wallet',
+      productId: 'vpn-basic-30d',
+      product: {},
+      amount: 19_900n,
+      currency: 'RUB',
+      status: 'succeeded',
+      paidAt: now,
+    },
+  });
+  const after = await revenueStats(t.db, { days: 7, now });
+  assert.deepEqual(after.byDay, before.byDay);
+  assert.deepEqual(after.totals, before.totals);
+  assert.equal(after.payingUsers, before.payingUsers + 1);
+});

@@ -11,7 +11,11 @@ export interface TRevenueStats {
   arpu: { currency: Asset; amount: bigint }[];
 }
 
-/** Net of refunds: what a payment brought is its amount minus what was given back. */
+/**
+ * Net of refunds: what a payment brought is its amount minus what was given back. Money is counted when it
+ * reaches us (a wallet top-up is a payment); a purchase paid from the wallet spends money already counted,
+ * so it is left out of the sums, while its buyer still counts as paying.
+ */
 export async function revenueStats(
   db: PrismaClient,
   opts: { days: number; now?: Date },
@@ -26,11 +30,11 @@ export async function revenueStats(
     >`
       SELECT to_char(date_trunc('day', paid_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, provider, currency,
              SUM(amount - refunded_amount)::bigint AS amount, COUNT(*)::bigint AS payments
-      FROM payments WHERE paid_at >= ${since}
+      FROM payments WHERE paid_at >= ${since} AND provider <> 'wallet'
       GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3`,
     db.$queryRaw<{ currency: Asset; amount: bigint }[]>`
       SELECT currency, SUM(amount - refunded_amount)::bigint AS amount FROM payments
-      WHERE paid_at IS NOT NULL GROUP BY currency ORDER BY currency`,
+      WHERE paid_at IS NOT NULL AND provider <> 'wallet' GROUP BY currency ORDER BY currency`,
     db.$queryRaw<
       { n: bigint }[]
     >`SELECT COUNT(DISTINCT user_id)::bigint AS n FROM payments WHERE paid_at IS NOT NULL`,

@@ -1,3 +1,4 @@
+import type { TProduct } from '#core/catalog/product.ts';
 import { findProduct } from '#core/catalog/products.ts';
 import type { Payment, PaymentProvider, PrismaClient } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
@@ -32,12 +33,7 @@ export async function startCheckout(
       userId: input.userId,
       provider: input.provider,
       productId: product.id,
-      product: {
-        id: product.id,
-        titleKey: product.titleKey,
-        service: product.service,
-        fulfilment: product.fulfilment,
-      },
+      product: productSnapshot(product),
       amount: promo?.amount ?? price.amount,
       currency: price.currency,
       discount: promo?.discount ?? 0n,
@@ -45,6 +41,14 @@ export async function startCheckout(
     },
   });
 }
+
+/** What a payment keeps of its product: the fulfilment delivers from this, never from today's catalog. */
+export const productSnapshot = (product: TProduct) => ({
+  id: product.id,
+  titleKey: product.titleKey,
+  service: product.service,
+  fulfilment: product.fulfilment,
+});
 
 /** The reference a provider carries back to us (invoice payload, metadata): never trusted without a lookup. */
 export const paymentReference = (paymentId: bigint) => `pay:${paymentId}`;

@@ -18,6 +18,8 @@ export const commissionKey = (paymentId: bigint) => `payment:${paymentId}:commis
  * payment's currency (Stars too), from revenue into the partner's own balance.
  */
 export async function creditPartnerCommission(tx: TTx, payment: Payment): Promise<TPartnerCommission | null> {
+  // Wallet money earned the partner their share when it was topped up; spending it pays no second share.
+  if (payment.provider === 'wallet') return null;
   const buyer = await tx.user.findUnique({ where: { id: payment.userId }, select: { partnerId: true } });
   if (buyer?.partnerId == null) return null;
   const partner = await tx.partner.findUnique({ where: { id: buyer.partnerId } });

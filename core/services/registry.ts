@@ -4,6 +4,8 @@ import type { TAppErrorCode } from '#core/errors/app-error.ts';
 import { type TErrorCatalog, type TErrorSpec, UNKNOWN_ERROR } from '#core/errors/error-catalog.ts';
 import { platformErrors } from '#core/errors/platform-errors.ts';
 import { tokenPackFulfilment } from '#core/payments/fulfilments/token-pack.ts';
+import { walletTopupFulfilment } from '#core/payments/fulfilments/wallet-topup.ts';
+import { walletModule } from '#core/payments/wallet/wallet-module.ts';
 import { videoTasksService } from '#core/video-tasks/service.ts';
 import { vpnService } from '#core/vpn/service.ts';
 import type { TFulfilmentKind, TServiceModule, TServiceOperation } from './service-module.ts';
@@ -12,7 +14,7 @@ import type { TFulfilmentKind, TServiceModule, TServiceOperation } from './servi
  * The services of the platform: the one place that names them. Adding a service is one line here (and one
  * in each adapter list: bots, Mini App API and pages, worker jobs, sandbox stand-ins).
  */
-const MODULES = [aiService, videoTasksService, vpnService] as const;
+const MODULES = [aiService, videoTasksService, vpnService, walletModule] as const;
 
 export const SERVICES: readonly TServiceModule[] = MODULES;
 
@@ -36,8 +38,8 @@ function mergeEnvFragments(services: readonly TServiceModule[]): TServicesEnvSha
 
 export const SERVICES_ENV: TServicesEnvShape = mergeEnvFragments(SERVICES);
 
-/** Fulfilments every service may use: the one wallet's token packs. */
-const PLATFORM_FULFILMENTS: readonly TFulfilmentKind[] = [tokenPackFulfilment];
+/** Fulfilments every service may use: the one wallet's token packs and its money top-ups. */
+const PLATFORM_FULFILMENTS: readonly TFulfilmentKind[] = [tokenPackFulfilment, walletTopupFulfilment];
 
 /** Error codes of the platform itself; each service adds its own (`TServiceModule.errors`). */
 const PLATFORM_ERRORS: TErrorCatalog = platformErrors;

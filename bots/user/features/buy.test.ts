@@ -60,6 +60,7 @@ test('/buy: shelves, then products with prices, then methods, then a Stars invoi
   assert.deepEqual(buttonTexts(methods), [
     ['⭐ Telegram Stars · 100 ⭐'],
     ['💳 Банковская карта · 149 ₽'],
+    ['💼 Кошелёк: не хватает 149 ₽ · пополнить'],
     ['← Назад'],
   ]);
 
@@ -101,6 +102,11 @@ test('a bank card: a pay button to the provider’s page, with the discount of a
   await user.press('🪙 Пакеты токенов');
   const methods = onlyCall(await user.press(/^150 000 токенов/), 'editMessageText');
   assert.deepEqual(buttonTexts(methods)[1], ['💳 Банковская карта · 134,10 ₽ вместо 149 ₽']);
+  assert.deepEqual(
+    buttonTexts(methods)[2],
+    ['💼 Кошелёк: не хватает 134,10 ₽ · пополнить'],
+    'the wallet too',
+  );
   assert.match(String(methods.text), new RegExp(`промокод TEN${process.pid}: цены ниже уже со скидкой`));
 
   const reply = onlyCall(await user.press(/Банковская карта/), 'sendMessage');

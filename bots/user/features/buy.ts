@@ -4,6 +4,7 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { createChatStarsGateway } from '#bots/shared/stars-gateway.ts';
 import { BUY_ROOT, buyCategory, buyMethod, buyProduct } from '#bots/user/buy-callbacks.ts';
 import { vpnPurchaseNote } from '#bots/user/vpn/vpn-purchase-note.ts';
+import { walletPayButton } from '#bots/user/wallet-pay-button.ts';
 import { findProduct, PRODUCTS, SHELVES } from '#core/catalog/products.ts';
 import { formatMoney } from '#core/money/format-money.ts';
 import { checkoutPrice, providersFor } from '#core/payments/checkout-currency.ts';
@@ -65,6 +66,8 @@ export function buyFeature(deps: BotDeps) {
         .text(ctx.t(`buy-method-${provider}`, { amount }), buyMethod.encode({ id: product.id, provider }))
         .row();
     }
+    const wallet = await walletPayButton(ctx, deps, product, claim);
+    if (wallet) keyboard.text(wallet.text, wallet.data).row();
     keyboard.text(ctx.t('buy-back'), buyCategory.encode({ cat: product.shelf }));
     await ctx.answerCallbackQuery();
     const text = ctx.t('buy-choose-method', { product: ctx.t(product.titleKey) });

@@ -40,11 +40,13 @@ export const vpnPlanFulfilment = defineFulfilment({
     if (current)
       await tx.vpnSubscription.update({ where: { userId }, data: { ...terms, version: { increment: 1 } } });
     else await tx.vpnSubscription.create({ data: { userId, ...terms } });
-    const firstPaid = (await tx.vpnPeriod.count({ where: { userId, source: 'paid' } })) === 0;
+    // Bought from the wallet or through a provider, it is a paid period either way.
+    const firstPaid =
+      (await tx.vpnPeriod.count({ where: { userId, source: { in: ['paid', 'wallet'] } } })) === 0;
     await tx.vpnPeriod.create({
       data: {
         userId,
-        source: 'paid',
+        source: payment.provider === 'wallet' ? 'wallet' : 'paid',
         tier: params.tier,
         productId: payment.productId,
         paymentId: payment.id,

@@ -12,6 +12,7 @@ import { studioRoutes } from './studio/studio-routes.ts';
 import { taskRoutes } from './tasks.ts';
 import { vpnRoutes } from './vpn.ts';
 import { walletRoutes } from './wallet.ts';
+import { walletPayRoutes } from './wallet-pay.ts';
 
 /** Mounts one area of the Mini App API on the authenticated scope (initData checked before every route). */
 type TMiniAppRoutes = (api: FastifyInstance, deps: ServerDeps) => unknown;
@@ -24,6 +25,7 @@ export const MINIAPP_ROUTES: readonly TMiniAppRoutes[] = [
   meRoutes,
   walletRoutes,
   catalogRoutes,
+  walletPayRoutes,
   referralRoutes,
   promoRoutes,
   payoutRoutes,

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PaymentProvider" ADD VALUE 'wallet';

@@ -67,6 +67,12 @@ export const platformErrors = defineErrors({
     api: 'payout-error-method-unavailable',
   },
   PAYOUT_RATE_CHANGED: { status: 409, bot: 'payout-error-rate-changed', api: 'payout-error-rate-changed' },
+  // Money topped up into the wallet buys products and is never paid out; carries `available` and `asset`.
+  PAYOUT_TOPUP_NOT_WITHDRAWABLE: {
+    status: 422,
+    bot: 'payout-error-topup-not-withdrawable',
+    api: 'payout-error-topup-not-withdrawable',
+  },
   PAYOUT_NOT_PENDING: { status: 409, bot: 'payout-error-not-pending', api: 'payout-error-not-pending' },
 
   // Files (core/files/): FILE_TOO_LARGE carries `limitMb`, IMAGE_TOO_LARGE `limitMegapixels`, both type

@@ -4,6 +4,9 @@ import type { TStaff } from '#core/accounts/staff.ts';
 import { touchUser } from '#core/accounts/touch-user.ts';
 import { isAppError, type TAppErrorCode } from '#core/errors/app-error.ts';
 import { postTransaction } from '#core/ledger/post-transaction.ts';
+import { confirmPayment } from '#core/payments/confirm-payment.ts';
+import { startCheckout } from '#core/payments/start-checkout.ts';
+import { payFromWallet } from '#core/payments/wallet/pay-from-wallet.ts';
 import { assertBooksBalance } from '#tests/support/ledger-books.ts';
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-database.ts';
 import { uniqueTelegramId } from '#tests/support/test-keys.ts';
@@ -157,5 +160,34 @@ test('two requests for the whole balance at once: one succeeds, the other is ref
   });
   assert.equal(account.balance, 0n);
   assert.equal(await t.db.auditLog.count({ where: { action: 'payout.request', actorId: userId } }), 1);
+  await assertBooksBalance(t.db);
+});
+
+test('money topped up into the wallet is spent first and never paid out; earned money stays withdrawable', async () => {
+  // 1,000 ₽ earned (commission), then 1,000 ₽ topped up with Stars, then a 149 ₽ purchase from the wallet.
+  const userId = await holder({ rub: 100_000n });
+  const topup = await startCheckout(t.db, { userId, productId: 'wallet-topup-1000', provider: 'stars' });
+  await confirmPayment(t.db, {
+    paymentId: topup.id,
+    provider: 'stars',
+    providerPaymentId: `charge-${topup.id}`,
+    amount: topup.amount,
+    currency: 'XTR',
+    raw: {},
+  });
+  await payFromWallet(t.db, { userId, productId: 'pack-150k', key: `pack-${userId}` });
+  const card = {
+    userId,
+    asset: 'RUB' as const,
+    method: 'card_rub' as const,
+    destination: '4111 1111 1111 1111',
+  };
+  // Balance 1,851 ₽, of which 851 ₽ is unspent top-up: 1,000 ₽ can leave, not a kopeck more.
+  await assert.rejects(
+    requestPayout(t.db, { ...card, amount: 100_001n }),
+    (e) => isAppError(e, 'PAYOUT_TOPUP_NOT_WITHDRAWABLE') && e.details.available === '1000.00',
+  );
+  const { balance } = await requestPayout(t.db, { ...card, amount: 100_000n });
+  assert.equal(balance, 85_100n, 'the top-up stays in the wallet for purchases');
   await assertBooksBalance(t.db);
 });

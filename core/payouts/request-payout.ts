@@ -11,6 +11,7 @@ import { payoutMinimum } from './payout-minimum.ts';
 import { PAYOUT_MINIMUMS } from './payout-minimums.ts';
 import { convertPayoutAmount, formatRate } from './payout-rate.ts';
 import { findPayoutRate } from './payout-rates.ts';
+import { unspentTopUps } from './topped-up-balance.ts';
 
 export interface TRequestPayout {
   userId: bigint;
@@ -59,6 +60,18 @@ export async function requestPayout(
         sent: payoutDecimal(PAYOUT_MINIMUMS[input.method].sent, currency),
         currency,
       });
+    const locked = await unspentTopUps(tx, user.id, input.asset);
+    if (locked > 0n) {
+      const account = await tx.ledgerAccount.findUnique({
+        where: { userId_asset: { userId: user.id, asset: input.asset } },
+      });
+      const withdrawable = (account?.balance ?? 0n) - (account?.held ?? 0n) - locked;
+      if (input.amount > withdrawable)
+        throw new AppError('PAYOUT_TOPUP_NOT_WITHDRAWABLE', {
+          available: formatMinor(withdrawable > 0n ? withdrawable : 0n, input.asset),
+          asset: input.asset,
+        });
+    }
     const payoutAmount = convertPayoutAmount(input.amount, input.asset, rate, currency);
     const request = await tx.payoutRequest.create({
       data: {

@@ -44,6 +44,7 @@ payouts-destination-with-bank = { $destination } ({ $bank })
 payout-paid-notice = 💸 Payout #{ $id } has been sent: { $send }, { $method }, to { $destination }.
 payout-rejected-notice = ❌ Payout #{ $id } of { $amount } was declined: { $reason }. The money is back on your balance.
 payout-error-email-required = Payouts need a verified email. Add one in your profile first.
+payout-error-topup-not-withdrawable = Money topped up into the wallet pays for purchases and cannot be withdrawn. You can withdraw up to { $available } { $asset }.
 payout-error-too-small = The minimum for this method is { $min } { $asset } (it must send at least { $sent } { $currency }).
 payout-error-not-pending = This payout request has already been decided.
 payout-error-method-unavailable = This withdrawal method is not offered for your { $asset } balance.

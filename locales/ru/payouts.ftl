@@ -44,6 +44,7 @@ payouts-destination-with-bank = { $destination } ({ $bank })
 payout-paid-notice = 💸 Выплата №{ $id } отправлена: { $send }, { $method }, на { $destination }.
 payout-rejected-notice = ❌ Выплата №{ $id } на { $amount } отклонена: { $reason }. Деньги вернулись на ваш баланс.
 payout-error-email-required = Для выплат нужен подтверждённый email. Сначала добавьте его в профиле.
+payout-error-topup-not-withdrawable = Деньги, которыми пополнен кошелёк, идут на покупки и не выводятся. Вывести можно до { $available } { $asset }.
 payout-error-too-small = Минимум для этого способа — { $min } { $asset } (к отправке не меньше { $sent } { $currency }).
 payout-error-not-pending = По этой заявке на выплату уже есть решение.
 payout-error-method-unavailable = Этот способ вывода недоступен для баланса в { $asset }.

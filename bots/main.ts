@@ -19,6 +19,7 @@ import { createCryptoPayGateway } from '#core/payments/cryptobot/cryptopay-gatew
 import type { PaymentGateways } from '#core/payments/payment-gateway.ts';
 import { createYooKassaGateway } from '#core/payments/yookassa/yookassa-gateway.ts';
 import { createInfrastructure } from '#core/runtime/infrastructure.ts';
+import { checkPanelAtStart } from '#core/vpn/panel-sync/panel-availability.ts';
 import { createServer } from '#server/create-server.ts';
 import { createAdminBot } from './admin/bot.ts';
 import { registerAdminCommands, registerUserCommands } from './register-commands.ts';
@@ -51,6 +52,8 @@ async function main() {
 
   const granted = await bootstrapSuperAdmins(db, config.SUPER_ADMIN_IDS);
   if (granted > 0) logger.info({ granted }, 'super admins bootstrapped');
+  // In the background: a panel that is down must not hold the start-up (its calls retry for tens of seconds).
+  void checkPanelAtStart(config, logger);
   const synced = await syncModelCatalog(db);
   if (synced.inserted > 0) logger.info(synced, 'AI models added from the catalog');
   const ai = createConfiguredAiGateway({ env: config, redis, logger, metrics: registry });

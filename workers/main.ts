@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { syncModelCatalog } from '#core/ai/models/sync-model-catalog.ts';
 import { ConfigError, loadEnv } from '#core/config/env.ts';
 import { createInfrastructure } from '#core/runtime/infrastructure.ts';
+import { checkPanelAtStart } from '#core/vpn/panel-sync/panel-availability.ts';
 import { startJob } from '#workers/runtime/start-job.ts';
 import { JOBS } from './jobs.ts';
 import { startMetricsEndpoint } from './metrics-endpoint.ts';
@@ -13,6 +14,8 @@ async function main() {
   const infra = createInfrastructure(config, 'worker');
   infra.shutdown.onSignals();
   await syncModelCatalog(infra.db);
+  // In the background: a panel that is down must not hold the start-up (its calls retry for tens of seconds).
+  void checkPanelAtStart(config, infra.logger);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   // Registered before the workers, so closed after them: a finishing job may still enqueue.

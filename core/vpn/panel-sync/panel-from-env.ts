@@ -6,6 +6,12 @@ import { panelConfigFromEnv } from '../panel/panel-config.ts';
 export type TVpnConfig = Pick<TVpnEnv, keyof TVpnEnv>;
 
 let cached: { key: string; client: TPanelClient } | null = null;
+/** Set by the start-up check (panel-availability.ts) when the panel's version is one we do not speak. */
+let switchedOff = false;
+
+export function switchVpnOff(off: boolean): void {
+  switchedOff = off;
+}
 
 /**
  * The panel client for the parsed env the worker and the adapters hold (one per configuration, reused so its
@@ -13,7 +19,7 @@ let cached: { key: string; client: TPanelClient } | null = null;
  */
 export function panelFromEnv(env: TVpnConfig): TPanelClient | null {
   const config = panelConfigFromEnv(env);
-  if (!config) return null;
+  if (!config || switchedOff) return null;
   const key = JSON.stringify(config);
   if (cached?.key !== key) cached = { key, client: createPanelClient(config) };
   return cached.client;

@@ -48,6 +48,8 @@ export interface Stack {
   openai: TRunningStandIns['ai']['control']['openai'];
   /** The prediction stand-in: the app's `replicate` provider, two tokens. */
   predictions: TRunningStandIns['ai']['control']['predictions'];
+  /** The Remnawave panel stand-in the VPN service provisions on; its webhooks go to /webhooks/remnawave. */
+  remnawave: TRunningStandIns['remnawave']['control'];
   signInitData(user: TInitDataUser, authDate?: Date): string;
   /** Stops the app process with SIGTERM and starts it again on the same port and data. */
   restartApp(): Promise<void>;
@@ -180,6 +182,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     cryptopay: { url: cryptopay.url, token: cryptopay.control.token, control: cryptopay.control },
     openai: ai.control.openai,
     predictions: ai.control.predictions,
+    remnawave: services.running.remnawave.control,
     signInitData: (user, authDate = new Date()) => signLaunchInitData(user, userBot.token, authDate),
     restartApp: () => processes.restartApp(),
     killApp: () => processes.killApp(),

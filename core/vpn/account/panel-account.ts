@@ -19,15 +19,10 @@ export interface TVpnDevice {
   addedAt: Date;
 }
 
-/** The devices the panel saw use the subscription (HWID), newest first. */
-export async function listVpnDevices(
-  deps: { db: PrismaClient; panel: TPanelClient },
-  userId: bigint,
-): Promise<{ devices: TVpnDevice[]; limit: number }> {
-  const panelUserId = await panelUserIdOf(deps.db, userId);
-  const sub = await deps.db.vpnSubscription.findUniqueOrThrow({ where: { userId } });
-  const answer = await deps.panel.listUserHwidDevices(panelUserId);
-  const devices = answer.devices
+/** The devices the panel saw use a panel user's subscription (HWID), newest first. */
+export async function panelDevices(panel: TPanelClient, panelUserId: number): Promise<TVpnDevice[]> {
+  const answer = await panel.listUserHwidDevices(panelUserId);
+  return answer.devices
     .map((d) => ({
       hwid: d.hwid,
       model: [d.deviceModel, d.osVersion].filter(Boolean).join(' · ') || null,
@@ -35,6 +30,16 @@ export async function listVpnDevices(
       addedAt: d.createdAt,
     }))
     .sort((a, b) => b.addedAt.getTime() - a.addedAt.getTime());
+}
+
+/** The devices the panel saw use the subscription (HWID), newest first. */
+export async function listVpnDevices(
+  deps: { db: PrismaClient; panel: TPanelClient },
+  userId: bigint,
+): Promise<{ devices: TVpnDevice[]; limit: number }> {
+  const panelUserId = await panelUserIdOf(deps.db, userId);
+  const sub = await deps.db.vpnSubscription.findUniqueOrThrow({ where: { userId } });
+  const devices = await panelDevices(deps.panel, panelUserId);
   return { devices, limit: sub.deviceLimit + sub.extraDevices };
 }
 

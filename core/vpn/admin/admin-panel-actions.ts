@@ -2,7 +2,7 @@ import { assertCan, type TStaff } from '#core/accounts/staff.ts';
 import { recordAudit } from '#core/audit/record-audit.ts';
 import type { PrismaClient } from '#core/db/generated/client.ts';
 import { AppError } from '#core/errors/app-error.ts';
-import type { TVpnDevice } from '../account/panel-account.ts';
+import { panelDevices, type TVpnDevice } from '../account/panel-account.ts';
 import type { TPanelClient } from '../panel/panel-client.ts';
 import { VPN_ADMIN_PERMISSIONS } from './vpn-admin-permissions.ts';
 
@@ -79,15 +79,7 @@ export async function adminListDevices(
 ): Promise<{ devices: TVpnDevice[]; limit: number }> {
   assertCan(input.staff, VPN_ADMIN_PERMISSIONS.devices);
   const { panel, sub, panelUserId } = await panelTarget(deps, input.userId);
-  const answer = await panel.listUserHwidDevices(panelUserId);
-  const devices = answer.devices
-    .map((d) => ({
-      hwid: d.hwid,
-      model: [d.deviceModel, d.osVersion].filter(Boolean).join(' · ') || null,
-      platform: d.platform,
-      addedAt: d.createdAt,
-    }))
-    .sort((a, b) => b.addedAt.getTime() - a.addedAt.getTime());
+  const devices = await panelDevices(panel, panelUserId);
   return { devices, limit: sub.deviceLimit + sub.extraDevices };
 }
 

@@ -88,6 +88,11 @@ export interface StackOptions {
   botMode?: 'polling' | 'webhook';
   /** How often the worker reconciles Stars payments with Telegram's transactions (default: the app's). */
   starReconciliationEveryMs?: number;
+  /**
+   * Start the VPN trial at the end of signup, as the product does (default off here: its "ready" notice
+   * arrives whenever the worker gets to it, and tests of other features must not race it).
+   */
+  vpnTrialAtSignup?: boolean;
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -134,7 +139,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       ? { botMode: 'webhook', publicUrl: appUrl, webhookSecret: randomBytes(24).toString('base64url') }
       : {}),
     starReconciliationEveryMs: opts.starReconciliationEveryMs,
-    services: services.env,
+    services: { ...services.env, VPN_TRIAL_AT_SIGNUP: opts.vpnTrialAtSignup ? 'true' : 'false' },
   });
 
   mkdirSync(`${ROOT}test-artifacts/logs`, { recursive: true });

@@ -33,6 +33,7 @@ export interface JourneyWorld {
 export async function startJourneyWorld(opts: {
   name: string;
   superAdminIds?: number[];
+  vpnTrialAtSignup?: boolean;
 }): Promise<JourneyWorld> {
   buildMiniAppIfStale();
   // A build of its own: the sandbox may be serving dist/emulator, and other test files run in parallel.
@@ -48,7 +49,11 @@ export async function startJourneyWorld(opts: {
   };
   try {
     const [started] = await Promise.all([
-      startStack({ name: opts.name, ...(opts.superAdminIds ? { superAdminIds: opts.superAdminIds } : {}) }),
+      startStack({
+        name: opts.name,
+        ...(opts.superAdminIds ? { superAdminIds: opts.superAdminIds } : {}),
+        vpnTrialAtSignup: opts.vpnTrialAtSignup ?? false,
+      }),
       buildEmulator({ outDir: distDir }),
     ]);
     stack = started;

@@ -17,7 +17,7 @@ let emu: EmulatorPage;
 let personId: number | undefined;
 
 before(async () => {
-  world = await startJourneyWorld({ name: 'journey-vpn' });
+  world = await startJourneyWorld({ name: 'journey-vpn', vpnTrialAtSignup: true });
   emu = await world.openEmulator();
 });
 after(() => world?.stop());

@@ -63,6 +63,14 @@ test('the dev initData route exists only with DEV_AUTH, and what it signs the AP
   assert.equal(me.statusCode, 200);
   assert.equal(ZMeSchema.parse(me.json()).user.language, 'ru');
   assert.equal((await on.inject({ url: '/api/dev/init-data?userId=abc' })).statusCode, 400);
+  // `bot=admin` signs as the admin bot: the user API refuses it, the admin API takes the signature (and then
+  // refuses user 42 for having no staff role).
+  const admin = ZDevInitDataSchema.parse(
+    (await on.inject({ url: '/api/dev/init-data?userId=42&bot=admin' })).json(),
+  );
+  const adminAuth = { authorization: `tma ${admin.initData}` };
+  assert.equal((await on.inject({ url: '/api/me', headers: adminAuth })).statusCode, 401);
+  assert.equal((await on.inject({ url: '/api/admin/me', headers: adminAuth })).statusCode, 403);
   await on.close();
 });
 

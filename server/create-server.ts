@@ -6,6 +6,7 @@ import { apiRateLimit } from './api-rate-limit.ts';
 import { miniAppAuth } from './auth/miniapp-auth.ts';
 import type { ServerDeps } from './deps.ts';
 import { sendError } from './errors.ts';
+import { adminMiniAppApi } from './routes/admin/admin-api.ts';
 import { devInitDataRoute } from './routes/dev/init-data.ts';
 import { fileDownloadRoutes } from './routes/files/file-download.ts';
 import { withFiles } from './routes/files/file-route-deps.ts';
@@ -55,6 +56,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Signed URLs instead of initData: <img> and <video> cannot send an Authorization header.
   if (files) fileDownloadRoutes(app, files);
 
+  // The admin bot's Mini App: initData signed with the admin bot's token, the staff role on every call.
+  await adminMiniAppApi(app, deps);
   await app.register(async (api) => {
     api.addHook('onRequest', miniAppAuth(deps));
     for (const routes of MINIAPP_ROUTES) await routes(api, deps);

@@ -12,6 +12,7 @@ import { attachAccount } from '#bots/shared/middlewares/attach-account.ts';
 import { floodControl } from '#bots/shared/middlewares/flood-control.ts';
 import { installErrorBoundary } from '#bots/shared/middlewares/install-error-boundary.ts';
 import { observe } from '#bots/shared/middlewares/observe.ts';
+import { adminAppButton } from './admin-app-button.ts';
 import { ADMIN_CONVERSATIONS, ADMIN_FEATURES } from './features.ts';
 import { staffGate } from './staff-gate.ts';
 
@@ -33,6 +34,7 @@ export function createAdminBot(token: string, deps: BotDeps, opts: { botInfo?: U
   bot.use(createBotI18n<AdminBotContext>());
   bot.use(floodControl(deps.redis, prefix));
   bot.use(staffGate(deps.db));
+  bot.use(adminAppButton(deps));
 
   bot.use(
     conversations<AdminBotContext, Context>({

@@ -10,7 +10,13 @@ import type { Logger } from '#core/logging/logger.ts';
  */
 export async function setChatMenuButton(
   api: Api,
-  deps: { translator: Translator; miniAppUrl: string | null; log: Pick<Logger, 'warn'> },
+  deps: {
+    translator: Translator;
+    miniAppUrl: string | null;
+    log: Pick<Logger, 'warn'>;
+    /** The button's Fluent key; the admin bot names its own (bots/admin/admin-app-button.ts). */
+    textKey?: string;
+  },
   user: { chatId: bigint | number; lang: TLang },
 ): Promise<void> {
   if (!deps.miniAppUrl) return;
@@ -19,7 +25,7 @@ export async function setChatMenuButton(
       chat_id: Number(user.chatId),
       menu_button: {
         type: 'web_app',
-        text: deps.translator.t(user.lang, 'menu-open-app'),
+        text: deps.translator.t(user.lang, deps.textKey ?? 'menu-open-app'),
         web_app: { url: deps.miniAppUrl },
       },
     });

@@ -5,6 +5,7 @@ import { createApiRequest } from './api/client.ts';
 import { OpenFromTelegramScreen } from './components/OpenFromTelegramScreen.tsx';
 import { I18nProvider, pickLanguage } from './i18n.ts';
 import { initTelegram } from './init.ts';
+import { isAdminLaunch } from './start-route.ts';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -24,6 +25,16 @@ async function start(): Promise<void> {
   }
 
   const request = createApiRequest({ initDataRaw: launch.initDataRaw });
+  if (isAdminLaunch()) {
+    // Its own chunk: the users' app never downloads the admin screens.
+    const { AdminApp } = await import('./pages/admin/AdminApp.tsx');
+    root.render(
+      <StrictMode>
+        <AdminApp request={request} telegramLanguageCode={launch.languageCode} />
+      </StrictMode>,
+    );
+    return;
+  }
   root.render(
     <StrictMode>
       <App request={request} telegramLanguageCode={launch.languageCode} />

@@ -16,7 +16,10 @@ export type TRoutePath =
   | '/studio/audio'
   | '/studio/gallery'
   | '/studio/usage'
-  | '/vpn';
+  | '/vpn'
+  | '/admin'
+  | '/admin/vpn/servers'
+  | '/admin/vpn/stats';
 
 type TRouter = {
   path: TRoutePath;

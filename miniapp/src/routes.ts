@@ -85,4 +85,19 @@ export const routes: readonly TRoute[] = [
     component: page(() => import('./pages/vpn/VpnPage.tsx'), 'VpnPage'),
     titleKey: 'miniapp-vpn-title',
   },
+  {
+    path: '/admin',
+    component: page(() => import('./pages/admin/AdminHomePage.tsx'), 'AdminHomePage'),
+    titleKey: 'miniapp-admin-home-title',
+  },
+  {
+    path: '/admin/vpn/servers',
+    component: page(() => import('./pages/admin/AdminServersPage.tsx'), 'AdminServersPage'),
+    titleKey: 'miniapp-admin-servers-title',
+  },
+  {
+    path: '/admin/vpn/stats',
+    component: page(() => import('./pages/admin/AdminVpnStatsPage.tsx'), 'AdminVpnStatsPage'),
+    titleKey: 'miniapp-admin-stats-title',
+  },
 ];

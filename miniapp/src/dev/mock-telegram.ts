@@ -1,5 +1,6 @@
 import { emitEvent, mockTelegramEnv } from '@telegram-apps/sdk-react';
 import { ZDevInitDataSchema } from '../../../server/contracts/me.ts';
+import { isAdminLaunch } from '../start-route.ts';
 
 // Telegram's light theme, so the dev page looks like the app inside the client.
 const devThemeParams = {
@@ -32,7 +33,9 @@ export async function mockTelegramForDev(): Promise<void> {
     console.warn('Dev outside Telegram: add ?userId=<telegram id> to the URL to sign in as that user.');
     return;
   }
-  const response = await fetch(`/api/dev/init-data?userId=${encodeURIComponent(userId)}`);
+  // `?mode=admin` (start-route.ts): initData as the admin bot signs it, or /api/admin/ refuses it.
+  const bot = isAdminLaunch() ? '&bot=admin' : '';
+  const response = await fetch(`/api/dev/init-data?userId=${encodeURIComponent(userId)}${bot}`);
   if (!response.ok) {
     console.warn(`GET /api/dev/init-data answered ${response.status}; is the API running on :3000?`);
     return;

@@ -46,3 +46,6 @@ admin-vpn-invites-promo-stop = ⏹ Stop the promotion
 admin-vpn-invites-codes = { $tier } codes
 admin-vpn-invites-days = { $tier } days
 admin-vpn-invites-saved = Saved
+admin-vpn-invites-usage = Usage: /vpn_invites, or /vpn_invites <tier> <codes per 30 days> <friend's days>, e.g. /vpn_invites pro 2 14
+command-invites = VPN invites for friends and your loyalty level
+admin-command-vpn_invites = VPN invite rules and promotions

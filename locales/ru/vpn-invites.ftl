@@ -47,3 +47,6 @@ admin-vpn-invites-promo-stop = ⏹ Остановить акцию
 admin-vpn-invites-codes = коды { $tier }
 admin-vpn-invites-days = дни { $tier }
 admin-vpn-invites-saved = Сохранено
+admin-vpn-invites-usage = Использование: /vpn_invites или /vpn_invites <тариф> <кодов за 30 дней> <дней другу>, например /vpn_invites pro 2 14
+command-invites = Приглашения друзей в VPN и ваш уровень лояльности
+admin-command-vpn_invites = Правила приглашений VPN и акции

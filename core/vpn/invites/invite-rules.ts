@@ -38,10 +38,10 @@ export async function promotionAt(
   return row ? { multiplier: row.multiplier, endsAt: row.endsAt } : null;
 }
 
-/** An admin's step on one number of a tier's rule, kept within RULE_BOUNDS and audited. */
+/** An admin's step on (or new value of) one number of a tier's rule, kept within RULE_BOUNDS and audited. */
 export async function changeInviteRule(
   db: PrismaClient,
-  input: { staff: TStaff; tier: TPaidTier; field: TRuleField; delta: number },
+  input: { staff: TStaff; tier: TPaidTier; field: TRuleField } & ({ delta: number } | { value: number }),
 ): Promise<VpnInviteRule> {
   assertCan(input.staff, INVITE_RULES_PERMISSION);
   return db.$transaction(async (tx) => {
@@ -50,7 +50,9 @@ export async function changeInviteRule(
     const before = await tx.vpnInviteRule.findUnique({ where: { tier: input.tier } });
     if (!before) throw new AppError('INVALID_INPUT', { field: 'tier' });
     const bounds = RULE_BOUNDS[input.field];
-    const value = Math.min(bounds.max, Math.max(bounds.min, before[input.field] + input.delta));
+    const wanted = 'delta' in input ? before[input.field] + input.delta : input.value;
+    if (!Number.isInteger(wanted)) throw new AppError('INVALID_INPUT', { field: input.field });
+    const value = Math.min(bounds.max, Math.max(bounds.min, wanted));
     const after = await tx.vpnInviteRule.update({
       where: { tier: input.tier },
       data: { [input.field]: value, updatedById: input.staff.id },

@@ -50,3 +50,4 @@ admin-vpn-invites-saved = Сохранено
 admin-vpn-invites-usage = Использование: /vpn_invites или /vpn_invites <тариф> <кодов за 30 дней> <дней другу>, например /vpn_invites pro 2 14
 command-invites = Приглашения друзей в VPN и ваш уровень лояльности
 admin-command-vpn_invites = Правила приглашений VPN и акции
+vpn-loyalty-lost = Уровень лояльности VPN { $level } сброшен: перерыв в подписке оказался дольше 14 дней. Оформите подписку снова, чтобы начать заново: /vpn

@@ -11,10 +11,16 @@ import {
   type TLoyaltyPeriod,
 } from './loyalty-levels.ts';
 
-/** The vpn_notices kind of the "your level is about to be lost" warning, once per run's end. */
+/** The vpn_notices kinds of "your level is about to be lost" and "lost", once per run's end each. */
 export const LOYALTY_GRACE_NOTICE = 'loyalty_grace';
+export const LOYALTY_LOST_NOTICE = 'loyalty_lost';
 
-export type TLoyaltyOutcome = { reached: TLoyaltyLevel[]; bonusDays: number; graceWarned: boolean };
+export type TLoyaltyOutcome = {
+  reached: TLoyaltyLevel[];
+  bonusDays: number;
+  graceWarned: boolean;
+  lostTold: boolean;
+};
 
 /** A user's periods as loyalty counts them: not refunded, the trial left out. */
 export const loyaltyPeriodsWhere = { revokedAt: null, source: { not: 'trial' } } as const;
@@ -22,7 +28,7 @@ export const loyaltyPeriodsWhere = { revokedAt: null, source: { not: 'trial' } }
 /**
  * Brings one user's loyalty up to date at `now`: every level reached for the first time is recorded with its
  * bonus days (grantBonusDays, source `loyalty`) and the user is told of the highest; a user whose grace is
- * about to end is warned once per run. All in one transaction under the user's VPN lock, with the level rows
+ * about to end is warned once per run, and told once when it has ended. All in one transaction under the user's VPN lock, with the level rows
  * and the notice claimed by unique keys, so a job run twice, or two workers, give and send everything once.
  */
 export async function applyLoyalty(
@@ -38,8 +44,8 @@ export async function applyLoyalty(
       select: { source: true, days: true, startsAt: true, endsAt: true },
     });
     const state = loyaltyState(periods, now);
-    const outcome: TLoyaltyOutcome = { reached: [], bonusDays: 0, graceWarned: false };
-    if (!state.level) return outcome;
+    const outcome: TLoyaltyOutcome = { reached: [], bonusDays: 0, graceWarned: false, lostTold: false };
+    if (!state.level && !state.lost) return outcome;
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: { language: true, timeZone: true },
@@ -51,6 +57,21 @@ export async function applyLoyalty(
       userId: userId.toString(),
       text,
     });
+
+    const claim = async (kind: string, coveredUntil: Date) =>
+      (await tx.$executeRaw`
+        INSERT INTO vpn_notices (user_id, kind, period) VALUES (${userId}, ${kind}, ${coveredUntil.toISOString()})
+        ON CONFLICT DO NOTHING`) > 0;
+
+    if (state.lost && (await claim(LOYALTY_LOST_NOTICE, state.lost.coveredUntil))) {
+      const text = deps.translator.t(lang, 'vpn-loyalty-lost', {
+        level: deps.translator.t(lang, `vpn-loyalty-level-${state.lost.level}`),
+      });
+      await enqueueNotification(deps.notifyQueue, job(text), {
+        dedupeKey: `vpn-loyalty-lost-${userId}-${state.lost.coveredUntil.getTime()}`,
+      });
+      outcome.lostTold = true;
+    }
 
     for (const level of levelsUpTo(state.level)) {
       const inserted = await tx.$executeRaw`
@@ -84,11 +105,7 @@ export async function applyLoyalty(
     }
 
     if (state.graceEnding && state.coveredUntil && state.graceEndsAt) {
-      const period = state.coveredUntil.toISOString();
-      const claimed = await tx.$executeRaw`
-        INSERT INTO vpn_notices (user_id, kind, period) VALUES (${userId}, ${LOYALTY_GRACE_NOTICE}, ${period})
-        ON CONFLICT DO NOTHING`;
-      if (claimed > 0) {
+      if (await claim(LOYALTY_GRACE_NOTICE, state.coveredUntil)) {
         const text = deps.translator.t(lang, 'vpn-loyalty-grace-ending', {
           level: deps.translator.t(lang, `vpn-loyalty-level-${state.level}`),
           date: formatLocalTime(state.graceEndsAt, { timeZone: user.timeZone, lang, now }),

@@ -36,7 +36,12 @@ export type TLoyaltyState = {
   graceEndsAt: Date | null;
   /** Lapsed, with the grace ending within GRACE_WARNING_DAYS: the level is about to be lost. */
   graceEnding: boolean;
+  /** The level the last run had, when its grace ended less than LOST_NOTICE_DAYS ago (for the notice). */
+  lost: { level: TLoyaltyLevel; coveredUntil: Date } | null;
 };
+
+/** A level lost longer ago than this is old news: no notice (a worker that was off for a week says nothing). */
+export const LOST_NOTICE_DAYS = 2;
 
 const isPaid = (source: string) => (LOYALTY_PAID_SOURCES as readonly string[]).includes(source);
 
@@ -60,13 +65,24 @@ export function loyaltyState(periods: readonly TLoyaltyPeriod[], now: Date): TLo
       run.paid = true;
     }
   }
-  const none = { level: null, paidDays: 0, coveredUntil: null, graceEndsAt: null, graceEnding: false };
+  const none = {
+    level: null,
+    paidDays: 0,
+    coveredUntil: null,
+    graceEndsAt: null,
+    graceEnding: false,
+    lost: null,
+  };
   if (!run?.paid) return none;
   const graceEndsAt = new Date(run.end.getTime() + grace);
-  if (now >= graceEndsAt) return none;
   const months = run.paidDays / MONTH_DAYS;
   const level = [...LOYALTY_LEVELS].reverse().find((l) => months >= LOYALTY_RULES[l].months) ?? 'bronze';
+  if (now >= graceEndsAt) {
+    const recent = now.getTime() - graceEndsAt.getTime() < LOST_NOTICE_DAYS * DAY_MS;
+    return { ...none, lost: recent ? { level, coveredUntil: run.end } : null };
+  }
   return {
+    lost: null,
     level,
     paidDays: run.paidDays,
     coveredUntil: run.end,

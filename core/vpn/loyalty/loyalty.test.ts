@@ -71,6 +71,10 @@ test('levels come from continuous paid months; a gap longer than the 14-day grac
   const lapsed = loyaltyState(chain(-100, [30, 30, 30]), NOW);
   assert.equal(lapsed.level, 'silver', 'ended 10 days ago: still in the grace');
   assert.equal(lapsed.graceEnding, false);
+  assert.deepEqual(loyaltyState(chain(-105, [30, 30, 30]), NOW).lost, {
+    level: 'silver',
+    coveredUntil: day(-15),
+  });
   const ending = loyaltyState(chain(-102, [30, 30, 30]), NOW);
   assert.equal(ending.graceEnding, true, '12 days after the end: 2 days of grace left');
   assert.equal(loyaltyState(chain(-105, [30, 30, 30]), NOW).level, null, 'the grace is over');
@@ -144,6 +148,14 @@ test('the grace-ending warning goes once, 3 days before the level is lost', asyn
   const warnings = (await messagesTo(userId)).filter((m) => m.text.includes('will be lost'));
   assert.equal(warnings.length, 1);
   assert.equal(await t.db.vpnNotice.count({ where: { userId, kind: 'loyalty_grace' } }), 1);
+
+  // The grace ends two days after NOW: told once that the level is gone, and not a week later.
+  const gone = new Date(day(2).getTime() + 3_600_000);
+  const lostRuns = [await scanLoyalty(deps, { now: gone }), await scanLoyalty(deps, { now: gone })];
+  assert.equal(lostRuns[0]?.lostTold, 1);
+  assert.equal(lostRuns[1]?.lostTold, 0);
+  assert.equal((await messagesTo(userId)).filter((m) => m.text.includes('has been reset')).length, 1);
+  assert.equal((await scanLoyalty(deps, { now: day(9) })).lostTold, 0);
 
   const early = await subscriber(chain(-100, [30, 30, 30]), 'en');
   await scanLoyalty(deps, { now: NOW });

@@ -50,3 +50,4 @@ admin-vpn-invites-usage = Usage: /vpn_invites, or /vpn_invites <tier> <codes per
 command-invites = VPN invites for friends and your loyalty level
 admin-command-vpn_invites = VPN invite rules and promotions
 vpn-loyalty-lost = Your VPN loyalty level { $level } has been reset after a break of more than 14 days. Subscribe again to start a new run: /vpn
+invites-share-button = 📤 Send { $code } to a friend

@@ -51,3 +51,4 @@ admin-vpn-invites-usage = Использование: /vpn_invites или /vpn_i
 command-invites = Приглашения друзей в VPN и ваш уровень лояльности
 admin-command-vpn_invites = Правила приглашений VPN и акции
 vpn-loyalty-lost = Уровень лояльности VPN { $level } сброшен: перерыв в подписке оказался дольше 14 дней. Оформите подписку снова, чтобы начать заново: /vpn
+invites-share-button = 📤 Отправить { $code } другу

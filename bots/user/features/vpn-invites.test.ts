@@ -54,6 +54,8 @@ test('/invites lists the codes with share links; a friend redeems one from the l
   assert.match(listed, /Loyalty level: 🥉 Bronze/);
   const code = codes[0];
   assert.ok(code);
+  const share = inviter.chat().at(-1)?.buttons.flat()[0];
+  assert.ok(share && 'url' in share && share.url.startsWith('https://t.me/share/url?url='), 'a share button');
 
   // A newcomer taps the link: the days come first, then signup goes on as for anyone.
   const friend = await t.user({ lang: 'ru', firstName: 'Boris', signedUp: false });

@@ -58,7 +58,10 @@ export function renderInvites(
   const first = shown.find((i) => i.status === 'available');
   if (first) {
     const link = inviteLink(input.botUsername, first.code);
-    keyboard.url('📤', `https://t.me/share/url?url=${encodeURIComponent(link)}`);
+    keyboard.url(
+      ctx.t('invites-share-button', { code: first.code }),
+      `https://t.me/share/url?url=${encodeURIComponent(link)}`,
+    );
   }
   return { text: lines.join('\n'), keyboard };
 }

@@ -57,3 +57,33 @@ test('the hourly job records a subscriber’s levels and their bonus days once, 
   assert.equal(await database.db.vpnPeriod.count({ where: { userId, source: 'loyalty' } }), 1);
   assert.equal(vpnLoyaltyJob.schedules?.(built.context).length, 1);
 });
+
+test('the job tells an inviter once of the days a friend’s payment brought them', async () => {
+  const inviterId = 9_300_000_002n;
+  const friendId = 9_300_000_003n;
+  const now = Date.now();
+  await seedVpnSubscriptions(database.db, [
+    { userId: inviterId, expiresAt: new Date(now + 86_400_000), language: 'ru' },
+    { userId: friendId, expiresAt: new Date(now + 86_400_000) },
+  ]);
+  await database.db.vpnInvite.create({
+    data: {
+      code: 'REWARD23',
+      inviterId,
+      periodId: 1n,
+      seq: 0,
+      tier: 'basic',
+      friendDays: 7,
+      expiresAt: new Date(now + 86_400_000),
+      redeemedById: friendId,
+      redeemedAt: new Date(now - 3_600_000),
+      rewardPaymentId: 1n,
+      rewardedAt: new Date(now - 60_000),
+    },
+  });
+  const first = (await vpnLoyaltyJob.handle(run(), built.context)) as { inviteRewardsTold: number };
+  const second = (await vpnLoyaltyJob.handle(run(), built.context)) as { inviteRewardsTold: number };
+  assert.equal(first.inviteRewardsTold, 1);
+  assert.equal(second.inviteRewardsTold, 0);
+  assert.equal(await database.db.vpnNotice.count({ where: { userId: inviterId, kind: 'invite_reward' } }), 1);
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notifyInviteRewards } from '#core/vpn/invites/notify-invite-rewards.ts';
 import { scanLoyalty } from '#core/vpn/loyalty/scan-loyalty.ts';
 import { defineJob } from '#workers/runtime/job-definition.ts';
 import { noticeDepsOf } from './vpn-job-deps.ts';
@@ -6,7 +7,8 @@ import { noticeDepsOf } from './vpn-job-deps.ts';
 export const VPN_LOYALTY_QUEUE = 'vpn-loyalty';
 
 /**
- * VPN loyalty levels, their bonus days and notices (core/vpn/loyalty/), hourly: levels change when a paid
+ * VPN loyalty levels, their bonus days and notices (core/vpn/loyalty/), and the inviters' "your friend paid"
+ * notices (core/vpn/invites/notify-invite-rewards.ts), hourly: levels change when a paid
  * month starts and the grace warning is days ahead, so an hour late is on time. It needs no panel (bonus
  * days reach the panel through the usual after-commit sync). Idempotent: levels and warnings are claimed once.
  */
@@ -24,6 +26,7 @@ export const vpnLoyaltyJob = defineJob({
   ],
   async handle(job, ctx) {
     const result = await scanLoyalty(noticeDepsOf(ctx));
+    const inviteRewardsTold = await notifyInviteRewards(noticeDepsOf(ctx));
     if (result.failed.length > 0)
       job.log.error(
         { failed: result.failed.map((f) => ({ userId: f.userId.toString(), error: f.error })) },
@@ -31,6 +34,6 @@ export const vpnLoyaltyJob = defineJob({
       );
     if (result.levelsReached > 0 || result.graceWarned > 0)
       job.log.info({ ...result, failed: undefined }, 'VPN loyalty');
-    return { ...result, failed: result.failed.length };
+    return { ...result, failed: result.failed.length, inviteRewardsTold };
   },
 });

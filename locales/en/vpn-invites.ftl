@@ -51,3 +51,5 @@ command-invites = VPN invites for friends and your loyalty level
 admin-command-vpn_invites = VPN invite rules and promotions
 vpn-loyalty-lost = Your VPN loyalty level { $level } has been reset after a break of more than 14 days. Subscribe again to start a new run: /vpn
 invites-share-button = 📤 Send { $code } to a friend
+invite-reward-notice = 🎉 { $name } joined with your invite and paid for VPN: { $days } days were added to your subscription. Thank you! More codes: /invites
+invite-friend-joined = 🎟 { $name } used your VPN invite. When they first pay, you get { $days } days.

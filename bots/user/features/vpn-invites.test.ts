@@ -69,6 +69,11 @@ test('/invites lists the codes with share links; a friend redeems one from the l
   const sub = await db().vpnSubscription.findUniqueOrThrow({ where: { userId: friend.id } });
   assert.ok(Math.abs(sub.expiresAt.getTime() - (Date.now() + 14 * DAY)) < 60_000);
 
+  const queued = await t.deps.notifyQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+  const told = queued.filter((j) => j.data.chatId === inviter.id.toString());
+  assert.equal(told.length, 1, 'the inviter hears of it');
+  assert.match(told[0]?.data.text ?? '', /Boris used your VPN invite/);
+
   const late = await t.user({ lang: 'en' });
   await late.send(`/invite ${code}`);
   assert.match(late.lastText(), /already been used/);

@@ -4,9 +4,11 @@ import type { BotDeps } from '#bots/shared/deps.ts';
 import { formatUtc, fullName } from '#bots/shared/format.ts';
 import { renderInvites } from '#bots/user/vpn/vpn-invites-view.ts';
 import { AppError } from '#core/errors/app-error.ts';
+import { enqueueNotification } from '#core/notify/enqueue-notification.ts';
 import { INVITE_PAYLOAD_PREFIX } from '#core/vpn/invites/invite-code.ts';
 import { myInvites } from '#core/vpn/invites/issue-invites.ts';
 import { redeemInvite } from '#core/vpn/invites/redeem-invite.ts';
+import { INVITER_BONUS_DAYS } from '#core/vpn/invites/reward-inviter.ts';
 import { loyaltyOf } from '#core/vpn/loyalty/loyalty-of.ts';
 import { panelFromEnv } from '#core/vpn/panel-sync/panel-from-env.ts';
 
@@ -23,9 +25,27 @@ export function vpnInvitesFeature(deps: BotDeps) {
   const redeem = async (ctx: UserBotContext, code: string) => {
     if (!ctx.account) return;
     const outcome = await redeemInvite(deps.db, { userId: ctx.account.id, code });
-    if (outcome.ok)
-      await ctx.reply(ctx.t('invite-redeemed', { days: outcome.days, until: formatUtc(outcome.expiresAt) }));
-    else await ctx.reply(ctx.t(`invite-error-${outcome.reason}`));
+    if (!outcome.ok) return ctx.reply(ctx.t(`invite-error-${outcome.reason}`));
+    await ctx.reply(ctx.t('invite-redeemed', { days: outcome.days, until: formatUtc(outcome.expiresAt) }));
+    // The inviter hears their code worked; a failed enqueue must not spoil the friend's answer.
+    const inviter = await deps.db.user.findUnique({
+      where: { id: outcome.inviterId },
+      select: { language: true },
+    });
+    if (inviter)
+      await enqueueNotification(
+        deps.notifyQueue,
+        {
+          bot: 'user',
+          chatId: outcome.inviterId.toString(),
+          userId: outcome.inviterId.toString(),
+          text: deps.translator.t(inviter.language, 'invite-friend-joined', {
+            name: ctx.account.firstName,
+            days: INVITER_BONUS_DAYS,
+          }),
+        },
+        { dedupeKey: `vpn-invite-joined-${outcome.inviteId}` },
+      ).catch((error: unknown) => ctx.log.warn({ err: String(error) }, 'invite notice not queued'));
   };
 
   chats.command('start', async (ctx, next) => {

@@ -4,7 +4,7 @@ import { parseInviteCode } from './invite-code.ts';
 import { inviteStatus } from './issue-invites.ts';
 
 export type TRedeemOutcome =
-  | { ok: true; days: number; expiresAt: Date; inviterId: bigint }
+  | { ok: true; days: number; expiresAt: Date; inviterId: bigint; inviteId: bigint }
   | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'own' | 'has_history' | 'already_invited' };
 
 /**
@@ -45,6 +45,12 @@ export async function redeemInvite(
       now,
       key: `vpn:invite:${invite.id}`,
     });
-    return { ok: true, days: invite.friendDays, expiresAt, inviterId: invite.inviterId } as const;
+    return {
+      ok: true,
+      days: invite.friendDays,
+      expiresAt,
+      inviterId: invite.inviterId,
+      inviteId: invite.id,
+    } as const;
   });
 }

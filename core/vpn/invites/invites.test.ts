@@ -140,6 +140,19 @@ test('a friend redeems a code once; not the inviter, not someone with VPN histor
   assert.equal(listed.find((i) => i.code === a.code)?.redeemedById, friend);
 });
 
+test('a code whose payment was refunded in full is expired', async () => {
+  const inviter = await newUser();
+  const payment = await pay(inviter, 'vpn-basic-30d');
+  const [code] = await myInvites(t.db, inviter);
+  assert.ok(code);
+  await t.db.vpnPeriod.update({ where: { paymentId: payment.id }, data: { revokedAt: new Date() } });
+  assert.equal((await myInvites(t.db, inviter))[0]?.status, 'expired');
+  assert.deepEqual(await redeemInvite(t.db, { userId: await newUser(), code: code.code }), {
+    ok: false,
+    reason: 'expired',
+  });
+});
+
 test('an expired code is refused', async () => {
   const inviter = await newUser();
   await pay(inviter, 'vpn-basic-30d');

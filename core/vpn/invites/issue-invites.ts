@@ -21,8 +21,9 @@ export function invitesForPeriod(
 export type TInviteStatus = 'available' | 'used' | 'expired';
 export type TMyInvite = VpnInvite & { status: TInviteStatus };
 
-export const inviteStatus = (invite: VpnInvite, now: Date): TInviteStatus =>
-  invite.redeemedById !== null ? 'used' : invite.expiresAt <= now ? 'expired' : 'available';
+/** Used once redeemed; expired after its date or when the payment that brought it was refunded in full. */
+export const inviteStatus = (invite: VpnInvite, now: Date, periodRefunded = false): TInviteStatus =>
+  invite.redeemedById !== null ? 'used' : invite.expiresAt <= now || periodRefunded ? 'expired' : 'available';
 
 /**
  * A user's invite codes, issuing the ones their paid periods entitle them to first. Codes are issued
@@ -69,7 +70,18 @@ export async function myInvites(db: PrismaClient, userId: bigint, now = new Date
     where: { inviterId: userId },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   });
-  return invites.map((invite) => ({ ...invite, status: inviteStatus(invite, now) }));
+  const refunded = new Set(
+    (
+      await db.vpnPeriod.findMany({
+        where: { userId, revokedAt: { not: null }, id: { in: invites.map((i) => i.periodId) } },
+        select: { id: true },
+      })
+    ).map((p) => p.id),
+  );
+  return invites.map((invite) => ({
+    ...invite,
+    status: inviteStatus(invite, now, refunded.has(invite.periodId)),
+  }));
 }
 
 const issuedPeriods = (db: PrismaClient, userId: bigint) =>

@@ -28,7 +28,11 @@ export async function redeemInvite(
     const invite = locked ? await tx.vpnInvite.findUnique({ where: { id: locked.id } }) : null;
     if (!invite) return { ok: false, reason: 'not_found' } as const;
     if (invite.inviterId === input.userId) return { ok: false, reason: 'own' } as const;
-    const status = inviteStatus(invite, now);
+    const period = await tx.vpnPeriod.findUnique({
+      where: { id: invite.periodId },
+      select: { revokedAt: true },
+    });
+    const status = inviteStatus(invite, now, period?.revokedAt != null);
     if (status !== 'available') return { ok: false, reason: status } as const;
     if (await tx.vpnInvite.findUnique({ where: { redeemedById: input.userId }, select: { id: true } }))
       return { ok: false, reason: 'already_invited' } as const;

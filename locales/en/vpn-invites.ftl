@@ -37,7 +37,10 @@ invite-error-already_invited = You have already used an invite code: one per per
 invite-ask-code = Send the code with the command: /invite CODE
 
 admin-vpn-invites-title = 🎟 <b>VPN invite rules</b> (codes per 30 days paid · the friend's free days)
-admin-vpn-invites-rule = <b>{ $tier }</b>: { $invites } codes per { $perDays } days · friend { $friendDays } days
+admin-vpn-invites-rule = <b>{ $tier }</b>: { $invites } { $invites ->
+        [one] code
+       *[other] codes
+    } per { $perDays } days · friend { $friendDays } days
 admin-vpn-invites-promo-on = 🔥 Promotion ×{ $multiplier } until { $until }
 admin-vpn-invites-promo-off = No promotion running.
 admin-vpn-invites-help = Buttons: codes −/+, friend's days −/+. Free days for one person by hand: the VPN card of the user (/find → VPN → extend).

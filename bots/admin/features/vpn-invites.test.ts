@@ -188,7 +188,7 @@ function staff(id: bigint) {
 test('/vpn_invites: an admin steps a tier’s codes and days, sets them by command, and starts and stops the ×2 promotion', async () => {
   const admin = staff(await person('Olga', 'admin'));
   await admin.send('/vpn_invites');
-  assert.match(admin.last().text, /<b>basic<\/b>: 1 codes per 30 days · friend 7 days/);
+  assert.match(admin.last().text, /<b>basic<\/b>: 1 code per 30 days · friend 7 days/);
   assert.match(admin.last().text, /<b>cyber<\/b>: 5 codes per 30 days · friend 30 days/);
   assert.match(admin.last().text, /No promotion running/);
   assert.match(admin.last().text, /VPN card of the user/, 'grant by hand is pointed to');

@@ -10,6 +10,7 @@ const USER_COMMANDS = [
   'vpn',
   'trial',
   'config',
+  'invites',
   'history',
   'referral',
   'promo',
@@ -37,6 +38,7 @@ const ADMIN_COMMANDS = [
   'models',
   'aistats',
   'vpn_servers',
+  'vpn_invites',
   'cancel',
 ];
 

@@ -14,6 +14,7 @@ import { serviceOperationsJob } from './service-operations.ts';
 import { starReconciliationJob } from './star-reconciliation.ts';
 import { vpnAutoRenewJob } from './vpn-auto-renew.ts';
 import { vpnExpiryScanJob } from './vpn-expiry-scan.ts';
+import { vpnLoyaltyJob } from './vpn-loyalty.ts';
 import { vpnNodeHealthJob } from './vpn-node-health.ts';
 import { vpnTrafficSyncJob } from './vpn-traffic-sync.ts';
 
@@ -30,4 +31,5 @@ export const JOBS: readonly TJobDefinition[] = [
   vpnTrafficSyncJob,
   vpnNodeHealthJob,
   vpnAutoRenewJob,
+  vpnLoyaltyJob,
 ];

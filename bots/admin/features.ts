@@ -21,6 +21,7 @@ import { payoutsFeature } from './features/payouts.ts';
 import { promoCodesFeature } from './features/promo-codes.ts';
 import { statsFeature } from './features/stats.ts';
 import { vpnFeature } from './features/vpn.ts';
+import { vpnInvitesFeature } from './features/vpn-invites.ts';
 
 /** A conversation's body (the plugin's own type: some take what they act on as arguments). */
 type TConversationBuilder = ConversationBuilder<AdminBotContext, Context>;
@@ -51,4 +52,5 @@ export const ADMIN_FEATURES: readonly ((deps: BotDeps) => Middleware<AdminBotCon
   aiModelsFeature,
   (deps) => aiStatsFeature(deps.db),
   vpnFeature,
+  vpnInvitesFeature,
 ];

@@ -25,6 +25,7 @@ import { startFeature } from './features/start.ts';
 import { supportFeature } from './features/support.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { vpnFeature } from './features/vpn.ts';
+import { vpnInvitesFeature } from './features/vpn-invites.ts';
 import { walletFeature } from './features/wallet.ts';
 import { walletPayFeature } from './features/wallet-pay.ts';
 
@@ -45,6 +46,7 @@ export const USER_CONVERSATIONS: readonly { id: string; build: (deps: BotDeps) =
  * shared middlewares and the conversations). A service adds one line.
  */
 export const USER_FEATURES: readonly ((deps: BotDeps) => Middleware<UserBotContext>)[] = [
+  vpnInvitesFeature, // before start: `/start inv_<code>` redeems the invite, then start goes on
   startFeature,
   () => helpFeature,
   () => profileFeature,

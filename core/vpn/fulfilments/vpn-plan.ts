@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFulfilment, NOTHING_REVERSED } from '#core/services/service-module.ts';
 import { rewardReferrer } from '../bonuses/referral-days.ts';
+import { rewardInviter } from '../invites/reward-inviter.ts';
 import { PAID_TIERS } from '../plans.ts';
 import { planRenewal } from '../subscription/renewal.ts';
 import { shortenForRefund } from '../subscription/shorten-for-refund.ts';
@@ -61,6 +62,7 @@ export const vpnPlanFulfilment = defineFulfilment({
       payload: { userId: userId.toString() },
     });
     if (firstPaid) await rewardReferrer(tx, { buyerId: userId, paymentId: payment.id, now });
+    await rewardInviter(tx, { buyerId: userId, paymentId: payment.id, now });
   },
   async reverse(tx, ctx) {
     const shortened = await shortenForRefund(tx, ctx);

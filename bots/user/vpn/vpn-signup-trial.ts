@@ -1,4 +1,5 @@
 import type { BotDeps } from '#bots/shared/deps.ts';
+import { isAppError } from '#core/errors/app-error.ts';
 import type { Logger } from '#core/logging/logger.ts';
 import { panelFromEnv } from '#core/vpn/panel-sync/panel-from-env.ts';
 import { activateTrial } from '#core/vpn/subscription/activate-trial.ts';
@@ -18,6 +19,8 @@ export async function trialAtSignup(
     const { expiresAt } = await activateTrial(deps.db, { userId });
     return expiresAt.toISOString();
   } catch (error) {
+    // Someone who came through an invite link already has free days: no trial on top, and nothing went wrong.
+    if (isAppError(error, 'VPN_TRIAL_HAS_PLAN') || isAppError(error, 'VPN_TRIAL_USED')) return null;
     log.warn({ err: error instanceof Error ? error.message : String(error) }, 'VPN trial at signup failed');
     return null;
   }

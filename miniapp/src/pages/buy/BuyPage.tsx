@@ -14,7 +14,7 @@ import { MethodList } from './MethodList.tsx';
 import { ProductList } from './ProductList.tsx';
 import { PromoForm } from './PromoForm.tsx';
 import { useCheckout } from './use-checkout.ts';
-import { TOPUP_SHELF } from './WalletTile.tsx';
+import { TOPUP_SHELF } from './wallet-offer.ts';
 
 /** Category → product with its prices → payment method → the payment and its outcome. */
 export function BuyPage() {

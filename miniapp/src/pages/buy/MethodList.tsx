@@ -3,7 +3,8 @@ import type { TCatalogProduct, TProvider } from '../../../../server/contracts/ca
 import { useLanguage, useT } from '../../i18n.ts';
 import { useRouter } from '../../router.tsx';
 import { openBuyShelf } from './asked-shelf.ts';
-import { TOPUP_SHELF, WalletTile } from './WalletTile.tsx';
+import { WalletTile } from './WalletTile.tsx';
+import { TOPUP_SHELF } from './wallet-offer.ts';
 
 export function MethodList({
   product,

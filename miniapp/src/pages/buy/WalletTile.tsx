@@ -3,15 +3,13 @@ import type { TCatalogProduct } from '../../../../server/contracts/catalog.ts';
 import { useLoad } from '../../api/use-load.ts';
 import { getWallet } from '../../api/wallet.ts';
 import { useLanguage, useT } from '../../i18n.ts';
+import { walletOffer } from './wallet-offer.ts';
 import './wallet-tile.css';
-
-/** The shelf of the wallet's own top-ups (core/payments/wallet/wallet-topup-products.ts). */
-export const TOPUP_SHELF = 'wallet-topup';
 
 /**
  * The wallet among the payment methods: its RUB price and the balance when the balance covers it, else
- * what is missing, leading to the top-up shelf (the rule of the bot's bots/user/wallet-pay-button.ts).
- * Nothing for a product without a RUB price, for a top-up itself, or while the balance is unknown.
+ * what is missing, leading to the top-up shelf. Nothing while the balance is unknown (or failed to load:
+ * the other methods still work).
  */
 export function WalletTile({
   product,
@@ -25,26 +23,27 @@ export function WalletTile({
   const t = useT();
   const language = useLanguage();
   const wallet = useLoad(getWallet);
-  // The catalog's RUB price already carries a claimed discount code, by the rule payFromWallet applies.
-  const price = product.prices.find((p) => p.currency === 'RUB');
-  if (!price || product.category === TOPUP_SHELF || wallet.status !== 'ready') return null;
-  const balance = BigInt(wallet.data.money.find((m) => m.asset === 'RUB')?.available ?? '0');
-  const amount = BigInt(price.amount);
-  const rub = (value: bigint | string) => formatMoney(value, 'RUB', language);
+  const offer = wallet.status === 'ready' ? walletOffer(product, wallet.data.money) : null;
+  if (!offer) return null;
+  const rub = (value: bigint) => formatMoney(value, 'RUB', language);
 
-  if (balance >= amount)
+  if (offer.kind === 'pay')
     return (
       <li>
         <button type="button" className="tile" onClick={onPay} data-testid="buy-method-wallet">
           <span className="tile__text">
             <span className="tile__title">{t('miniapp-buy-method-wallet')}</span>
             <span className="tile__hint" data-testid="buy-wallet-balance">
-              {t('miniapp-buy-wallet-balance', { balance: rub(balance) })}
+              {t('miniapp-buy-wallet-balance', { balance: rub(offer.balance) })}
             </span>
           </span>
           <span className="tile__price">
-            {price.fullAmount !== undefined && <s className="tile__price-full">{rub(price.fullAmount)}</s>}
-            {rub(amount)}
+            {offer.fullAmount !== null && (
+              <s className="tile__price-full" data-testid="buy-full-price-wallet">
+                {rub(offer.fullAmount)}
+              </s>
+            )}
+            {rub(offer.amount)}
           </span>
         </button>
       </li>
@@ -59,11 +58,13 @@ export function WalletTile({
       >
         <span className="tile__text">
           <span className="tile__title">
-            {t('miniapp-buy-wallet-short', { missing: rub(amount - balance) })}
+            {t('miniapp-buy-wallet-short', { missing: rub(offer.missing) })}
           </span>
-          <span className="tile__hint">{t('miniapp-buy-wallet-short-hint', { balance: rub(balance) })}</span>
+          <span className="tile__hint">
+            {t('miniapp-buy-wallet-short-hint', { balance: rub(offer.balance) })}
+          </span>
         </span>
-        <span className="tile__price">{rub(amount)}</span>
+        <span className="tile__price">{rub(offer.amount)}</span>
       </button>
     </li>
   );

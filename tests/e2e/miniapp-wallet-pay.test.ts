@@ -155,3 +155,24 @@ test('a user with 100 ₽ sees the wallet 99 ₽ short on the VPN page, is led t
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a balance spent elsewhere after the list showed it: the tap says what is missing and pays nothing', async () => {
+  const { userId, page, errors } = await openApp('Ilya', 20_000n);
+  await page.getByTestId('nav-buy').click();
+  await page.getByTestId('buy-category-vpn-plans').click();
+  await page.getByTestId('buy-product-vpn-basic-30d').click();
+  await page.getByTestId('buy-method-wallet').waitFor({ timeout: 15_000 });
+  // 200 ₽ shown; 100 ₽ goes before the tap (support's correction, another device's purchase).
+  await fund(userId, -10_000n);
+
+  await page.getByTestId('buy-method-wallet').click();
+  await page.getByTestId('buy-failed').waitFor({ timeout: 15_000 });
+  assert.equal(
+    (await page.getByTestId('buy-failed').locator('p').textContent())?.trim(),
+    'There is not enough in your wallet: 99 ₽ short.',
+  );
+  assert.equal(await rubBalance(userId), 10_000n);
+  assert.equal(await server.database.db.payment.count({ where: { userId } }), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -3,13 +3,16 @@ import { createContext, createElement, type ReactNode, useContext, useMemo } fro
 import { type TLanguage, ZLanguageSchema } from '../../server/contracts/me.ts';
 
 // The same Fluent folders the bots read, inlined at build time: no extra request before first paint.
-// Only the Mini App's own files, and shop.ftl and vpn.ftl for product titles (one source for bot and app):
-// the bots' and admin texts would be shipped to every user for nothing.
-const sources = import.meta.glob<string>(['../../locales/*/miniapp*.ftl', '../../locales/*/{shop,vpn}.ftl'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+// Only the Mini App's own files, and shop.ftl, vpn.ftl and wallet-pay.ftl for product titles and shelves
+// (one source for bot and app): the bots' and admin texts would be shipped to every user for nothing.
+const sources = import.meta.glob<string>(
+  ['../../locales/*/miniapp*.ftl', '../../locales/*/{shop,vpn,wallet-pay}.ftl'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 
 export type TTranslate = (id: string, args?: Record<string, FluentVariable>) => string;
 

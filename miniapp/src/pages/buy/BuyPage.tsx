@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { TCategory } from '../../../../server/contracts/catalog.ts';
 import { getCatalog } from '../../api/catalog.ts';
 import { useLoad } from '../../api/use-load.ts';
@@ -7,12 +7,14 @@ import { InlineError } from '../../components/InlineError.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useT } from '../../i18n.ts';
 import { useRouter } from '../../router.tsx';
+import { askedShelf, forgetAskedShelf } from './asked-shelf.ts';
 import { CategoryList } from './CategoryList.tsx';
 import { CheckoutView } from './CheckoutView.tsx';
 import { MethodList } from './MethodList.tsx';
 import { ProductList } from './ProductList.tsx';
 import { PromoForm } from './PromoForm.tsx';
 import { useCheckout } from './use-checkout.ts';
+import { TOPUP_SHELF } from './wallet-offer.ts';
 
 /** Category → product with its prices → payment method → the payment and its outcome. */
 export function BuyPage() {
@@ -20,7 +22,8 @@ export function BuyPage() {
   const { back: leave } = useRouter();
   const catalog = useLoad(getCatalog);
   const checkout = useCheckout();
-  const [category, setCategory] = useState<TCategory | null>(null);
+  const [category, setCategory] = useState<TCategory | null>(askedShelf);
+  useEffect(forgetAskedShelf, []);
   const [productId, setProductId] = useState<string | null>(null);
 
   const products = catalog.status === 'ready' ? catalog.data.products : [];
@@ -54,7 +57,17 @@ export function BuyPage() {
       />
     );
   else if (product)
-    body = <MethodList product={product} onPay={(provider) => void checkout.pay(product, provider)} />;
+    body = (
+      <MethodList
+        product={product}
+        onPay={(provider) => void checkout.pay(product, provider)}
+        onPayFromWallet={() => void checkout.payWithWallet(product)}
+        onTopUp={() => {
+          setProductId(null);
+          setCategory(TOPUP_SHELF);
+        }}
+      />
+    );
   else if (category)
     body = <ProductList products={products.filter((p) => p.category === category)} onChoose={setProductId} />;
   else

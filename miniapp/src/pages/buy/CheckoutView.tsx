@@ -1,5 +1,5 @@
 import { openLink } from '@telegram-apps/sdk-react';
-import { formatTokens } from '#core/money/format-money.ts';
+import { formatMoney, formatTokens } from '#core/money/format-money.ts';
 import type { TCatalogProduct } from '../../../../server/contracts/catalog.ts';
 import { errorMessage } from '../../components/error-message.ts';
 import { useLanguage, useT } from '../../i18n.ts';
@@ -30,11 +30,13 @@ export function CheckoutView({
       return null;
     case 'opening':
     case 'paying':
-    case 'confirming': {
+    case 'confirming':
+    case 'wallet': {
       const key = {
         opening: 'miniapp-buy-opening',
         paying: 'miniapp-buy-paying',
         confirming: 'miniapp-buy-confirming',
+        wallet: 'miniapp-buy-wallet-paying',
       }[state.phase];
       return (
         <div className="card state-card" aria-busy="true" data-testid={`buy-${state.phase}`}>
@@ -68,6 +70,11 @@ export function CheckoutView({
           {state.tokens !== null ? (
             <p className="balance__amount" data-testid="buy-success-tokens">
               {t('miniapp-buy-success-tokens', { tokens: formatTokens(state.tokens, language) })}
+            </p>
+          ) : null}
+          {state.walletLeft !== undefined ? (
+            <p className="muted" data-testid="buy-success-wallet-left">
+              {t('miniapp-buy-wallet-left', { balance: formatMoney(state.walletLeft, 'RUB', language) })}
             </p>
           ) : null}
           <button

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TCatalogProduct, TProvider } from '../../../../server/contracts/catalog.ts';
 import { getPaymentStatus, startCheckout } from '../../api/catalog.ts';
 import { getWallet } from '../../api/wallet.ts';
+import { payFromWallet } from '../../api/wallet-pay.ts';
 import { useMe } from '../../me-context.ts';
 
 export type TCheckoutState =
@@ -14,7 +15,10 @@ export type TCheckoutState =
   | { phase: 'confirming'; paymentId: string }
   /** The provider's page is open (or Stars said pending): the bot will confirm when the money arrives. */
   | { phase: 'pending'; paymentId: string; provider: TProvider; url: string }
-  | { phase: 'success'; tokens: string | null }
+  /** The wallet is paying: in place, one request, no page to open. */
+  | { phase: 'wallet' }
+  /** `walletLeft`: the RUB left in the wallet (kopecks) after paying from it. */
+  | { phase: 'success'; tokens: string | null; walletLeft?: string }
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: unknown }
   | { phase: 'unsupported' };
@@ -35,6 +39,9 @@ export function useCheckout() {
   const [state, setState] = useState<TCheckoutState>({ phase: 'idle' });
   // Bumped on reset and on unmount: a purchase still in flight must not write into a screen left behind.
   const attempt = useRef(0);
+  // The wallet payment's idempotency key, one per purchase: a double tap or a retry after a dropped answer
+  // sends the same key and the server pays once. A new one only after a success or for another product.
+  const walletKey = useRef<{ productId: string; key: string } | null>(null);
 
   useEffect(
     () => () => {
@@ -73,6 +80,31 @@ export function useCheckout() {
         else if (status === 'failed') set({ phase: 'failed', error: undefined });
         else set({ phase: 'pending', paymentId: checkout.paymentId, provider, url: checkout.url });
       } catch (error) {
+        set({ phase: 'failed', error });
+      }
+    },
+    [request],
+  );
+
+  const payWithWallet = useCallback(
+    async (product: TCatalogProduct) => {
+      const mine = ++attempt.current;
+      const set = (next: TCheckoutState) => mine === attempt.current && setState(next);
+      if (walletKey.current?.productId !== product.id)
+        walletKey.current = { productId: product.id, key: crypto.randomUUID() };
+      const { key } = walletKey.current;
+      set({ phase: 'wallet' });
+      try {
+        const paid = await payFromWallet(request, { productId: product.id, key });
+        if (paid.status !== 'succeeded') {
+          set({ phase: 'failed', error: undefined });
+          return;
+        }
+        if (walletKey.current?.key === key) walletKey.current = null;
+        const wallet = await getWallet(request).catch(() => null);
+        set({ phase: 'success', tokens: wallet?.tokens.available ?? null, walletLeft: paid.balance });
+      } catch (error) {
+        // WALLET_INSUFFICIENT and the rest carry the server's localized message (errorMessage shows it).
         set({ phase: 'failed', error });
       }
     },
@@ -130,5 +162,5 @@ export function useCheckout() {
     setState({ phase: 'idle' });
   }, []);
 
-  return { state, pay, reset };
+  return { state, pay, payWithWallet, reset };
 }

@@ -72,7 +72,13 @@ export function VpnPage() {
       <CheckoutView product={product} state={checkout.state} onReset={reset} onStartOver={closeCheckout} />
     );
   else if (product)
-    body = <MethodList product={product} onPay={(provider) => void checkout.pay(product, provider)} />;
+    body = (
+      <MethodList
+        product={product}
+        onPay={(provider) => void checkout.pay(product, provider)}
+        onPayFromWallet={() => void checkout.payWithWallet(product)}
+      />
+    );
   else if (!vpn && loaded.status === 'failed')
     body = <InlineError error={loaded.error} onRetry={reload} testId="vpn-error" />;
   else if (!vpn) body = <CardSkeleton lines={4} />;

@@ -1,3 +1,4 @@
+import { centsForRub as centsFor, starsForRub as starsFor } from '#core/catalog/price-rates.ts';
 import type { TProduct } from '#core/catalog/product.ts';
 
 /** The panel's traffic reset strategies (RESET_PERIODS of @remnawave/backend-contract). */
@@ -60,9 +61,6 @@ export const TRIAL = { days: 2, trafficGb: 2 } as const;
 export const TRAFFIC_PACKS_GB = [50, 200] as const;
 export const DEVICE_PACK_RUB = 99;
 
-/** Stars cost users about 1.5 RUB in the Telegram apps; a dollar about 90 RUB. Round prices end in 9. */
-const starsFor = (rub: number) => Math.max(1, Math.round(rub / 1.5));
-const centsFor = (rub: number) => Math.max(99, Math.round((rub * 100) / 90 / 10) * 10 - 1);
 /** 199 × 3 × 0.9 = 537.3 → 539: prices end in 9 like the monthly ones. */
 const roundRub = (rub: number) => Math.max(9, Math.round(rub / 10) * 10 - 1);
 

@@ -1,11 +1,8 @@
+import { centsForRub as centsFor, starsForRub as starsFor } from '#core/catalog/price-rates.ts';
 import type { TProduct } from '#core/catalog/product.ts';
 
 /** Top-ups the anchors' VPN bots sell (reference/vpn-bots.md): round sums, paid once, spent on anything. */
 export const TOPUP_RUB = [300, 500, 1000, 3000] as const;
-
-// The rates of core/vpn/plans.ts: Stars cost users about 1.5 RUB, a dollar about 90 RUB, cents end in 9.
-const starsFor = (rub: number) => Math.max(1, Math.round(rub / 1.5));
-const centsFor = (rub: number) => Math.max(99, Math.round((rub * 100) / 90 / 10) * 10 - 1);
 
 export const topupProductId = (rub: number) => `wallet-topup-${rub}`;
 

@@ -14,7 +14,14 @@ export type TLoadState<T> =
 export function useLoad<T>(
   load: (request: TApiRequest) => Promise<T>,
 ): TLoadState<T> & { reload: () => void } {
-  const { request } = useMe();
+  return useLoadWith(useMe().request, load);
+}
+
+/** useLoad with a given signed client (the admin screens have the admin bot's, not the user's). */
+export function useLoadWith<T>(
+  request: TApiRequest,
+  load: (request: TApiRequest) => Promise<T>,
+): TLoadState<T> & { reload: () => void } {
   const [state, setState] = useState<TLoadState<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
 

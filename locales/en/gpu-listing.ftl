@@ -43,3 +43,4 @@ gpu-listing-error-ssh-key-invalid = This is not a private key. Paste the whole f
 gpu-listing-error-ssh-key-public = This is a public key. We need the private key that matches it to sign in.
 gpu-listing-error-price-out-of-range = Set a price from ${ NUMBER($min, minimumFractionDigits: 2) } to ${ NUMBER($max, minimumFractionDigits: 2) } per GPU-hour.
 gpu-listing-error-country-invalid = Choose a country (a two-letter ISO code such as DE or US).
+gpu-listing-error-ssh-key-encrypted = This key is protected with a passphrase. Add a key without a passphrase for this server (ssh-keygen -N ""), or give a password.

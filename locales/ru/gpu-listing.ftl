@@ -43,3 +43,4 @@ gpu-listing-error-ssh-key-invalid = Это не приватный ключ. В�
 gpu-listing-error-ssh-key-public = Это публичный ключ. Для входа нужен парный ему приватный ключ.
 gpu-listing-error-price-out-of-range = Укажите цену от { NUMBER($min, minimumFractionDigits: 2) } до { NUMBER($max, minimumFractionDigits: 2) } $ за GPU-час.
 gpu-listing-error-country-invalid = Выберите страну (двухбуквенный код ISO, например DE или US).
+gpu-listing-error-ssh-key-encrypted = Этот ключ защищён парольной фразой. Добавьте для этого сервера ключ без парольной фразы (ssh-keygen -N "") или укажите пароль.

@@ -11,10 +11,11 @@ import {
 
 const translator = loadTranslator(LOCALES_DIR);
 
+// A throwaway PKCS#8 key made with openssl for this test.
 const PRIVATE_KEY = [
-  '-----BEGIN OPENSSH PRIVATE KEY-----',
-  'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
-  '-----END OPENSSH PRIVATE KEY-----',
+  '-----BEGIN PRIVATE KEY-----',
+  'MC4CAQAwBQYDK2VwBCIEIOw2D657w3b44KUUa3UcVrfSqPyBX9onn9s++L9Lh8oO',
+  '-----END PRIVATE KEY-----',
 ].join('\n');
 
 const valid = () => ({
@@ -123,6 +124,11 @@ test('access: a user and a password or a private key; a public key is named as s
     },
   );
   assert.equal(only({ ...valid(), ssh: { user: 'root', privateKey: 'hunter2' } }).code, 'ssh_key_invalid');
+  const encrypted = PRIVATE_KEY.replaceAll(' PRIVATE KEY', ' ENCRYPTED PRIVATE KEY');
+  assert.deepEqual(only({ ...valid(), ssh: { user: 'root', privateKey: encrypted } }), {
+    field: 'ssh.privateKey',
+    code: 'ssh_key_encrypted',
+  });
   assert.deepEqual(only({ ...valid(), ssh: { user: 'root', password: 'short' } }), {
     field: 'ssh.password',
     code: 'text_length',

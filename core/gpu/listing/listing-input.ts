@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GPU_MODEL_IDS, gpuModel } from '../catalog/gpu-models.ts';
 import { isCountryCode } from './country-codes.ts';
 import { checkPublicIp } from './public-ip.ts';
+import { checkPrivateKey } from './ssh-private-key.ts';
 
 /**
  * A GPU server listing as the provider submits it (bot conversation, Mini App form, provider API). SSH and
@@ -26,6 +27,7 @@ export const LISTING_ERROR_CODES = [
   'ssh_auth_required',
   'ssh_key_invalid',
   'ssh_key_public',
+  'ssh_key_encrypted',
   'price_out_of_range',
   'country_invalid',
 ] as const;
@@ -63,9 +65,6 @@ export const LISTING_LIMITS = {
 type TLimitedField = keyof typeof LISTING_LIMITS;
 
 const SSH_USER = /^[a-z_][a-z0-9_.-]{0,31}$/i;
-const PRIVATE_KEY =
-  /^-----BEGIN ([A-Z0-9]+ )?PRIVATE KEY-----\r?\n[\s\S]+\r?\n-----END ([A-Z0-9]+ )?PRIVATE KEY-----\s*$/;
-const PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-[a-z0-9@.-]+) AAAA/;
 const MAX_KEY_CHARS = 16_384;
 
 /** An integer within the field's bounds; a missing value is `required`, anything else not a whole number is `not_integer`. */
@@ -122,8 +121,8 @@ export const ZGpuListingInputSchema = z.object({
           .trim()
           .max(MAX_KEY_CHARS, { error: 'ssh_key_invalid' })
           .superRefine((key, ctx) => {
-            if (PUBLIC_KEY.test(key)) ctx.addIssue({ code: 'custom', message: 'ssh_key_public' });
-            else if (!PRIVATE_KEY.test(key)) ctx.addIssue({ code: 'custom', message: 'ssh_key_invalid' });
+            const check = checkPrivateKey(key);
+            if (check !== 'ok') ctx.addIssue({ code: 'custom', message: `ssh_key_${check}` });
           })
           .optional(),
       },

@@ -135,6 +135,17 @@ test('access: a user and a password or a private key; a public key is named as s
     args: { min: 8, max: 256 },
   });
   assert.equal(only({ ...valid(), vnc: { port: 5900, password: '123' } }).field, 'vnc.password');
+  // A blank form field is absent; a password keeps its spaces.
+  const blank = parseGpuListing({
+    ...valid(),
+    ssh: { user: 'root', password: ' pass phrase ', privateKey: '' },
+  });
+  assert.ok(blank.ok);
+  assert.deepEqual(blank.listing.ssh, { user: 'root', password: ' pass phrase ', privateKey: undefined });
+  assert.deepEqual(only({ ...valid(), ssh: { user: 'root', password: '', privateKey: '  ' } }), {
+    field: 'ssh.password',
+    code: 'ssh_auth_required',
+  });
 });
 
 test('location: ISO country codes only, a city is required', () => {

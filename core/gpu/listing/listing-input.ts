@@ -86,6 +86,20 @@ const text = (field: TLimitedField) =>
     .min(LISTING_LIMITS[field][0], { error: 'text_length' })
     .max(LISTING_LIMITS[field][1], { error: 'text_length' });
 
+/** Passwords are taken as typed: a leading or trailing space is part of the secret, not a typo to trim. */
+const secret = (field: TLimitedField) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })
+    .min(LISTING_LIMITS[field][0], { error: 'text_length' })
+    .max(LISTING_LIMITS[field][1], { error: 'text_length' });
+
+/** Forms send an empty string for a field left blank; an optional field treats it as absent. */
+const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
+
 const requiredString = (code: TListingErrorCode) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid') })
@@ -97,7 +111,7 @@ export const ZGpuListingInputSchema = z.object({
     error: (issue) => (issue.input === undefined ? 'required' : 'model_unknown'),
   }),
   /** The model's name when `model` is `other`; ignored otherwise. */
-  modelName: text('modelName').optional(),
+  modelName: blankAsAbsent(text('modelName')),
   gpuCount: whole('gpuCount'),
   vramGb: whole('vramGb'),
   cudaCores: whole('cudaCores'),
@@ -115,16 +129,17 @@ export const ZGpuListingInputSchema = z.object({
     .object(
       {
         user: requiredString('ssh_user_invalid').regex(SSH_USER, { error: 'ssh_user_invalid' }),
-        password: text('ssh.password').optional(),
-        privateKey: z
-          .string({ error: 'invalid' })
-          .trim()
-          .max(MAX_KEY_CHARS, { error: 'ssh_key_invalid' })
-          .superRefine((key, ctx) => {
-            const check = checkPrivateKey(key);
-            if (check !== 'ok') ctx.addIssue({ code: 'custom', message: `ssh_key_${check}` });
-          })
-          .optional(),
+        password: blankAsAbsent(secret('ssh.password')),
+        privateKey: blankAsAbsent(
+          z
+            .string({ error: 'invalid' })
+            .trim()
+            .max(MAX_KEY_CHARS, { error: 'ssh_key_invalid' })
+            .superRefine((key, ctx) => {
+              const check = checkPrivateKey(key);
+              if (check !== 'ok') ctx.addIssue({ code: 'custom', message: `ssh_key_${check}` });
+            }),
+        ),
       },
       { error: (issue) => (issue.input === undefined ? 'required' : 'invalid') },
     )
@@ -132,7 +147,9 @@ export const ZGpuListingInputSchema = z.object({
       if (ssh.password === undefined && ssh.privateKey === undefined)
         ctx.addIssue({ code: 'custom', message: 'ssh_auth_required', path: ['password'] });
     }),
-  vnc: z.object({ port: whole('vnc.port'), password: text('vnc.password') }, { error: 'invalid' }).optional(),
+  vnc: z
+    .object({ port: whole('vnc.port'), password: secret('vnc.password') }, { error: 'invalid' })
+    .optional(),
   priceCentsPerGpuHour: whole('priceCentsPerGpuHour').transform((cents) => BigInt(cents)),
   location: z.object(
     {

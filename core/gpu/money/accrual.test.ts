@@ -55,5 +55,6 @@ test('the idempotency key names one machine-day and refuses ambiguous parts', ()
   assert.notEqual(accrualKey('vastai', '7', '2026-01-31'), accrualKey('vastai', '7', '2026-02-01'));
   assert.throws(() => accrualKey('vastai', 'a:b', '2026-01-31'), RangeError);
   assert.throws(() => accrualKey('vastai', '7', '2026-1-31'), RangeError);
+  assert.throws(() => accrualKey('vastai', '7', '2026-02-31'), RangeError);
   assert.throws(() => accrualKey('Vast AI', '7', '2026-01-31'), RangeError);
 });

@@ -25,7 +25,10 @@ export function accrualKey(marketplace: string, machineId: string, day: string):
   if (!/^[a-z0-9-]+$/.test(marketplace)) throw new RangeError(`marketplace "${marketplace}" is not a slug`);
   // A colon in the id would make two different machine-days collide on one key.
   if (machineId.length === 0 || machineId.includes(':')) throw new RangeError(`machine id "${machineId}"`);
-  if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new RangeError(`day "${day}"`);
+  // Date.parse rolls 2026-02-31 over to March; only a day that survives the round trip is a real one.
+  const parsed = Date.parse(`${day}T00:00:00Z`);
+  if (!DAY.test(day) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== day)
+    throw new RangeError(`day "${day}"`);
   return `gpu:${marketplace}:${machineId}:${day}`;
 }
 

@@ -207,7 +207,7 @@ describe('Vast.ai host client against a server answering the facts sheet’s sha
     assert.equal(machines[2]?.listedPricePerGpuHourCents, 101n);
   });
 
-  it('reads one machine from the bare one-element list; an empty list or a 404 is null', async () => {
+  it('reads one machine from the bare one-element list; an empty list or a 404 is null, another machine is bad', async () => {
     vast.answer('GET /api/v0/machines/4242', [vastMachine()]);
     vast.answer('GET /api/v0/machines/5', []);
     const machine = await client.hostMachine('4242');
@@ -215,9 +215,11 @@ describe('Vast.ai host client against a server answering the facts sheet’s sha
     assert.deepEqual(vast.seen[0]?.query, { owner: 'me' });
     assert.equal(await client.hostMachine('5'), null);
     assert.equal(await client.hostMachine('6'), null);
+    vast.answer('GET /api/v0/machines/9', [vastMachine({ id: 10 })]);
+    await rejectsWith(client.hostMachine('9'), 'bad_response');
     assert.deepEqual(
       vast.seen.map((s) => s.path),
-      ['/api/v0/machines/4242', '/api/v0/machines/5', '/api/v0/machines/6'],
+      ['/api/v0/machines/4242', '/api/v0/machines/5', '/api/v0/machines/6', '/api/v0/machines/9'],
     );
   });
 

@@ -1,8 +1,8 @@
 // The host routes of fact sheet §2 and §5: machines, listing / unlisting (create_asks, asks),
 // min bid, default jobs, deletion, earnings and the current user.
 import { z } from 'zod';
-import { dayOf } from './vastai-earnings.ts';
-import { earningsJson, machineJson } from './vastai-json.ts';
+import { dayOf, microsToDollars } from './vastai-earnings.ts';
+import { balanceMicros, earningsJson, machineJson } from './vastai-json.ts';
 import { invalidArgs, ok, softFailure, type TReply } from './vastai-replies.ts';
 import type { THost, TRequest, TRoute } from './vastai-routes.ts';
 
@@ -181,8 +181,7 @@ export const hostRoutes: TRoute[] = [
       ok({
         ...host.account,
         api_key: host.apiKey,
-        balance: earningsJson(host.store, host.account, { fromDay: 0, toDay: -1, machineId: null }).current
-          .balance,
+        balance: microsToDollars(balanceMicros(host.store)),
         credit: 0,
       }),
   },

@@ -78,10 +78,7 @@ export function earningsJson(
     rows.filter(pick).reduce((n, row) => n + row.gpuMicros, 0);
   const machineIds = [...new Set(rows.map((r) => r.machineId))].sort((a, b) => a - b);
   const days = [...new Set(rows.map((r) => r.day))].sort((a, b) => a - b);
-  const balanceMicros = earningsByDay(store.rentals(), 0, dayOf(now), now).reduce(
-    (n, row) => n + row.gpuMicros,
-    0,
-  );
+  const balance = balanceMicros(store);
   const total = sum(() => true);
   return {
     summary: { total_gpu: microsToDollars(total), total_stor: 0, total_bwu: 0, total_bwd: 0 },
@@ -95,9 +92,9 @@ export function earningsJson(
     country: '',
     taxinfo: '',
     current: {
-      balance: microsToDollars(balanceMicros),
+      balance: microsToDollars(balance),
       service_fee: 0,
-      total: microsToDollars(balanceMicros),
+      total: microsToDollars(balance),
       credit: 0,
     },
     per_machine: machineIds.map((id) => ({ machine_id: id, ...cols(sum((r) => r.machineId === id)) })),
@@ -106,3 +103,9 @@ export function earningsJson(
 }
 
 export type TEarningsJson = ReturnType<typeof earningsJson>;
+
+/** Everything the account's machines have earned up to now: what `current.balance` reports. */
+export function balanceMicros(store: VastaiStore): number {
+  const now = store.clock.now();
+  return earningsByDay(store.rentals(), 0, dayOf(now), now).reduce((n, row) => n + row.gpuMicros, 0);
+}

@@ -6,13 +6,15 @@ import { balanceMicros, earningsJson, machineJson } from './vastai-json.ts';
 import { invalidArgs, ok, softFailure, type TReply } from './vastai-replies.ts';
 import type { THost, TRequest, TRoute } from './vastai-routes.ts';
 
+// The CLI sends every field, `null` for the prices the host did not set (its argparse defaults are None), so
+// the backend takes null as "not set".
 const ZCreateAsksSchema = z.object({
   machine: z.number().int(),
   price_gpu: z.number().nonnegative(),
-  price_disk: z.number().nonnegative().optional(),
-  price_inetu: z.number().nonnegative().optional(),
-  price_inetd: z.number().nonnegative().optional(),
-  price_min_bid: z.number().nonnegative().optional(),
+  price_disk: z.number().nonnegative().nullable().optional(),
+  price_inetu: z.number().nonnegative().nullable().optional(),
+  price_inetd: z.number().nonnegative().nullable().optional(),
+  price_min_bid: z.number().nonnegative().nullable().optional(),
   min_chunk: z.number().int().positive(),
   end_date: z.number().nullable().optional(),
   credit_discount_max: z.number().min(0).max(1).optional(),
@@ -76,7 +78,7 @@ function createAsks(host: THost, req: TRequest): TReply {
       endDate,
       creditDiscountMax: ask.credit_discount_max ?? 0.4,
     },
-    ask.price_min_bid,
+    ask.price_min_bid ?? undefined,
   );
   // Rentals here have the fixed length control.rent gave them, so none is extended.
   return ok({ success: true, extended: 0 });

@@ -182,13 +182,15 @@ describe('chat emulator in headless Chromium', () => {
     assert.equal(await hello.locator('code').textContent(), '/pay');
     await saveScreenshot(page, 'emulator-chat');
 
+    // The toast shows for a few seconds only: watch for it from the press, not after the edit's checks.
+    const pressedToast = page.getByTestId('toast').filter({ hasText: 'Pressed!' }).waitFor();
     await hello.getByRole('button', { name: 'Press me' }).click();
     const edited = bubble(page, 'Edited ✓ after the press');
     await edited.waitFor();
     assert.equal(await edited.locator('em').textContent(), 'after the press');
     assert.equal(await edited.locator('.edited').textContent(), 'edited');
     assert.equal(await edited.getByTestId('inline-button').count(), 0, 'the edit removed the keyboard');
-    await page.getByTestId('toast').filter({ hasText: 'Pressed!' }).waitFor();
+    await pressedToast;
 
     await page.getByTestId('composer-input').fill('/menu');
     await page.getByTestId('send').click();

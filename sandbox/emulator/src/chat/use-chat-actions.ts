@@ -1,6 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ChatMessage, InlineKeyboardButton } from '../../../telegram/types.ts';
 import type { TEmulatorEvent, TMediaKind } from '../../contract/host-api.ts';
+
+type TCallbackAnswered = Extract<TEmulatorEvent, { type: 'callback_answered' }>;
+
 import { hostApi } from '../api/host-client.ts';
 import type { TClientStrings } from '../client-strings.ts';
 import type { TAlert } from '../components/AlertDialog.tsx';
@@ -34,6 +37,11 @@ export function useChatActions(deps: TChatActionDeps) {
   latest.current = deps;
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const pendingById = useRef(new Map<string, string>());
+  /**
+   * Answers that arrived before the press's own request returned its id (a quick bot on a busy machine: the
+   * event stream can beat the HTTP answer); the press picks its answer up from here.
+   */
+  const earlyAnswers = useRef(new Map<string, TCallbackAnswered>());
 
   // The emulator's own reports (a refused call, what it does not model) are for the developer, in English.
   const fail = useCallback((error: unknown) => {
@@ -115,7 +123,12 @@ export function useChatActions(deps: TChatActionDeps) {
             messageId: message.message_id,
             data: action.data,
           });
-          pendingById.current.set(answer.callbackQueryId, key);
+          const early = earlyAnswers.current.get(answer.callbackQueryId);
+          earlyAnswers.current.delete(answer.callbackQueryId);
+          if (early) {
+            clear();
+            showAnswer(early.answer);
+          } else pendingById.current.set(answer.callbackQueryId, key);
         } catch (error) {
           clear();
           fail(error);
@@ -149,18 +162,27 @@ export function useChatActions(deps: TChatActionDeps) {
   };
 
   /** A callback answer reaches the person who pressed the button: a toast, an alert, or a URL to open. */
-  const onEvent = useCallback((event: TEmulatorEvent) => {
-    if (event.type !== 'callback_answered') return;
-    const key = pendingById.current.get(event.callback_query_id);
-    if (key === undefined) return;
-    pendingById.current.delete(event.callback_query_id);
-    setPending((current) => new Set([...current].filter((entry) => entry !== key)));
-    const { answer } = event;
+  const showAnswer = (answer: TCallbackAnswered['answer']) => {
     if (answer.url) window.open(answer.url, '_blank', 'noopener,noreferrer');
     if (answer.text) {
       if (answer.show_alert) latest.current.alert({ text: answer.text });
       else latest.current.toast(answer.text);
     }
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: showAnswer reads only refs.
+  const onEvent = useCallback((event: TEmulatorEvent) => {
+    if (event.type !== 'callback_answered') return;
+    const key = pendingById.current.get(event.callback_query_id);
+    if (key === undefined) {
+      // Not ours yet, or another tab's: kept briefly for a press whose request has not returned.
+      earlyAnswers.current.set(event.callback_query_id, event);
+      setTimeout(() => earlyAnswers.current.delete(event.callback_query_id), PENDING_MS);
+      return;
+    }
+    pendingById.current.delete(event.callback_query_id);
+    setPending((current) => new Set([...current].filter((entry) => entry !== key)));
+    showAnswer(event.answer);
   }, []);
 
   return { pending, sendText, sendFile, sendContact, press, replyButton, onEvent };
